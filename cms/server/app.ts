@@ -1,0 +1,71 @@
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
+import helmet from 'helmet'
+import type { Payload } from 'payload'
+import { pinoHttp } from 'pino-http'
+import { randomUUID } from 'node:crypto'
+import type { Env } from '@telemed/config'
+import { payloadApi } from './api.ts'
+import { AUTH_PATHS, authRateLimit } from './authRateLimit.ts'
+import { bodyLimit } from './bodyLimit.ts'
+import { healthz } from './health.ts'
+import type { Logger } from 'pino'
+
+export type AppParts = {
+  payload: Payload
+  env: Env
+  logger: Logger
+  /** Next's request handler for the admin panel; absent in API-only tests. */
+  admin?: RequestHandler
+  /** SvelteKit's adapter-node handler for the clinics' sites. */
+  storefront?: RequestHandler
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+/**
+ * The one HTTP server: security headers, request logs, rate limits and body
+ * limits in front of Payload's REST API, the admin panel (Next) and the
+ * storefront (SvelteKit). See ARCHITECTURE.md, "One process, one port".
+ */
+export function createApp({ payload, env, logger, admin, storefront }: AppParts) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', env.TRUST_PROXY)
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id']
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+        res.setHeader('x-request-id', id)
+        return id
+      },
+      // Query strings can carry search terms about patients: log the path only.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  )
+  // CSP is left to each front end: Next's admin and SvelteKit (kit.csp) know their own scripts.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+
+  app.get('/healthz', healthz(payload))
+
+  const limiter = authRateLimit(env.AUTH_RATE_LIMIT_PER_MINUTE)
+  app.post(AUTH_PATHS, limiter)
+  app.use('/api', bodyLimit({ jsonBytes: 1024 * 1024, uploadBytes: env.UPLOAD_MAX_BYTES }))
+  app.all(['/api', '/api/{*splat}'], payloadApi(payload.config))
+
+  if (admin) app.all(['/admin', '/admin/{*splat}', '/_next/{*splat}', '/__nextjs{*splat}'], admin)
+  if (storefront) app.use(storefront)
+  else app.get('/{*splat}', (_req, res) => void res.status(503).type('text').send('The clinic site is not built yet: run `npm run build`.'))
+
+  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    req.log?.error({ err: error }, 'unhandled error')
+    if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Something went wrong on our side. Try again in a moment.' }] })
+  })
+  return app
+}

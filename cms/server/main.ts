@@ -1,0 +1,46 @@
+import { EnvError, parseEnv } from '@telemed/config'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { pino } from 'pino'
+import type { RequestHandler } from 'express'
+import next from 'next'
+import { createApp } from './app.ts'
+import { startPayload } from './startPayload.ts'
+import { stopGracefully } from './shutdown.ts'
+
+let env
+try {
+  env = parseEnv()
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error
+  console.error(error.message)
+  process.exit(1)
+}
+const logger = pino({ level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] })
+const dev = process.env.NODE_ENV === 'development'
+
+const payload = await startPayload(env)
+
+// The admin panel: Next.js serving Payload's admin app from cms/.
+const nextApp = next({ dev, dir: resolve('cms'), hostname: 'localhost', port: env.PORT })
+await nextApp.prepare()
+const nextHandler = nextApp.getRequestHandler()
+const admin: RequestHandler = (req, res) => nextHandler(req, res)
+
+// The clinics' sites: SvelteKit's adapter-node build.
+const storefrontBuild = resolve('storefront/build/handler.js')
+const storefront = existsSync(storefrontBuild)
+  ? ((await import(pathToFileURL(storefrontBuild).href)).handler as RequestHandler)
+  : undefined
+if (!storefront) logger.warn('storefront/build is missing: run `npm run build` to serve the clinic sites')
+
+const app = createApp({ payload, env, logger, admin, storefront })
+const server = app.listen(env.PORT, () => logger.info({ url: env.PUBLIC_URL, port: env.PORT }, 'telemed is serving'))
+server.on('upgrade', (req, socket, head) => {
+  if (dev && req.url?.startsWith('/_next')) return void nextApp.getUpgradeHandler()(req, socket, head)
+  socket.destroy()
+})
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => void stopGracefully({ server, payload, logger, signal }))
+}

@@ -1,0 +1,18 @@
+import type { Env } from '@telemed/config'
+import { pushDevSchema } from '@payloadcms/drizzle'
+import { getPayload, type Payload } from 'payload'
+import config from '../src/payload.config.ts'
+
+/**
+ * Boots Payload. `npm start` runs with NODE_ENV=production (Next and React want
+ * it), which turns off Payload's automatic schema push; outside APP_ENV=production
+ * we push the schema ourselves so the embedded demo needs no migrations.
+ */
+export async function startPayload(env: Env): Promise<Payload> {
+  const payload = await getPayload({ config })
+  const db = payload.db as { name?: string; push?: boolean }
+  if (env.APP_ENV !== 'production' && process.env.NODE_ENV === 'production' && ['sqlite', 'postgres'].includes(db.name ?? '')) {
+    await pushDevSchema(payload.db as never)
+  }
+  return payload
+}

@@ -1,0 +1,60 @@
+import type { PayloadRequest, Where } from 'payload'
+
+/** The four kinds of account. One account has one role; a patient may belong to several clinics. */
+export const ROLES = ['platform-admin', 'clinic-admin', 'doctor', 'patient'] as const
+export type Role = (typeof ROLES)[number]
+
+type Id = number | string
+type Membership = { tenant?: Id | { id: Id } | null }
+export type SessionUser = { id: Id; role?: Role | null; tenants?: Membership[] | null; collection?: string }
+
+export const userOf = (req: PayloadRequest): SessionUser | null => (req.user as SessionUser | null) ?? null
+export const roleOf = (req: PayloadRequest): Role | null => userOf(req)?.role ?? null
+export const isPlatformAdmin = (req: PayloadRequest) => roleOf(req) === 'platform-admin'
+export const isStaff = (req: PayloadRequest) => ['platform-admin', 'clinic-admin', 'doctor'].includes(roleOf(req) ?? '')
+
+/** Ids of the clinics the signed-in user belongs to. */
+export function clinicsOf(user: SessionUser | null): Id[] {
+  return (user?.tenants ?? [])
+    .map((m) => (m.tenant && typeof m.tenant === 'object' ? m.tenant.id : m.tenant))
+    .filter((id): id is Id => id !== null && id !== undefined)
+}
+
+export const sameId = (a: unknown, b: unknown) => a !== null && a !== undefined && String(a) === String(b)
+export const idOf = (value: unknown): Id | null =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : ((value as Id | null | undefined) ?? null)
+
+export const inMyClinics = (req: PayloadRequest, field = 'tenant'): Where => ({ [field]: { in: clinicsOf(userOf(req)) } })
+
+/** Memoised per request: the doctor profiles that belong to the signed-in user. */
+export async function myDoctorProfileIds(req: PayloadRequest): Promise<Id[]> {
+  const user = userOf(req)
+  if (user?.role !== 'doctor') return []
+  const key = 'telemed.myDoctorProfiles'
+  req.context[key] ??= req.payload
+    .find({ collection: 'doctors', where: { user: { equals: user.id } }, depth: 0, limit: 0, pagination: false, context: { internal: true }, select: {} })
+    .then((r) => r.docs.map((d) => d.id))
+  return req.context[key] as Promise<Id[]>
+}
+
+/**
+ * Memoised per request: the patients a doctor has (or had) a visit with, in the
+ * doctor's clinics. "A doctor sees their own patients" is this list.
+ */
+export async function myPatientIds(req: PayloadRequest): Promise<Id[]> {
+  const key = 'telemed.myPatients'
+  req.context[key] ??= myDoctorProfileIds(req).then(async (doctorIds) => {
+    if (doctorIds.length === 0) return []
+    const visits = await req.payload.find({
+      collection: 'appointments',
+      where: { and: [{ doctor: { in: doctorIds } }, inMyClinics(req)] },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      context: { internal: true },
+      select: { patient: true },
+    })
+    return [...new Set(visits.docs.map((v) => idOf(v.patient)).filter((id): id is Id => id !== null))]
+  })
+  return req.context[key] as Promise<Id[]>
+}

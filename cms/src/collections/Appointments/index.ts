@@ -1,0 +1,48 @@
+import type { CollectionConfig } from 'payload'
+import { appointmentsAccess, visitNotesAccess } from '../../access/appointments.ts'
+import { audited } from '../../hooks/audit.ts'
+import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
+import { recordChanges } from './hooks/recordChanges.ts'
+import { validateTimes } from './hooks/validateTimes.ts'
+
+export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'cancelled', 'completed', 'no-show'] as const
+
+/** A visit between one patient and one doctor of a clinic. Times are UTC instants. */
+export const Appointments: CollectionConfig = audited({
+  slug: 'appointments',
+  access: appointmentsAccess,
+  admin: {
+    useAsTitle: 'start',
+    defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
+    group: 'Clinic',
+  },
+  hooks: { beforeChange: [enforceClinicalOwnership(), validateTimes, recordChanges] },
+  fields: [
+    { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
+    { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true },
+    { name: 'start', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'end', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'requested',
+      index: true,
+      options: APPOINTMENT_STATUSES.map((value) => ({ value, label: value })),
+    },
+    { name: 'visitType', type: 'select', required: true, defaultValue: 'video', options: ['video', 'chat'] },
+    { name: 'reason', type: 'textarea', maxLength: 2000 },
+    { name: 'visitNotes', type: 'richText', access: visitNotesAccess, admin: { description: 'Seen by doctors only.' } },
+    { name: 'cancellationReason', type: 'textarea', maxLength: 1000 },
+    {
+      name: 'history',
+      type: 'array',
+      admin: { readOnly: true, description: 'Who changed the status or time, and when.' },
+      fields: [
+        { name: 'at', type: 'date', required: true },
+        { name: 'by', type: 'relationship', relationTo: 'users' },
+        { name: 'change', type: 'text', required: true },
+      ],
+    },
+  ],
+})

@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+import { doctorsAccess } from '../../access/doctors.ts'
+import { validateTimeZone } from '../Tenants/validation.ts'
+import { linkedUserIsDoctorOfClinic } from './hooks/linkedUserIsDoctorOfClinic.ts'
+import { refuseDeletingDoctorWithVisits } from './hooks/refuseDeletingDoctorWithVisits.ts'
+
+/** A doctor's public profile at one clinic; the account that signs in is `user`. */
+export const Doctors: CollectionConfig = {
+  slug: 'doctors',
+  labels: { singular: 'Doctor', plural: 'Doctors' },
+  access: doctorsAccess,
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'specialties', 'timeZone', 'active'],
+    listSearchableFields: ['displayName', 'licenceNumber'],
+    group: 'Clinic',
+  },
+  hooks: { beforeChange: [linkedUserIsDoctorOfClinic], beforeDelete: [refuseDeletingDoctorWithVisits] },
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
+    { name: 'displayName', type: 'text', required: true, maxLength: 120, admin: { description: 'As patients see it, e.g. "Dr. Ana Ruiz".' } },
+    { name: 'title', type: 'text', maxLength: 120, admin: { description: 'e.g. "Family physician".' } },
+    { name: 'specialties', type: 'text', hasMany: true, maxLength: 80 },
+    { name: 'education', type: 'array', fields: [{ name: 'entry', type: 'text', required: true, maxLength: 200 }] },
+    { name: 'languages', type: 'text', hasMany: true, maxLength: 40 },
+    { name: 'bio', type: 'richText' },
+    { name: 'photoUrl', type: 'text', maxLength: 500, admin: { description: 'Path or URL of a portrait.' } },
+    { name: 'licenceNumber', label: 'Licence / NPI number', type: 'text', maxLength: 40 },
+    { name: 'consultationFee', type: 'number', min: 0, admin: { description: "In the clinic's currency." } },
+    { name: 'visitMinutes', label: 'Visit length (minutes)', type: 'number', min: 5, max: 240, defaultValue: 30, required: true },
+    { name: 'timeZone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+  ],
+}

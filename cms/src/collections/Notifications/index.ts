@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+import { notificationsAccess } from '../../access/notifications.ts'
+
+/**
+ * A message to one person on one channel. Bodies carry links into the platform,
+ * never clinical content. Sending arrives with the notifications feature.
+ */
+export const Notifications: CollectionConfig = {
+  slug: 'notifications',
+  access: notificationsAccess,
+  admin: {
+    useAsTitle: 'subject',
+    defaultColumns: ['subject', 'recipient', 'channel', 'status', 'scheduledFor'],
+    listSearchableFields: ['subject', 'event'],
+    group: 'Clinic',
+  },
+  fields: [
+    { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },
+    { name: 'channel', type: 'select', required: true, defaultValue: 'email', options: ['email', 'sms', 'in-app'] },
+    { name: 'event', type: 'text', required: true, maxLength: 80, admin: { description: 'e.g. appointment.booked' } },
+    { name: 'subject', type: 'text', required: true, maxLength: 200 },
+    { name: 'body', type: 'textarea', maxLength: 5000 },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'scheduled',
+      index: true,
+      options: ['scheduled', 'sent', 'failed', 'cancelled'],
+    },
+    { name: 'scheduledFor', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'sentAt', type: 'date', admin: { readOnly: true } },
+    { name: 'error', type: 'text', admin: { readOnly: true } },
+  ],
+}

@@ -1,0 +1,53 @@
+import type { CollectionConfig } from 'payload'
+import { env } from '@telemed/config'
+import { recordsAccess } from '../../access/records.ts'
+import { audited } from '../../hooks/audit.ts'
+import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
+import { dataDir } from '../../paths.ts'
+import { ALLOWED_RECORD_TYPES, checkRecordFileContent } from './hooks/checkRecordFileContent.ts'
+import { stampUploader } from './hooks/stampUploader.ts'
+
+/**
+ * A patient's medical record: a file plus what it is. Files live outside any
+ * public folder and are served only by Payload's file route, which applies the
+ * read policy of the record.
+ */
+export const Records: CollectionConfig = audited({
+  slug: 'records',
+  labels: { singular: 'Medical record', plural: 'Medical records' },
+  access: recordsAccess,
+  upload: {
+    staticDir: dataDir(`${env().DATA_DIR}/uploads/records`),
+    mimeTypes: [...ALLOWED_RECORD_TYPES],
+    disableLocalStorage: false,
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'patient', 'createdAt'],
+    listSearchableFields: ['title'],
+    group: 'Clinic',
+  },
+  hooks: {
+    beforeOperation: [checkRecordFileContent],
+    beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), stampUploader],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'other',
+      options: [
+        { label: 'Lab result', value: 'lab-result' },
+        { label: 'Imaging', value: 'imaging' },
+        { label: 'Visit note', value: 'visit-note' },
+        { label: 'Referral', value: 'referral' },
+        { label: 'Other', value: 'other' },
+      ],
+    },
+    { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
+    { name: 'appointment', type: 'relationship', relationTo: 'appointments' },
+    { name: 'uploadedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+  ],
+})

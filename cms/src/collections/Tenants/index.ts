@@ -1,0 +1,66 @@
+import type { CollectionConfig } from 'payload'
+import { tenantsAccess } from '../../access/tenants.ts'
+import { refuseDeletingClinicWithData } from './hooks/refuseDeletingClinicWithData.ts'
+import { validateDomain, validateThemeSlug, validateTimeZone } from './validation.ts'
+
+/** A clinic: its own branded site, staff, patients and clinical data. */
+export const Tenants: CollectionConfig = {
+  slug: 'tenants',
+  labels: { singular: 'Clinic', plural: 'Clinics' },
+  access: tenantsAccess,
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'theme', 'timeZone', 'currency'],
+    listSearchableFields: ['name', 'slug'],
+    group: 'Platform',
+  },
+  hooks: { beforeDelete: [refuseDeletingClinicWithData] },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      validate: (value: unknown) =>
+        typeof value === 'string' && /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/.test(value)
+          ? true
+          : 'Use lower-case letters, digits and dashes (for example "northwind").',
+      admin: { description: 'Used in addresses such as /c/<slug>/ and <slug>.localhost.' },
+    },
+    {
+      name: 'domains',
+      type: 'array',
+      admin: { description: 'Host names that open this clinic\'s site, without port (e.g. care.northwind.example).' },
+      fields: [{ name: 'domain', type: 'text', required: true, unique: true, index: true, validate: validateDomain }],
+    },
+    { name: 'theme', type: 'text', required: true, defaultValue: 'default', validate: validateThemeSlug },
+    { name: 'timeZone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone, admin: { description: 'IANA zone, e.g. America/New_York.' } },
+    {
+      name: 'currency',
+      type: 'text',
+      required: true,
+      defaultValue: 'USD',
+      validate: (value: unknown) => (typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? true : 'Use a three-letter ISO 4217 code such as USD or EUR.'),
+    },
+    {
+      name: 'contact',
+      type: 'group',
+      fields: [
+        { name: 'email', type: 'email' },
+        { name: 'phone', type: 'text', maxLength: 40 },
+        { name: 'address', type: 'textarea', maxLength: 500 },
+      ],
+    },
+    { name: 'terms', label: 'Consent and terms', type: 'richText' },
+    {
+      name: 'bookingPolicy',
+      type: 'group',
+      fields: [
+        { name: 'cancellationCutoffHours', type: 'number', min: 0, max: 720, defaultValue: 24, required: true },
+        { name: 'approvalRequired', type: 'checkbox', defaultValue: false },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,52 @@
+import type { CollectionConfig } from 'payload'
+import { manageMembership, usersAccess } from '../../access/users.ts'
+import { ROLES } from '../../access/roles.ts'
+import { audited } from '../../hooks/audit.ts'
+import { guardRoleAndClinics } from './hooks/guardRoleAndClinics.ts'
+import { patientProfileFields } from './patientProfile.ts'
+
+/**
+ * Everyone who signs in: platform and clinic admins, doctors, patients.
+ * One email is one account; clinic memberships are the `tenants` array that the
+ * multi-tenant plugin adds. Patients' accounts hold their health profile, so
+ * reads of them by others are audited.
+ */
+export const Users: CollectionConfig = audited(
+  {
+    slug: 'users',
+    auth: {
+      maxLoginAttempts: 5,
+      lockTime: 15 * 60 * 1000,
+      tokenExpiration: 8 * 60 * 60,
+      cookies: { sameSite: 'Lax' },
+    },
+    access: usersAccess,
+    admin: {
+      useAsTitle: 'name',
+      defaultColumns: ['name', 'email', 'role'],
+      listSearchableFields: ['name', 'email'],
+      group: 'People',
+    },
+    hooks: { beforeChange: [guardRoleAndClinics] },
+    fields: [
+      { name: 'name', type: 'text', required: true, maxLength: 120 },
+      {
+        name: 'role',
+        type: 'select',
+        required: true,
+        defaultValue: 'patient',
+        options: ROLES.map((value) => ({ value, label: value.replace('-', ' ').replace(/^./, (c) => c.toUpperCase()) })),
+        access: { create: manageMembership, update: manageMembership },
+        saveToJWT: true,
+        index: true,
+      },
+      {
+        name: 'patientProfile',
+        type: 'group',
+        admin: { condition: (data) => data?.role === 'patient' },
+        fields: patientProfileFields,
+      },
+    ],
+  },
+  (doc, req) => doc.role === 'patient' && String(doc.id) !== String(req.user?.id),
+)

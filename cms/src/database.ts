@@ -1,0 +1,20 @@
+import type { DatabaseAdapterObj } from 'payload'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { repoRoot } from './paths.ts'
+
+/**
+ * Picks the database adapter from the URL's scheme: `file:` is the embedded
+ * SQLite default (transactions on), `postgres://` and `mongodb://` are the
+ * production options.
+ */
+export function databaseAdapter(url: string): DatabaseAdapterObj {
+  if (url.startsWith('postgres')) return postgresAdapter({ pool: { connectionString: url }, idType: 'serial' })
+  if (url.startsWith('mongodb')) return mongooseAdapter({ url })
+  const file = resolve(repoRoot, url.replace(/^file:/, ''))
+  mkdirSync(dirname(file), { recursive: true })
+  return sqliteAdapter({ client: { url: `file:${file}` }, transactionOptions: {} })
+}

@@ -1,0 +1,58 @@
+import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+import { clinicsOf, idOf, myDoctorProfileIds, myPatientIds, sameId, userOf } from '../access/roles.ts'
+
+type Rules = {
+  /** The role may only write documents about patients it already sees (doctors: their own patients). */
+  doctorNeedsExistingPatient?: boolean
+}
+
+const invalid = (collection: string, path: string, message: string, req: PayloadRequest) =>
+  new ValidationError({ collection, errors: [{ path, message }], req })
+
+/**
+ * Keeps every clinical document consistent with who writes it and where it lives:
+ * the clinic is one of the writer's clinics, the patient belongs to that clinic,
+ * the doctor (if any) practises there, and a patient writes only about themselves.
+ * Runs on every write path (REST, admin panel, Local API with a user).
+ */
+export const enforceClinicalOwnership =
+  (rules: Rules = {}): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc: stored, req, collection, operation }) => {
+    const slug = collection.slug
+    // On create Payload may pass a draft as originalDoc; only an update has a stored document.
+    const originalDoc = operation === 'update' ? stored : undefined
+    const merged = { ...(originalDoc ?? {}), ...data }
+    const tenantId = idOf(merged.tenant)
+    const patientId = idOf(merged.patient)
+    if (!tenantId) throw invalid(slug, 'tenant', 'Choose the clinic this belongs to.', req)
+    if (!patientId) throw invalid(slug, 'patient', 'Choose the patient this belongs to.', req)
+    if (originalDoc && !sameId(idOf(originalDoc.tenant), tenantId)) {
+      throw invalid(slug, 'tenant', 'A clinical document cannot move to another clinic.', req)
+    }
+
+    const user = userOf(req)
+    if (user && user.role !== 'platform-admin') {
+      if (!clinicsOf(user).some((c) => sameId(c, tenantId))) throw new Forbidden(req.t)
+      if (user.role === 'patient' && !sameId(patientId, user.id)) throw new Forbidden(req.t)
+      if (user.role === 'doctor') {
+        const doctorId = idOf(merged.doctor)
+        if (doctorId && !(await myDoctorProfileIds(req)).some((d) => sameId(d, doctorId))) throw new Forbidden(req.t)
+        if (rules.doctorNeedsExistingPatient && !(await myPatientIds(req)).some((p) => sameId(p, patientId))) {
+          throw new Forbidden(req.t)
+        }
+      }
+    }
+
+    const patient = await req.payload.findByID({ collection: 'users', id: patientId, depth: 0, context: { internal: true }, disableErrors: true })
+    if (!patient || patient.role !== 'patient' || !clinicsOf(patient as never).some((c) => sameId(c, tenantId))) {
+      throw invalid(slug, 'patient', 'This patient is not registered with the clinic.', req)
+    }
+    const doctorId = idOf(merged.doctor)
+    if (doctorId) {
+      const doctor = await req.payload.findByID({ collection: 'doctors', id: doctorId, depth: 0, context: { internal: true }, disableErrors: true })
+      if (!doctor || !sameId(idOf(doctor.tenant), tenantId)) {
+        throw invalid(slug, 'doctor', 'This doctor does not practise at the clinic.', req)
+      }
+    }
+    return data
+  }

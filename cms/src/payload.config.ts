@@ -1,0 +1,85 @@
+import { env } from '@telemed/config'
+import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { buildConfig, type Config } from 'payload'
+import { roleOf } from './access/roles.ts'
+import { Appointments } from './collections/Appointments/index.ts'
+import { AuditLog } from './collections/AuditLog/index.ts'
+import { Doctors } from './collections/Doctors/index.ts'
+import { Notifications } from './collections/Notifications/index.ts'
+import { Prescriptions } from './collections/Prescriptions/index.ts'
+import { Records } from './collections/Records/index.ts'
+import { Tenants } from './collections/Tenants/index.ts'
+import { Users } from './collections/Users/index.ts'
+import { databaseAdapter } from './database.ts'
+import { flushAuditedReads } from './hooks/audit.ts'
+import { repoRoot } from './paths.ts'
+
+const settings = env()
+const clinicScoped = { useTenantAccess: false } as const
+
+/**
+ * Every collection flushes the audit entries for health data its reads populated
+ * (except the audit log itself, whose writes are those entries).
+ */
+const withAuditFlush = (collections: NonNullable<Config['collections']>) =>
+  collections.map((c) =>
+    c.slug === AuditLog.slug ? c : { ...c, hooks: { ...c.hooks, afterOperation: [...(c.hooks?.afterOperation ?? []), flushAuditedReads] } },
+  )
+
+export default buildConfig({
+  secret: settings.PAYLOAD_SECRET,
+  serverURL: settings.PUBLIC_URL,
+  csrf: [settings.PUBLIC_URL],
+  db: databaseAdapter(settings.DATABASE_URL),
+  editor: lexicalEditor(),
+  // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
+  graphQL: { disable: true },
+  upload: { limits: { fileSize: settings.UPLOAD_MAX_BYTES } },
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Telemed admin' },
+    importMap: { baseDir: path.resolve(repoRoot, 'cms/src') },
+  },
+  i18n: {
+    translations: {
+      en: { general: { notAllowedToAccessPage: 'Patients sign in on their clinic\'s website, not in the admin panel.' } } as never,
+    },
+  },
+  collections: withAuditFlush([Tenants, Users, Doctors, Appointments, Records, Prescriptions, Notifications, AuditLog]),
+  jobs: {
+    access: {
+      queue: ({ req }) => roleOf(req) === 'platform-admin',
+      run: ({ req }) => roleOf(req) === 'platform-admin',
+      cancel: ({ req }) => roleOf(req) === 'platform-admin',
+    },
+    tasks: [],
+  },
+  plugins: [
+    multiTenantPlugin({
+      tenantsSlug: 'tenants',
+      // Deleting a clinic must not delete patients' data; Tenants refuses deletion while data exists.
+      cleanupAfterTenantDelete: false,
+      userHasAccessToAllTenants: (user) => (user as { role?: string }).role === 'platform-admin',
+      useTenantsCollectionAccess: false,
+      tenantField: { label: 'Clinic' } as never,
+      tenantsArrayField: {
+        includeDefaultField: true,
+        arrayFieldAccess: {
+          // Registration (no user yet) names the clinic; afterwards only admins change memberships.
+          create: ({ req }) => !req.user || ['platform-admin', 'clinic-admin'].includes(roleOf(req) ?? ''),
+          update: ({ req }) => ['platform-admin', 'clinic-admin'].includes(roleOf(req) ?? ''),
+        },
+      },
+      collections: {
+        doctors: clinicScoped,
+        appointments: clinicScoped,
+        records: clinicScoped,
+        prescriptions: clinicScoped,
+        notifications: clinicScoped,
+      },
+    }),
+  ],
+  typescript: { outputFile: path.resolve(repoRoot, 'cms/src/payload-types.ts') },
+})

@@ -1,0 +1,142 @@
+import type { CollectionSlug, Payload, Where } from 'payload'
+import { DEMO_CLINICS, DEMO_PASSWORD, PLATFORM_ADMIN } from './demoData.ts'
+
+type Doc = { id: number | string; [key: string]: unknown }
+const DAY = 24 * 60 * 60 * 1000
+
+/** Finds the document matching `where`, or creates it from `data`: what makes the seed idempotent. */
+async function ensure(payload: Payload, collection: CollectionSlug, where: Where, data: Record<string, unknown>, file?: { data: Buffer; mimetype: string; name: string; size: number }) {
+  const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true })
+  if (found.docs[0]) return { doc: found.docs[0] as Doc, created: false }
+  const doc = (await payload.create({ collection, data: data as never, overrideAccess: true, depth: 0, file })) as Doc
+  return { doc, created: true }
+}
+
+/** An instant `daysFromNow` days away at `hour`:00 UTC, on a weekday-independent grid. */
+const at = (daysFromNow: number, hour: number) => {
+  const d = new Date(Date.now() + daysFromNow * DAY)
+  d.setUTCHours(hour, 0, 0, 0)
+  return d.toISOString()
+}
+
+/**
+ * Loads the demo: a platform admin and two clinics, each with an admin, three
+ * doctors, three patients, past and upcoming visits, a record and a prescription
+ * per patient. Running it again changes nothing. Returns how many documents it created.
+ */
+export async function seedDemo(payload: Payload): Promise<number> {
+  let created = 0
+  const count = <T extends { created: boolean }>(r: T) => ((created += r.created ? 1 : 0), r)
+  const account = async (email: string, data: Record<string, unknown>) =>
+    count(await ensure(payload, 'users', { email: { equals: email } }, { email, password: DEMO_PASSWORD, ...data })).doc
+
+  await account(PLATFORM_ADMIN.email, { name: PLATFORM_ADMIN.name, role: 'platform-admin' })
+
+  const clinicIds = new Map<string, Doc['id']>()
+  for (const clinic of DEMO_CLINICS) {
+    const tenant = count(
+      await ensure(payload, 'tenants', { slug: { equals: clinic.slug } }, {
+        name: clinic.name,
+        slug: clinic.slug,
+        theme: clinic.theme,
+        domains: clinic.domains.map((domain) => ({ domain })),
+        timeZone: clinic.timeZone,
+        currency: clinic.currency,
+        contact: { email: `hello@${clinic.slug}.demo.test`, phone: '+1 555 0100' },
+        bookingPolicy: { cancellationCutoffHours: 24, approvalRequired: false },
+      }),
+    ).doc
+    clinicIds.set(clinic.slug, tenant.id)
+  }
+
+  for (const clinic of DEMO_CLINICS) {
+    const tenant = clinicIds.get(clinic.slug)!
+    const memberOf = (emailsClinics: string[]) => emailsClinics.map((slug) => ({ tenant: clinicIds.get(slug) }))
+    const clinicsOfPatient = (email: string) => DEMO_CLINICS.filter((c) => c.patients.some((p) => p.email === email)).map((c) => c.slug)
+
+    await account(clinic.admin.email, { name: clinic.admin.name, role: 'clinic-admin', tenants: memberOf([clinic.slug]) })
+
+    const doctors: Doc[] = []
+    for (const d of clinic.doctors) {
+      const user = await account(d.email, { name: d.name, role: 'doctor', tenants: memberOf([clinic.slug]) })
+      doctors.push(
+        count(
+          await ensure(payload, 'doctors', { user: { equals: user.id } }, {
+            user: user.id,
+            tenant,
+            displayName: d.name,
+            title: d.title,
+            specialties: d.specialties,
+            languages: d.languages,
+            timeZone: d.timeZone,
+            consultationFee: d.fee,
+            visitMinutes: 30,
+            licenceNumber: `LIC-${String(user.id).padStart(6, '0')}`,
+            education: [{ entry: 'MD, University Medical School' }],
+            active: true,
+          }),
+        ).doc,
+      )
+    }
+
+    for (const [index, p] of clinic.patients.entries()) {
+      const patient = await account(p.email, {
+        name: p.name,
+        role: 'patient',
+        tenants: memberOf(clinicsOfPatient(p.email)),
+        patientProfile: {
+          dateOfBirth: p.dateOfBirth,
+          sex: p.sex,
+          allergies: (p.allergies ?? []).map((substance) => ({ substance })),
+          conditions: (p.conditions ?? []).map((name) => ({ name })),
+        },
+      })
+      const doctor = doctors[index % doctors.length]!
+      const visits = [
+        { start: at(-7 + index, 14), status: 'completed', reason: 'Follow-up on recent symptoms' },
+        { start: at(2 + index, 15), status: 'confirmed', reason: 'Review of test results' },
+      ]
+      let pastVisit: Doc | undefined
+      for (const v of visits) {
+        const visit = count(
+          await ensure(payload, 'appointments', { and: [{ patient: { equals: patient.id } }, { doctor: { equals: doctor.id } }, { reason: { equals: v.reason } }] }, {
+            tenant,
+            patient: patient.id,
+            doctor: doctor.id,
+            start: v.start,
+            end: new Date(Date.parse(v.start) + 30 * 60 * 1000).toISOString(),
+            status: v.status,
+            visitType: 'video',
+            reason: v.reason,
+          }),
+        ).doc
+        if (v.status === 'completed') pastVisit = visit
+      }
+      const text = Buffer.from(`Lab report for ${p.name}\nHaemoglobin: 13.8 g/dL (normal)\n`)
+      count(
+        await ensure(
+          payload,
+          'records',
+          { and: [{ patient: { equals: patient.id } }, { tenant: { equals: tenant } }] },
+          { tenant, patient: patient.id, title: 'Blood test results', kind: 'lab-result', appointment: pastVisit?.id },
+          { data: text, mimetype: 'text/plain', name: `lab-${clinic.slug}-${index + 1}.txt`, size: text.length },
+        ),
+      )
+      count(
+        await ensure(payload, 'prescriptions', { and: [{ patient: { equals: patient.id } }, { tenant: { equals: tenant } }] }, {
+          tenant,
+          patient: patient.id,
+          doctor: doctor.id,
+          appointment: pastVisit?.id,
+          medication: { name: 'Amoxicillin', code: '723', strength: '500 mg', form: 'capsule' },
+          directions: 'One capsule three times a day for 7 days.',
+          quantity: 21,
+          refills: 0,
+          pharmacy: 'Main Street Pharmacy',
+          status: 'signed',
+        }),
+      )
+    }
+  }
+  return created
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { EnvError, parseEnv } from './env.ts'
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'telemed-env-'))
+
+describe('parseEnv', () => {
+  it('starts in development with no variables at all, generating and keeping a secret', () => {
+    const dir = tempDir()
+    const first = parseEnv({ DATA_DIR: dir })
+    expect(first.DATABASE_URL).toBe('file:./data/telemed.db')
+    expect(first.PORT).toBe(3000)
+    expect(first.PUBLIC_URL).toBe('http://localhost:3000')
+    expect(first.PAYLOAD_SECRET).toHaveLength(64)
+    expect(readFileSync(join(dir, '.secret'), 'utf8')).toBe(first.PAYLOAD_SECRET)
+    expect(parseEnv({ DATA_DIR: dir }).PAYLOAD_SECRET).toBe(first.PAYLOAD_SECRET)
+  })
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid environment variable PORT:/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid environment variable DATABASE_URL: must start with file:/],
+    [{ PUBLIC_URL: 'not a url' }, /^Invalid environment variable PUBLIC_URL:/],
+    [{ PAYLOAD_SECRET: 'short' }, /^Invalid environment variable PAYLOAD_SECRET: must be at least 32/],
+    [{ APP_ENV: 'production', PUBLIC_URL: 'https://a.example' }, /^Missing environment variable PAYLOAD_SECRET/],
+    [{ APP_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }, /^Missing environment variable PUBLIC_URL/],
+  ])('rejects %o with one line naming the variable', (vars, message) => {
+    const attempt = () => parseEnv({ DATA_DIR: tempDir(), ...vars })
+    expect(attempt).toThrow(EnvError)
+    expect(attempt).toThrow(message)
+  })
+
+  it('accepts a complete production environment', () => {
+    const env = parseEnv({
+      APP_ENV: 'production',
+      PAYLOAD_SECRET: 's'.repeat(40),
+      PUBLIC_URL: 'https://care.example/',
+      DATABASE_URL: 'postgres://u:p@db/telemed',
+      PORT: '8080',
+    })
+    expect(env).toMatchObject({ PORT: 8080, PUBLIC_URL: 'https://care.example', DATABASE_URL: 'postgres://u:p@db/telemed' })
+  })
+})

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The platform's environment, parsed once at start-up.
+ *
+ * `APP_ENV` (not `NODE_ENV`) decides how strict we are: Next and React want
+ * `NODE_ENV=production` for an optimised build even on a laptop demo, while the
+ * platform only demands real secrets when `APP_ENV=production`.
+ */
+const schema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/|mongodb(\+srv)?:\/\/)/, 'must start with file:, postgres:// or mongodb://')
+    .default('file:./data/telemed.db'),
+  PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://clinic.example' }).optional(),
+  DATA_DIR: z.string().default('./data'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+})
+
+export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET' | 'PUBLIC_URL'> & {
+  PAYLOAD_SECRET: string
+  PUBLIC_URL: string
+}
+
+/** Thrown with one line that names the offending variable. */
+export class EnvError extends Error {}
+
+/**
+ * Validates `source` (default `process.env`). Outside production, a missing
+ * `PAYLOAD_SECRET` is generated once and kept in `DATA_DIR/.secret` (git-ignored),
+ * so `npm start` needs no `.env`; in production every secret must be given.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = schema.safeParse(present)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const name = String(issue.path[0] ?? 'environment')
+    throw new EnvError(`Invalid environment variable ${name}: ${issue.message}`)
+  }
+  const env = result.data
+  const production = env.APP_ENV === 'production'
+  if (production && !env.PAYLOAD_SECRET) {
+    throw new EnvError('Missing environment variable PAYLOAD_SECRET: required when APP_ENV=production')
+  }
+  if (production && !env.PUBLIC_URL) {
+    throw new EnvError('Missing environment variable PUBLIC_URL: required when APP_ENV=production')
+  }
+  return {
+    ...env,
+    PAYLOAD_SECRET: env.PAYLOAD_SECRET ?? developmentSecret(env.DATA_DIR),
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+  }
+}
+
+function developmentSecret(dataDir: string): string {
+  const file = resolve(dataDir, '.secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+let cached: Env | undefined
+/** The process-wide environment; parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv()
+  return cached
+}

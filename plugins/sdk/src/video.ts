@@ -1,0 +1,29 @@
+/** Who is joining a visit; the doctor moderates, the patient (and invited guests) publish. */
+export type ParticipantRole = 'moderator' | 'publisher'
+
+export interface VideoSession {
+  /** Provider-side id, derived from the appointment id so that creating it twice is harmless. */
+  id: string
+  appointmentId: string
+}
+
+/** What the browser needs to enter the call. */
+export interface JoinGrant {
+  provider: string
+  /** A connection token (OpenVidu) or a room name (peer-to-peer). */
+  token?: string
+  room?: string
+  role: ParticipantRole
+  /** ISO instant after which the grant is no longer valid. */
+  expiresAt: string
+}
+
+export interface VideoProvider {
+  readonly name: string
+  /** Creates the visit's session, or returns the existing one. */
+  ensureSession(appointmentId: string): Promise<VideoSession>
+  /** Issues a grant for one participant; the caller has already checked who may join and when. */
+  join(session: VideoSession, participant: { userId: string; role: ParticipantRole; displayName: string }): Promise<JoinGrant>
+  /** Ends the call for everyone, when the visit is completed or cancelled. */
+  closeSession(appointmentId: string): Promise<void>
+}

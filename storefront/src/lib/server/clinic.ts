@@ -1,0 +1,26 @@
+/** The public face of a clinic, as the storefront needs it. */
+export type Clinic = { id: number | string; name: string; slug: string; theme: string; timeZone: string }
+
+/** Where the storefront reaches Payload's REST API: the same process, over loopback. */
+export const apiBase = () => process.env.INTERNAL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
+
+/** `Northwind.localhost:3000` → `northwind.localhost`; null for a missing or malformed header. */
+export function hostnameOf(hostHeader: string | null): string | null {
+  if (!hostHeader) return null
+  const host = hostHeader.trim().toLowerCase()
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]
+  return name && /^[a-z0-9.\-[\]:]+$/.test(name) ? name : null
+}
+
+/**
+ * Finds the clinic that owns `hostname` among the clinics' `domains`, through
+ * the public REST API. An unknown host is null: never another clinic's site.
+ */
+export async function findClinicByHost(hostname: string, fetcher: typeof fetch = fetch): Promise<Clinic | null> {
+  const query = new URLSearchParams({ 'where[domains.domain][equals]': hostname, limit: '1', depth: '0' })
+  const response = await fetcher(`${apiBase()}/api/tenants?${query}`)
+  if (!response.ok) throw new Error(`clinic lookup failed with ${response.status}`)
+  const { docs } = (await response.json()) as { docs: Clinic[] }
+  const clinic = docs[0]
+  return clinic ? { id: clinic.id, name: clinic.name, slug: clinic.slug, theme: clinic.theme, timeZone: clinic.timeZone } : null
+}

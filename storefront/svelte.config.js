@@ -1,0 +1,10 @@
+import adapter from '@sveltejs/adapter-node'
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+  kit: {
+    // Mounted inside the platform's Express server (cms/server/main.ts) as a handler.
+    adapter: adapter({ out: 'build' }),
+    csp: { mode: 'auto', directives: { 'default-src': ['self'], 'img-src': ['self', 'data:'], 'style-src': ['self', 'unsafe-inline'] } },
+  },
+}
