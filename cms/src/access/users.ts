@@ -9,7 +9,8 @@ import { clinicsOf, isPlatformAdmin, myPatientIds, roleOf, userOf } from './role
  */
 export const usersAccess: CollectionConfig['access'] = {
   admin: ({ req }) => Boolean(req.user) && roleOf(req) !== 'patient',
-  create: () => true,
+  // Registration is anonymous; signed-in patients and doctors do not open accounts for others.
+  create: ({ req }) => !req.user || manageMembership({ req }),
   read: async ({ req }) => {
     const user = userOf(req)
     if (!user) return false
@@ -35,5 +36,6 @@ export const usersAccess: CollectionConfig['access'] = {
 }
 
 /** Who may set a user's role or clinic memberships: admins only, within their own clinics (checked in hooks). */
-export const manageMembership = ({ req }: { req: Parameters<typeof isPlatformAdmin>[0] }) =>
-  isPlatformAdmin(req) || roleOf(req) === 'clinic-admin'
+export function manageMembership({ req }: { req: Parameters<typeof isPlatformAdmin>[0] }) {
+  return isPlatformAdmin(req) || roleOf(req) === 'clinic-admin'
+}

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { notificationsAccess } from '../../access/notifications.ts'
+import { writerBelongsToClinic } from '../../hooks/writerBelongsToClinic.ts'
 
 /**
  * A message to one person on one channel. Bodies carry links into the platform,
@@ -14,6 +15,7 @@ export const Notifications: CollectionConfig = {
     listSearchableFields: ['subject', 'event'],
     group: 'Clinic',
   },
+  hooks: { beforeChange: [writerBelongsToClinic] },
   fields: [
     { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'channel', type: 'select', required: true, defaultValue: 'email', options: ['email', 'sms', 'in-app'] },

@@ -48,5 +48,6 @@ export const Users: CollectionConfig = audited(
       },
     ],
   },
-  (doc, req) => doc.role === 'patient' && String(doc.id) !== String(req.user?.id),
+  // Reads of a patient's account by someone else; not a patient's own, nor sign-in's lookup of the user.
+  (doc, req) => doc.role === 'patient' && Boolean(req.user) && String(doc.id) !== String(req.user?.id),
 )

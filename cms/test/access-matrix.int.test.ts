@@ -1,0 +1,293 @@
+/**
+ * The access matrix: every role × collection × operation × target, through REST
+ * as real clients call it. Each row below reads as the policy in plain letters:
+ * `y` allowed, `-` denied, one letter per target in the order given.
+ * Allowed means the effect happened; denied means a 4xx and nothing changed.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { client, signIn, type Client } from './support/http.ts'
+import { startTestServer, type TestServer } from './support/testServer.ts'
+import { createAppointment, createDoctorProfile, createPrescription, createRecord, createUser, createWorld, nextSlot, PASSWORD, type World } from './support/world.ts'
+
+const ROLES = ['anonymous', 'patient', 'doctor', 'clinic-admin', 'platform-admin'] as const
+type Role = (typeof ROLES)[number]
+type Id = number | string
+type Op = 'read' | 'update' | 'create' | 'delete'
+type Expectation = { targets: string[]; roles: Record<Role, string> }
+type Ctx = { payload: Payload; world: World; actor: Role; actorId: Id | null }
+
+/** What each op does to a collection, given a target name. */
+type CollectionSpec = {
+  /** An existing document for read/update. */
+  existing: (ctx: Ctx, target: string) => Promise<Id> | Id
+  /** A fresh document for delete, so deleting never disturbs other cells. */
+  disposable: (ctx: Ctx, target: string) => Promise<Id>
+  /** A body for create (JSON or multipart). */
+  createBody: (ctx: Ctx, target: string) => Promise<unknown> | unknown
+  /** A harmless change for update, and how to see it stuck. */
+  update: { body: (n: number) => Record<string, unknown>; stuck: (doc: any, n: number) => boolean }
+  matrix: Record<Op, Expectation>
+}
+
+const sys = { overrideAccess: true, depth: 0 } as const
+const A = (ctx: Ctx) => ctx.world.alpha
+const B = (ctx: Ctx) => ctx.world.beta
+let unique = 0
+
+const clinical = (ctx: Ctx, target: string) =>
+  target === 'own'
+    ? { tenant: A(ctx).id, patient: A(ctx).patient.id, doctor: A(ctx).doctor }
+    : target === 'sameClinic'
+      ? { tenant: A(ctx).id, patient: A(ctx).otherPatient.id, doctor: A(ctx).otherDoctor }
+      : { tenant: B(ctx).id, patient: B(ctx).patient.id, doctor: B(ctx).doctor }
+
+function recordForm(fields: Record<string, unknown>) {
+  const form = new FormData()
+  form.append('_payload', JSON.stringify({ title: 'Scan', kind: 'imaging', ...fields }))
+  form.append('file', new Blob(['plain text result\n'], { type: 'text/plain' }), `upload-${++unique}.txt`)
+  return form
+}
+
+const notificationFor = async (ctx: Ctx, recipient: Id, tenant: Id) =>
+  (await ctx.payload.create({ collection: 'notifications', data: { tenant, recipient, channel: 'in-app', event: 'test', subject: 'Hello' } as never, ...sys })).id
+
+const SPECS: Record<string, CollectionSpec> = {
+  tenants: {
+    existing: (ctx, t) => (t === 'own' ? A(ctx).id : B(ctx).id),
+    disposable: async (ctx) => (await ctx.payload.create({ collection: 'tenants', data: { name: 'Empty', slug: `empty-${++unique}`, theme: 'default' } as never, ...sys })).id,
+    createBody: () => ({ name: 'New clinic', slug: `new-${++unique}`, theme: 'default', timeZone: 'Europe/Paris', currency: 'EUR' }),
+    update: { body: (n) => ({ contact: { phone: `+1 555 ${1000 + n}` } }), stuck: (d, n) => d.contact?.phone === `+1 555 ${1000 + n}` },
+    matrix: {
+      read: { targets: ['own', 'otherClinic'], roles: { anonymous: 'yy', patient: 'yy', doctor: 'yy', 'clinic-admin': 'yy', 'platform-admin': 'yy' } },
+      update: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      create: { targets: ['new'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': 'y' } },
+      delete: { targets: ['emptyClinic'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': 'y' } },
+    },
+  },
+  users: {
+    existing: (ctx, t) =>
+      t === 'self' ? (ctx.actorId ?? A(ctx).patient.id) : t === 'myPatient' ? A(ctx).patient.id : t === 'sameClinic' ? A(ctx).otherPatient.id : B(ctx).patient.id,
+    disposable: async (ctx, t) => (await createUser(ctx.payload, `gone-${++unique}@x.test`, 'patient', [t === 'sameClinic' ? A(ctx).id : B(ctx).id])).id,
+    createBody: (ctx, t) => ({ name: 'New Patient', email: `new-${++unique}@x.test`, password: PASSWORD, tenants: [{ tenant: t === 'ownClinic' ? A(ctx).id : B(ctx).id }] }),
+    update: { body: (n) => ({ name: `Renamed ${n}` }), stuck: (d, n) => d.name === `Renamed ${n}` },
+    matrix: {
+      read: { targets: ['self', 'myPatient', 'sameClinic', 'otherClinic'], roles: { anonymous: '----', patient: 'yy--', doctor: 'yy--', 'clinic-admin': 'yyy-', 'platform-admin': 'yyyy' } },
+      update: { targets: ['self', 'myPatient', 'sameClinic', 'otherClinic'], roles: { anonymous: '----', patient: 'yy--', doctor: 'y---', 'clinic-admin': 'yyy-', 'platform-admin': 'yyyy' } },
+      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: 'yy', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      delete: { targets: ['sameClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': 'yy' } },
+    },
+  },
+  doctors: {
+    existing: async (ctx, t) => {
+      if (t === 'own') return A(ctx).doctor
+      if (t === 'sameClinic') return A(ctx).otherDoctor
+      if (t === 'otherClinic') return B(ctx).doctor
+      const clinic = t === 'inactiveSameClinic' ? A(ctx) : B(ctx)
+      const user = await createUser(ctx.payload, `inactive-${++unique}@x.test`, 'doctor', [clinic.id])
+      const id = await createDoctorProfile(ctx.payload, user.id, clinic.id, 'Dr. Retired')
+      await ctx.payload.update({ collection: 'doctors', id, data: { active: false }, ...sys })
+      return id
+    },
+    disposable: async (ctx, t) => {
+      const clinic = t === 'sameClinic' ? A(ctx) : B(ctx)
+      const user = await createUser(ctx.payload, `leaving-${++unique}@x.test`, 'doctor', [clinic.id])
+      return createDoctorProfile(ctx.payload, user.id, clinic.id, 'Dr. Leaving')
+    },
+    createBody: async (ctx, t) => {
+      const clinic = t === 'ownClinic' ? A(ctx) : B(ctx)
+      const user = await createUser(ctx.payload, `joining-${++unique}@x.test`, 'doctor', [clinic.id])
+      return { user: user.id, tenant: clinic.id, displayName: 'Dr. New', timeZone: 'UTC', visitMinutes: 20 }
+    },
+    update: { body: (n) => ({ title: `Title ${n}` }), stuck: (d, n) => d.title === `Title ${n}` },
+    matrix: {
+      read: {
+        targets: ['own', 'sameClinic', 'otherClinic', 'inactiveSameClinic', 'inactiveOtherClinic'],
+        roles: { anonymous: 'yyy--', patient: 'yyy--', doctor: 'yyyy-', 'clinic-admin': 'yyyy-', 'platform-admin': 'yyyyy' },
+      },
+      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      delete: { targets: ['sameClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+    },
+  },
+  appointments: {
+    existing: (ctx, t) => (t === 'own' ? A(ctx).appointment : t === 'sameClinic' ? A(ctx).otherAppointment : B(ctx).appointment),
+    disposable: (ctx, t) => {
+      const c = clinical(ctx, t)
+      return createAppointment(ctx.payload, c.tenant, c.patient, c.doctor)
+    },
+    createBody: async (ctx, t) => {
+      const c = clinical(ctx, t)
+      if (t === 'sameClinic') {
+        // A patient of the clinic whom the doctor has not seen: a doctor may book them into their own calendar.
+        const newcomer = await createUser(ctx.payload, `newcomer-${++unique}@x.test`, 'patient', [A(ctx).id])
+        return { ...c, patient: newcomer.id, doctor: A(ctx).doctor, ...nextSlot(), status: 'requested', visitType: 'video', reason: 'New visit' }
+      }
+      return { ...c, ...nextSlot(), status: 'requested', visitType: 'video', reason: 'New visit' }
+    },
+    update: { body: (n) => ({ reason: `Reason ${n}` }), stuck: (d, n) => d.reason === `Reason ${n}` },
+    matrix: {
+      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'yy-', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+    },
+  },
+  records: {
+    existing: (ctx, t) => (t === 'own' ? A(ctx).record : t === 'sameClinic' ? A(ctx).otherRecord : B(ctx).record),
+    disposable: (ctx, t) => {
+      const c = clinical(ctx, t)
+      return createRecord(ctx.payload, c.tenant, c.patient)
+    },
+    createBody: (ctx, t) => {
+      const { tenant, patient } = clinical(ctx, t)
+      return recordForm({ tenant, patient })
+    },
+    update: { body: (n) => ({ title: `Title ${n}` }), stuck: (d, n) => d.title === `Title ${n}` },
+    matrix: {
+      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+    },
+  },
+  prescriptions: {
+    existing: (ctx, t) => (t === 'own' ? A(ctx).prescription : t === 'sameClinic' ? A(ctx).otherPrescription : B(ctx).prescription),
+    disposable: (ctx, t) => {
+      const c = clinical(ctx, t)
+      return createPrescription(ctx.payload, c.tenant, c.patient, c.doctor)
+    },
+    createBody: (ctx, t) => ({ ...clinical(ctx, t), medication: { name: 'Cetirizine', strength: '10 mg' }, directions: 'Once daily', quantity: 30, refills: 1 }),
+    update: { body: (n) => ({ pharmacy: `Pharmacy ${n}` }), stuck: (d, n) => d.pharmacy === `Pharmacy ${n}` },
+    matrix: {
+      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+    },
+  },
+  notifications: {
+    existing: (ctx, t) =>
+      t === 'own'
+        ? notificationFor(ctx, ctx.actorId ?? A(ctx).patient.id, A(ctx).id)
+        : t === 'sameClinic'
+          ? notificationFor(ctx, A(ctx).otherPatient.id, A(ctx).id)
+          : notificationFor(ctx, B(ctx).patient.id, B(ctx).id),
+    disposable: (ctx, t) =>
+      t === 'own' ? notificationFor(ctx, A(ctx).patient.id, A(ctx).id) : t === 'sameClinic' ? notificationFor(ctx, A(ctx).otherPatient.id, A(ctx).id) : notificationFor(ctx, B(ctx).patient.id, B(ctx).id),
+    createBody: (ctx, t) => {
+      const clinic = t === 'ownClinic' ? A(ctx) : B(ctx)
+      return { tenant: clinic.id, recipient: clinic.patient.id, channel: 'email', event: 'reminder', subject: 'Your visit is tomorrow' }
+    },
+    update: { body: (n) => ({ subject: `Subject ${n}` }), stuck: (d, n) => d.subject === `Subject ${n}` },
+    matrix: {
+      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+    },
+  },
+  'audit-log': {
+    existing: async (ctx, t) => {
+      const tenant = t === 'own' ? A(ctx).id : B(ctx).id
+      const found = await ctx.payload.find({ collection: 'audit-log', where: { tenant: { equals: tenant } }, limit: 1, ...sys })
+      return found.docs[0]!.id
+    },
+    disposable: async (ctx, t) => {
+      const tenant = t === 'own' ? A(ctx).id : B(ctx).id
+      return (await ctx.payload.create({ collection: 'audit-log', data: { role: 'system', action: 'read', resource: 'records', tenant } as never, ...sys })).id
+    },
+    createBody: (ctx) => ({ role: 'doctor', action: 'read', resource: 'records', tenant: A(ctx).id }),
+    update: { body: () => ({ role: 'forged' }), stuck: (d) => d.role === 'forged' },
+    matrix: {
+      read: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      update: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' } },
+      create: { targets: ['new'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': '-' } },
+      delete: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' } },
+    },
+  },
+}
+
+let server: TestServer
+let world: World
+const clients = {} as Record<Role, Client>
+const actorIds = {} as Record<Role, Id | null>
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await createWorld(server.payload)
+  const accounts: Record<Exclude<Role, 'anonymous'>, { id: Id; email: string }> = {
+    patient: world.alpha.patient,
+    doctor: world.alpha.doctorUser,
+    'clinic-admin': world.alpha.admin,
+    'platform-admin': world.platformAdmin,
+  }
+  clients.anonymous = client(server.url)
+  actorIds.anonymous = null
+  for (const [role, account] of Object.entries(accounts) as [Exclude<Role, 'anonymous'>, { id: Id; email: string }][]) {
+    clients[role] = await signIn(server.url, account.email, PASSWORD)
+    actorIds[role] = account.id
+  }
+}, 120_000)
+
+afterAll(() => server?.close())
+
+const count = (collection: string) => server.payload.count({ collection: collection as never, overrideAccess: true }).then((r) => r.totalDocs)
+const exists = (collection: string, id: Id) => server.payload.findByID({ collection: collection as never, id, disableErrors: true, ...sys }).then(Boolean)
+const isDenied = (status: number) => status >= 400 && status < 500
+
+/** The matrix rows, also checked for shape: one letter per target, every role listed. */
+const cells = Object.entries(SPECS).flatMap(([collection, spec]) =>
+  (Object.entries(spec.matrix) as [Op, Expectation][]).flatMap(([op, { targets, roles }]) =>
+    ROLES.flatMap((role) => {
+      expect(roles[role], `${collection}.${op}.${role}`).toHaveLength(targets.length)
+      return targets.map((target, i) => ({ collection, op, role, target, allowed: roles[role][i] === 'y' }))
+    }),
+  ),
+)
+
+describe('access matrix', () => {
+  it('covers every role, collection and operation', () => {
+    const collections = new Set(cells.map((c) => c.collection))
+    expect([...collections].sort()).toEqual(['appointments', 'audit-log', 'doctors', 'notifications', 'prescriptions', 'records', 'tenants', 'users'])
+    for (const collection of collections) {
+      for (const op of ['read', 'update', 'create', 'delete']) {
+        for (const role of ROLES) expect(cells.some((c) => c.collection === collection && c.op === op && c.role === role)).toBe(true)
+      }
+    }
+  })
+
+  it.each(cells)('$collection $op by $role on $target → allowed: $allowed', async ({ collection, op, role, target, allowed }) => {
+    const spec = SPECS[collection]!
+    const ctx: Ctx = { payload: server.payload, world, actor: role, actorId: actorIds[role] }
+    const http = clients[role]
+    const path = `/api/${collection}`
+    if (op === 'read') {
+      const id = await spec.existing(ctx, target)
+      const res = await http.request('GET', `${path}/${id}?depth=0`)
+      if (allowed) expect([res.status, String(res.body?.id)]).toEqual([200, String(id)])
+      else expect(isDenied(res.status), `status ${res.status}`).toBe(true)
+    }
+    if (op === 'update') {
+      const id = await spec.existing(ctx, target)
+      const n = ++unique
+      const res = await http.request('PATCH', `${path}/${id}`, spec.update.body(n))
+      const after = await server.payload.findByID({ collection: collection as never, id, ...sys })
+      if (allowed) expect([res.status, spec.update.stuck(after, n)], JSON.stringify(res.body)).toEqual([200, true])
+      else expect([isDenied(res.status), spec.update.stuck(after, n)], `status ${res.status}`).toEqual([true, false])
+    }
+    if (op === 'create') {
+      const body = await spec.createBody(ctx, target)
+      const before = await count(collection)
+      const res = await http.request('POST', path, body)
+      if (allowed) expect([res.status, await count(collection)], JSON.stringify(res.body)).toEqual([201, before + 1])
+      else expect([isDenied(res.status), await count(collection)], `status ${res.status}`).toEqual([true, before])
+    }
+    if (op === 'delete') {
+      const id = await spec.disposable(ctx, target)
+      const res = await http.request('DELETE', `${path}/${id}`)
+      if (allowed) expect([res.status, await exists(collection, id)], JSON.stringify(res.body)).toEqual([200, false])
+      else expect([isDenied(res.status), await exists(collection, id)], `status ${res.status}`).toEqual([true, true])
+    }
+  })
+})
