@@ -32,6 +32,8 @@ export function payloadApi(config: Promise<SanitizedConfig> | SanitizedConfig) {
     // bodyLimit may already have answered 413 and cut the stream.
     if (res.headersSent) return
     res.status(response.status)
+    // Payload may answer (e.g. 413) before reading the whole body: close the socket so its rest is not read as the next request.
+    if (!req.complete) res.setHeader('connection', 'close')
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') res.setHeader(name, value)
     })

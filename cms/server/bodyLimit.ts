@@ -10,7 +10,9 @@ export function bodyLimit({ jsonBytes, uploadBytes }: { jsonBytes: number; uploa
     const multipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data')
     const max = multipart ? uploadBytes + 1024 * 1024 : jsonBytes
     const tooLarge = () =>
-      res.status(413).json({ errors: [{ message: `The request is larger than ${Math.round(max / 1024)} KB. Send a smaller body or file.` }] })
+      res
+        .status(413)
+        .set('connection', 'close').json({ errors: [{ message: `The request is larger than ${Math.round(max / 1024)} KB. Send a smaller body or file.` }] })
     const declared = Number(req.headers['content-length'] ?? NaN)
     if (declared > max) return void tooLarge()
     let seen = 0

@@ -33,6 +33,7 @@ export default buildConfig({
   serverURL: settings.PUBLIC_URL,
   csrf: [settings.PUBLIC_URL],
   db: databaseAdapter(settings.DATABASE_URL),
+  logger: { options: { level: settings.LOG_LEVEL } },
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },

@@ -1,0 +1,85 @@
+/** The clinic comes from the Host header; /healthz tells a load balancer whether the database answers. */
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signIn } from './support/http.ts'
+import { startTestServer, type TestServer } from './support/testServer.ts'
+import { createWorld, PASSWORD, type World } from './support/world.ts'
+
+let server: TestServer
+let world: World
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await createWorld(server.payload)
+})
+afterAll(() => server?.close())
+
+/** fetch() cannot set Host, so pages are requested with node:http as a browser on that domain would. */
+function page(host: string, path = '/'): Promise<{ status: number; html: string; headers: Headers }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { headers: { host } }, (res) => {
+      let html = ''
+      res.setEncoding('utf8').on('data', (chunk) => (html += chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, html, headers: new Headers(res.headers as Record<string, string>) }))
+    })
+    req.on('error', reject).end()
+  })
+}
+
+describe('clinic sites by host', () => {
+  it('shows each clinic its own name, by domain, with or without a port and in any case', async () => {
+    const alpha = await page('alpha.localhost:3000')
+    expect(alpha.status).toBe(200)
+    expect(alpha.html).toContain('Clinic alpha')
+    expect(alpha.html).not.toContain('Clinic beta')
+    const beta = await page('BETA.localhost')
+    expect([beta.status, beta.html.includes('Clinic beta'), beta.html.includes('Clinic alpha')]).toEqual([200, true, false])
+  })
+
+  it('answers an unknown host with "clinic not found", never another clinic\'s site', async () => {
+    const unknown = await page('evil.example:3000')
+    expect(unknown.status).toBe(404)
+    expect(unknown.html).toContain('Clinic not found')
+    expect(unknown.html).not.toMatch(/Clinic (alpha|beta)/)
+  })
+
+  it('follows a domain change made in the admin on the next request', async () => {
+    const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    const res = await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, { domains: [{ domain: 'care.alpha.example' }] })
+    expect(res.status).toBe(200)
+    expect((await page('care.alpha.example')).html).toContain('Clinic alpha')
+    expect((await page('alpha.localhost')).status).toBe(404)
+  })
+
+  it('sends security headers and a request id on every answer', async () => {
+    const res = await page('beta.localhost')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const api = await fetch(`${server.url}/api/tenants`, { headers: { 'x-request-id': 'trace-42' } })
+    expect(api.headers.get('x-request-id')).toBe('trace-42')
+    expect(api.headers.get('x-powered-by')).toBeNull()
+  })
+})
+
+describe('clinic deletion', () => {
+  it('refuses to delete a clinic that still holds clinical data, and deletes nothing', async () => {
+    const root = await signIn(server.url, world.platformAdmin.email, PASSWORD)
+    const res = await root.request('DELETE', `/api/tenants/${world.beta.id}`)
+    expect([res.status, JSON.stringify(res.body)]).toEqual([409, expect.stringMatching(/still has \d+ appointments/)])
+    const left = await server.payload.count({ collection: 'records', where: { tenant: { equals: world.beta.id } }, overrideAccess: true })
+    expect(left.totalDocs).toBe(2)
+    expect(await server.payload.findByID({ collection: 'tenants', id: world.beta.id, overrideAccess: true })).toBeTruthy()
+  })
+})
+
+describe('/healthz', () => {
+  it('is 200 with the database up, and 503 once the database is gone', async () => {
+    const up = await fetch(`${server.url}/healthz`)
+    expect([up.status, (await up.json()).database.status]).toEqual([200, 'up'])
+    await server.payload.db.destroy?.()
+    const down = await fetch(`${server.url}/healthz`)
+    expect([down.status, (await down.json()).database.status]).toEqual([503, 'down'])
+  })
+})
