@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
-    include: ['config/src/**/*.test.ts', 'cms/src/**/*.test.ts', 'cms/test/**/*.int.test.ts', 'storefront/src/**/*.test.ts'],
+    include: ['config/src/**/*.test.ts', 'cms/src/**/*.test.ts', 'cms/server/**/*.test.ts', 'cms/test/**/*.int.test.ts', 'storefront/src/**/*.test.ts'],
+    globalSetup: ['cms/test/support/database.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit'
-import { findClinicByHost, hostnameOf } from '$lib/server/clinic'
+import { findClinicByHost, hostnameOf } from '$lib/server/clinic.ts'
 
 /** Every request belongs to the clinic named by its Host header. */
 export const handle: Handle = async ({ event, resolve }) => {

@@ -19,3 +19,18 @@ export async function freshDatabaseUrl(dir: string): Promise<string> {
   url.pathname = `/${name}`
   return url.toString()
 }
+
+/**
+ * Vitest global setup: on PostgreSQL, drops the databases earlier runs left
+ * behind (each test file makes its own and cannot drop it while its pool lives).
+ */
+export default async function dropLeftoverTestDatabases(): Promise<void> {
+  const base = process.env.DATABASE_URL ?? ''
+  if (!base.startsWith('postgres')) return
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'telemed_test_%'")
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+  await admin.end()
+}

@@ -9,8 +9,8 @@ export const Prescriptions: CollectionConfig = audited({
   slug: 'prescriptions',
   access: prescriptionsAccess,
   admin: {
-    useAsTitle: 'medicationName',
-    defaultColumns: ['medicationName', 'patient', 'doctor', 'status', 'signedAt'],
+    useAsTitle: 'summary',
+    defaultColumns: ['summary', 'patient', 'doctor', 'status', 'signedAt'],
     listSearchableFields: ['medication.name'],
     group: 'Clinic',
   },
@@ -29,7 +29,13 @@ export const Prescriptions: CollectionConfig = audited({
         { name: 'form', type: 'text', maxLength: 60 },
       ],
     },
-    { name: 'medicationName', type: 'text', admin: { hidden: true }, hooks: { beforeChange: [({ siblingData }) => siblingData.medication?.name] } },
+    {
+      // The list title, e.g. "Amoxicillin 500 mg capsule"; kept in step with the medication.
+      name: 'summary',
+      type: 'text',
+      admin: { hidden: true },
+      hooks: { beforeChange: [({ siblingData }) => [siblingData.medication?.name, siblingData.medication?.strength, siblingData.medication?.form].filter(Boolean).join(' ')] },
+    },
     { name: 'directions', type: 'textarea', required: true, maxLength: 1000 },
     { name: 'quantity', type: 'number', required: true, min: 1, max: 10000 },
     { name: 'refills', type: 'number', required: true, defaultValue: 0, min: 0, max: 12 },
