@@ -1,4 +1,5 @@
-import { EnvError, parseEnv } from '@telemed/config'
+import '@telemed/config/check'
+import { env as loadEnv } from '@telemed/config'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -9,14 +10,7 @@ import { createApp } from './app.ts'
 import { startPayload } from './startPayload.ts'
 import { stopGracefully } from './shutdown.ts'
 
-let env
-try {
-  env = parseEnv()
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error
-  console.error(error.message)
-  process.exit(1)
-}
+const env = loadEnv()
 const logger = pino({ level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] })
 const dev = process.env.NODE_ENV === 'development'
 

@@ -45,7 +45,12 @@ export default buildConfig({
   },
   i18n: {
     translations: {
-      en: { general: { notAllowedToAccessPage: 'Patients sign in on their clinic\'s website, not in the admin panel.' } } as never,
+      en: {
+        error: {
+          unauthorizedAdmin: 'This account cannot use the admin panel.',
+          notAllowedToAccessPage: "The admin panel is for clinic staff. Patients sign in on their clinic's website.",
+        },
+      } as never,
     },
   },
   collections: withAuditFlush([Tenants, Users, Doctors, Appointments, Records, Prescriptions, Notifications, AuditLog]),
