@@ -20,7 +20,7 @@ afterAll(() => server?.close())
 const count = (collection: 'appointments' | 'records' | 'users' | 'tenants') => server.payload.count({ collection, overrideAccess: true }).then((r) => r.totalDocs)
 const message = (body: any) => JSON.stringify(body)
 
-function upload(content: Uint8Array | string, name: string, type: string) {
+function upload(content: Uint8Array<ArrayBuffer> | string, name: string, type: string) {
   const form = new FormData()
   form.append('_payload', JSON.stringify({ tenant: world.alpha.id, patient: world.alpha.patient.id, title: 'Upload', kind: 'other' }))
   form.append('file', new Blob([content], { type }), name)
