@@ -61,6 +61,11 @@ describe('clinic sites by host', () => {
     expect(api.headers.get('x-request-id')).toBe('trace-42')
     expect(api.headers.get('x-powered-by')).toBeNull()
   })
+
+  it('offers no GraphQL endpoint: REST is the one API surface', async () => {
+    const res = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":"{ Users { docs { email } } }"}' })
+    expect(res.status).toBe(404)
+  })
 })
 
 describe('clinic deletion', () => {

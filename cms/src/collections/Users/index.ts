@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { env } from '@telemed/config'
 import { manageMembership, usersAccess } from '../../access/users.ts'
 import { ROLES } from '../../access/roles.ts'
 import { audited } from '../../hooks/audit.ts'
@@ -18,7 +19,8 @@ export const Users: CollectionConfig = audited(
       maxLoginAttempts: 5,
       lockTime: 15 * 60 * 1000,
       tokenExpiration: 8 * 60 * 60,
-      cookies: { sameSite: 'Lax' },
+      // Secure cookies whenever the platform is reached over HTTPS.
+      cookies: { sameSite: 'Lax', secure: env().PUBLIC_URL.startsWith('https://') },
     },
     access: usersAccess,
     admin: {
