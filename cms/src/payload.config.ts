@@ -7,6 +7,7 @@ import { roleOf } from './access/roles.ts'
 import { Appointments } from './collections/Appointments/index.ts'
 import { AuditLog } from './collections/AuditLog/index.ts'
 import { Doctors } from './collections/Doctors/index.ts'
+import { Media } from './collections/Media/index.ts'
 import { Notifications } from './collections/Notifications/index.ts'
 import { Prescriptions } from './collections/Prescriptions/index.ts'
 import { Records } from './collections/Records/index.ts'
@@ -34,6 +35,9 @@ export default buildConfig({
   csrf: [settings.PUBLIC_URL],
   db: databaseAdapter(settings.DATABASE_URL),
   logger: { options: { level: settings.LOG_LEVEL } },
+  // A client's mistake is not a server error: keep the error log for what needs a person.
+  loggingLevels: { Forbidden: 'info', NotFound: 'info', ValidationError: 'info', AuthenticationError: 'info', LockedAuth: 'info', UnverifiedEmail: 'info' },
+  maxDepth: 4,
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },
@@ -53,7 +57,7 @@ export default buildConfig({
       } as never,
     },
   },
-  collections: withAuditFlush([Tenants, Users, Doctors, Appointments, Records, Prescriptions, Notifications, AuditLog]),
+  collections: withAuditFlush([Tenants, Users, Doctors, Media, Appointments, Records, Prescriptions, Notifications, AuditLog]),
   jobs: {
     access: {
       queue: ({ req }) => roleOf(req) === 'platform-admin',
@@ -80,6 +84,7 @@ export default buildConfig({
       },
       collections: {
         doctors: clinicScoped,
+        media: clinicScoped,
         appointments: clinicScoped,
         records: clinicScoped,
         prescriptions: clinicScoped,

@@ -49,6 +49,10 @@ function recordForm(fields: Record<string, unknown>) {
   return form
 }
 
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+const imageFor = async (ctx: Ctx, tenant: Id) =>
+  (await ctx.payload.create({ collection: 'media', data: { tenant, alt: 'Portrait' } as never, file: { data: PNG, mimetype: 'image/png', name: `p-${++unique}.png`, size: PNG.length }, ...sys })).id
+
 const notificationFor = async (ctx: Ctx, recipient: Id, tenant: Id) =>
   (await ctx.payload.create({ collection: 'notifications', data: { tenant, recipient, channel: 'in-app', event: 'test', subject: 'Hello' } as never, ...sys })).id
 
@@ -108,6 +112,23 @@ const SPECS: Record<string, CollectionSpec> = {
       update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
       create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
       delete: { targets: ['sameClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+    },
+  },
+  media: {
+    existing: (ctx, t) => imageFor(ctx, t === 'own' ? A(ctx).id : B(ctx).id),
+    disposable: (ctx, t) => imageFor(ctx, t === 'own' ? A(ctx).id : B(ctx).id),
+    createBody: (ctx, t) => {
+      const form = new FormData()
+      form.append('_payload', JSON.stringify({ alt: 'Dr. portrait', tenant: t === 'ownClinic' ? A(ctx).id : B(ctx).id }))
+      form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), `portrait-${++unique}.png`)
+      return form
+    },
+    update: { body: (n) => ({ alt: `Alt ${n}` }), stuck: (d, n) => d.alt === `Alt ${n}` },
+    matrix: {
+      read: { targets: ['own', 'otherClinic'], roles: { anonymous: 'yy', patient: 'yy', doctor: 'yy', 'clinic-admin': 'yy', 'platform-admin': 'yy' } },
+      update: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: 'y-', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      delete: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
     },
   },
   appointments: {
@@ -249,7 +270,7 @@ const cells = Object.entries(SPECS).flatMap(([collection, spec]) =>
 describe('access matrix', () => {
   it('covers every role, collection and operation', () => {
     const collections = new Set(cells.map((c) => c.collection))
-    expect([...collections].sort()).toEqual(['appointments', 'audit-log', 'doctors', 'notifications', 'prescriptions', 'records', 'tenants', 'users'])
+    expect([...collections].sort()).toEqual(['appointments', 'audit-log', 'doctors', 'media', 'notifications', 'prescriptions', 'records', 'tenants', 'users'])
     for (const collection of collections) {
       for (const op of ['read', 'update', 'create', 'delete']) {
         for (const role of ROLES) expect(cells.some((c) => c.collection === collection && c.op === op && c.role === role)).toBe(true)

@@ -24,7 +24,7 @@ export const Doctors: CollectionConfig = {
     { name: 'education', type: 'array', fields: [{ name: 'entry', type: 'text', required: true, maxLength: 200 }] },
     { name: 'languages', type: 'text', hasMany: true, maxLength: 40 },
     { name: 'bio', type: 'richText' },
-    { name: 'photoUrl', type: 'text', maxLength: 500, admin: { description: 'Path or URL of a portrait.' } },
+    { name: 'photo', type: 'upload', relationTo: 'media' },
     { name: 'licenceNumber', label: 'Licence / NPI number', type: 'text', maxLength: 40 },
     { name: 'consultationFee', type: 'number', min: 0, admin: { description: "In the clinic's currency." } },
     { name: 'visitMinutes', label: 'Visit length (minutes)', type: 'number', min: 5, max: 240, defaultValue: 30, required: true },
