@@ -4,12 +4,26 @@ import { defineConfig } from 'vitest/config'
  * One runner for the repository. Unit tests sit next to pure code; integration
  * tests (cms/test/*.int.test.ts) boot the platform on a fresh database per file.
  */
+const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 120_000 }
+
+/** Time-zone code runs under several process time zones: results must not depend on the server's. */
+const ZONES = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham']
+
 export default defineConfig({
   test: {
-    include: ['config/src/**/*.test.ts', 'cms/src/**/*.test.ts', 'cms/server/**/*.test.ts', 'cms/test/**/*.int.test.ts', 'storefront/src/**/*.test.ts'],
     globalSetup: ['cms/test/support/database.ts'],
-    pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'default',
+          include: ['config/src/**/*.test.ts', 'cms/src/**/*.test.ts', 'cms/server/**/*.test.ts', 'cms/test/**/*.int.test.ts', 'storefront/src/**/*.test.ts'],
+          exclude: ['cms/src/scheduling/**'],
+        },
+      },
+      ...ZONES.map((zone) => ({
+        test: { ...shared, name: `TZ=${zone}`, include: ['cms/src/scheduling/**/*.test.ts'], env: { TZ: zone } },
+      })),
+    ],
   },
 })

@@ -1,0 +1,99 @@
+import { addDays, compareDates, isoDate, localDateAt, parseClock, weekdayOf, zonedToUtc, type LocalDate } from './zonedTime.ts'
+
+const MINUTE = 60_000
+
+/** Working hours on one weekday (0 = Sunday), as wall-clock times in the doctor's zone. */
+export type WeeklyRange = { day: number; start: string; end: string }
+/** Different hours on one date (`ranges` empty or `dayOff` for a day off). */
+export type DateOverride = { date: string; dayOff?: boolean; ranges?: { start: string; end: string }[] }
+
+/** Everything about a doctor's calendar that decides when patients may book. */
+export type Availability = {
+  timeZone: string
+  visitMinutes: number
+  bufferBeforeMinutes: number
+  bufferAfterMinutes: number
+  /** No booking closer than this to now. */
+  minimumNoticeMinutes: number
+  /** No booking further ahead than this. */
+  bookingHorizonDays: number
+  /** At most this many visits on one local day (null: no limit). */
+  dailyMaximum: number | null
+  weekly: WeeklyRange[]
+  overrides: DateOverride[]
+  /** Absences as UTC instants (epoch ms), end exclusive. */
+  timeOff: { start: number; end: number }[]
+}
+
+/** A booked visit or a hold, as UTC instants (epoch ms). */
+export type Busy = { start: number; end: number }
+export type Slot = { start: number; end: number }
+
+export type SlotQuery = {
+  availability: Availability
+  /** Visits and holds that already block the calendar (their own buffers are added here). */
+  busy: Busy[]
+  from: number
+  to: number
+  now: number
+}
+
+/** The working ranges of one local date, in minutes after midnight. */
+function rangesOn(date: LocalDate, a: Availability): [number, number][] {
+  const key = isoDate(date)
+  const override = a.overrides.find((o) => o.date === key)
+  const raw = override ? (override.dayOff ? [] : (override.ranges ?? [])) : a.weekly.filter((w) => w.day === weekdayOf(date))
+  const ranges: [number, number][] = []
+  for (const r of raw) {
+    const start = parseClock(r.start)
+    const end = parseClock(r.end)
+    if (start !== null && end !== null && end > start) ranges.push([start, end])
+  }
+  return ranges
+}
+
+const overlaps = (aStart: number, aEnd: number, list: Busy[]) => list.some((b) => b.start < aEnd && b.end > aStart)
+
+/**
+ * The bookable slots of one doctor between `from` and `to` (UTC instants).
+ *
+ * Working hours are wall-clock times in the doctor's zone, turned into instants
+ * per calendar day, so daylight-saving days are as long as they really are. A
+ * slot is a visit (`visitMinutes`) starting on the grid of its working range
+ * (one visit plus its buffers apart); it is bookable when it fits the range,
+ * respects notice and horizon, misses time off, the daily maximum is not
+ * reached, and neither it nor any booked visit, each widened by the buffers,
+ * overlap. Pure: no database, no clock; `now` is an input.
+ */
+export function computeSlots({ availability: a, busy, from, to, now }: SlotQuery): Slot[] {
+  const visit = a.visitMinutes * MINUTE
+  const before = a.bufferBeforeMinutes * MINUTE
+  const after = a.bufferAfterMinutes * MINUTE
+  const step = visit + before + after
+  const earliest = Math.max(from, now + a.minimumNoticeMinutes * MINUTE)
+  const latest = Math.min(to, now + a.bookingHorizonDays * 24 * 60 * MINUTE)
+  if (earliest >= latest || visit <= 0) return []
+
+  const blocked = busy.map((b) => ({ start: b.start - before, end: b.end + after })).sort((x, y) => x.start - y.start)
+  const slots: Slot[] = []
+  const lastDate = localDateAt(latest, a.timeZone)
+  for (let date = localDateAt(earliest, a.timeZone); compareDates(date, lastDate) <= 0; date = addDays(date, 1)) {
+    const ranges = rangesOn(date, a)
+    if (ranges.length === 0) continue
+    const dayStart = zonedToUtc(date, 0, a.timeZone)
+    const dayEnd = zonedToUtc(addDays(date, 1), 0, a.timeZone)
+    if (a.dailyMaximum !== null && busy.filter((b) => b.start >= dayStart && b.start < dayEnd).length >= a.dailyMaximum) continue
+    for (const [startMinute, endMinute] of ranges) {
+      const rangeStart = zonedToUtc(date, startMinute, a.timeZone)
+      const rangeEnd = endMinute === 24 * 60 ? dayEnd : zonedToUtc(date, endMinute, a.timeZone)
+      for (let start = rangeStart; start + visit <= rangeEnd; start += step) {
+        const end = start + visit
+        if (start < earliest || start >= latest) continue
+        if (overlaps(start, end, a.timeOff)) continue
+        if (overlaps(start - before, end + after, blocked)) continue
+        slots.push({ start, end })
+      }
+    }
+  }
+  return slots
+}
