@@ -2,6 +2,7 @@ import type { Env } from '@telemed/config'
 import { pushDevSchema } from '@payloadcms/drizzle'
 import { getPayload, type Payload } from 'payload'
 import config from '../src/payload.config.ts'
+import { installBookingGuard } from '../src/scheduling/bookingGuard.ts'
 
 /**
  * Boots Payload. `npm start` runs with NODE_ENV=production (Next and React want
@@ -13,6 +14,8 @@ export async function startPayload(env: Env): Promise<Payload> {
   const db = payload.db as { name?: string; push?: boolean }
   if (env.APP_ENV !== 'production' && process.env.NODE_ENV === 'production' && ['sqlite', 'postgres'].includes(db.name ?? '')) {
     await pushDevSchema(payload.db as never)
+    // A push may rebuild the appointments table (SQLite), dropping its triggers.
+    await installBookingGuard(payload)
   }
   return payload
 }

@@ -16,6 +16,7 @@ import { Users } from './collections/Users/index.ts'
 import { databaseAdapter } from './database.ts'
 import { flushAuditedReads } from './hooks/audit.ts'
 import { repoRoot } from './paths.ts'
+import { installBookingGuard } from './scheduling/bookingGuard.ts'
 
 const settings = env()
 const clinicScoped = { useTenantAccess: false } as const
@@ -38,6 +39,7 @@ export default buildConfig({
   // A client's mistake is not a server error: keep the error log for what needs a person.
   loggingLevels: { Forbidden: 'info', NotFound: 'info', ValidationError: 'info', AuthenticationError: 'info', LockedAuth: 'info', UnverifiedEmail: 'info' },
   maxDepth: 4,
+  onInit: installBookingGuard,
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },

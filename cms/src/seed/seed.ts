@@ -49,7 +49,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
     clinicIds.set(clinic.slug, tenant.id)
   }
 
-  for (const clinic of DEMO_CLINICS) {
+  for (const [clinicIndex, clinic] of DEMO_CLINICS.entries()) {
     const tenant = clinicIds.get(clinic.slug)!
     const memberOf = (emailsClinics: string[]) => emailsClinics.map((slug) => ({ tenant: clinicIds.get(slug) }))
     const clinicsOfPatient = (email: string) => DEMO_CLINICS.filter((c) => c.patients.some((p) => p.email === email)).map((c) => c.slug)
@@ -74,6 +74,14 @@ export async function seedDemo(payload: Payload): Promise<number> {
             licenceNumber: `LIC-${String(user.id).padStart(6, '0')}`,
             education: [{ entry: 'MD, University Medical School' }],
             active: true,
+            // Weekdays 09:00–12:00 and 13:00–17:00 in the doctor's own zone.
+            weeklyHours: [1, 2, 3, 4, 5].flatMap((day) => [
+              { day: String(day), start: '09:00', end: '12:00' },
+              { day: String(day), start: '13:00', end: '17:00' },
+            ]),
+            bufferAfterMinutes: 5,
+            minimumNoticeMinutes: 60,
+            bookingHorizonDays: 60,
           }),
         ).doc,
       )
@@ -93,8 +101,9 @@ export async function seedDemo(payload: Payload): Promise<number> {
       })
       const doctor = doctors[index % doctors.length]!
       const visits = [
-        { start: at(-7 + index, 14), status: 'completed', reason: 'Follow-up on recent symptoms' },
-        { start: at(2 + index, 15), status: 'confirmed', reason: 'Review of test results' },
+        // Clinics' visits are hours apart: Carol, a patient of both, is never in two visits at once.
+        { start: at(-7 + index, 13 + clinicIndex * 3), status: 'completed', reason: 'Follow-up on recent symptoms' },
+        { start: at(2 + index, 14 + clinicIndex * 3), status: 'confirmed', reason: 'Review of test results' },
       ]
       let pastVisit: Doc | undefined
       for (const v of visits) {

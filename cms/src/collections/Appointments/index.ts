@@ -2,7 +2,10 @@ import type { CollectionConfig } from 'payload'
 import { appointmentsAccess, visitNotesAccess } from '../../access/appointments.ts'
 import { audited } from '../../hooks/audit.ts'
 import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
+import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
+import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
+import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
 
 export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'cancelled', 'completed', 'no-show'] as const
@@ -16,7 +19,10 @@ export const Appointments: CollectionConfig = audited({
     defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
     group: 'Clinic',
   },
-  hooks: { beforeChange: [enforceClinicalOwnership(), validateTimes, recordChanges] },
+  hooks: {
+    beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
+    afterError: [overlapAsConflict],
+  },
   fields: [
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true },
@@ -34,6 +40,10 @@ export const Appointments: CollectionConfig = audited({
     { name: 'reason', type: 'textarea', maxLength: 2000 },
     { name: 'visitNotes', type: 'richText', access: visitNotesAccess, admin: { description: 'Seen by doctors only.' } },
     { name: 'cancellationReason', type: 'textarea', maxLength: 1000 },
+    // Set by computeBlockedTime; what the database's no-overlap guard compares.
+    { name: 'blocking', type: 'checkbox', index: true, admin: { hidden: true } },
+    { name: 'blockedStart', type: 'date', index: true, admin: { hidden: true } },
+    { name: 'blockedEnd', type: 'date', admin: { hidden: true } },
     {
       name: 'history',
       type: 'array',

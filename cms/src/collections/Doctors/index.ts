@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { doctorsAccess } from '../../access/doctors.ts'
 import { validateTimeZone } from '../Tenants/validation.ts'
+import { availabilityFields } from './availabilityFields.ts'
 import { linkedUserIsDoctorOfClinic } from './hooks/linkedUserIsDoctorOfClinic.ts'
 import { refuseDeletingDoctorWithVisits } from './hooks/refuseDeletingDoctorWithVisits.ts'
 
@@ -30,5 +31,6 @@ export const Doctors: CollectionConfig = {
     { name: 'visitMinutes', label: 'Visit length (minutes)', type: 'number', min: 5, max: 240, defaultValue: 30, required: true },
     { name: 'timeZone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+    { type: 'collapsible', label: 'Availability', fields: availabilityFields },
   ],
 }

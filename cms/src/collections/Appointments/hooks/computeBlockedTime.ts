@@ -1,0 +1,24 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { idOf } from '../../../access/roles.ts'
+
+/** Statuses that hold a doctor's (and a patient's) time. */
+export const BLOCKING_STATUSES = ['requested', 'confirmed']
+
+/**
+ * Stores what the database's no-overlap guard compares: whether this visit
+ * holds time, and the doctor's time it takes including their buffers. Kept on
+ * the row so the guard (scheduling/bookingGuard.ts) is one SQL condition.
+ */
+export const computeBlockedTime: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  const current = { ...(operation === 'update' ? originalDoc : {}), ...data }
+  const doctorId = idOf(current.doctor)
+  const doctor = doctorId
+    ? await req.payload.findByID({ collection: 'doctors', id: doctorId, depth: 0, disableErrors: true, context: { internal: true }, select: { bufferBeforeMinutes: true, bufferAfterMinutes: true } })
+    : null
+  const start = Date.parse(current.start)
+  const end = Date.parse(current.end)
+  data.blocking = BLOCKING_STATUSES.includes(current.status ?? 'requested')
+  data.blockedStart = new Date(start - Number(doctor?.bufferBeforeMinutes ?? 0) * 60_000).toISOString()
+  data.blockedEnd = new Date(end + Number(doctor?.bufferAfterMinutes ?? 0) * 60_000).toISOString()
+  return data
+}
