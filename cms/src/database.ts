@@ -16,5 +16,6 @@ export function databaseAdapter(url: string): DatabaseAdapterObj {
   if (url.startsWith('mongodb')) return mongooseAdapter({ url })
   const file = resolve(repoRoot, url.replace(/^file:/, ''))
   mkdirSync(dirname(file), { recursive: true })
-  return sqliteAdapter({ client: { url: `file:${file}` }, transactionOptions: {} })
+  // WAL lets reads go on while one transaction writes; writes are queued (see sqliteWriteQueue.ts).
+  return sqliteAdapter({ client: { url: `file:${file}` }, transactionOptions: {}, wal: true, busyTimeout: 5000 })
 }

@@ -17,6 +17,9 @@ import { databaseAdapter } from './database.ts'
 import { flushAuditedReads } from './hooks/audit.ts'
 import { repoRoot } from './paths.ts'
 import { installBookingGuard } from './scheduling/bookingGuard.ts'
+import { queueSqliteWrites } from './sqliteWriteQueue.ts'
+import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
+import { IdempotencyRecords } from './collections/IdempotencyRecords/index.ts'
 
 const settings = env()
 const clinicScoped = { useTenantAccess: false } as const
@@ -39,7 +42,11 @@ export default buildConfig({
   // A client's mistake is not a server error: keep the error log for what needs a person.
   loggingLevels: { Forbidden: 'info', NotFound: 'info', ValidationError: 'info', AuthenticationError: 'info', LockedAuth: 'info', UnverifiedEmail: 'info' },
   maxDepth: 4,
-  onInit: installBookingGuard,
+  onInit: async (payload) => {
+    queueSqliteWrites(payload)
+    await installBookingGuard(payload)
+  },
+  endpoints: [clinicSlots],
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },
@@ -59,7 +66,7 @@ export default buildConfig({
       } as never,
     },
   },
-  collections: withAuditFlush([Tenants, Users, Doctors, Media, Appointments, Records, Prescriptions, Notifications, AuditLog]),
+  collections: withAuditFlush([Tenants, Users, Doctors, Media, Appointments, Records, Prescriptions, Notifications, AuditLog, IdempotencyRecords]),
   jobs: {
     access: {
       queue: ({ req }) => roleOf(req) === 'platform-admin',

@@ -150,7 +150,7 @@ const SPECS: Record<string, CollectionSpec> = {
     matrix: {
       read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
       update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'yy-', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
+      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'yy-', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
       delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
     },
   },

@@ -3,13 +3,14 @@ import { clinicalScope, onlyPlatformAdmin, signedInAs } from './clinical.ts'
 import { inMyClinics, isPlatformAdmin, myPatientIds, roleOf } from './roles.ts'
 
 /**
- * Appointments. Patients request visits for themselves (booking rules arrive
- * with the scheduling feature) but do not edit them directly; doctors and clinic
- * admins update the visits of their patients and clinics.
+ * Appointments. Patients book through the booking endpoint and never write
+ * visits directly; doctors and clinic admins write the visits of their patients
+ * and clinics.
  */
 export const appointmentsAccess: CollectionConfig['access'] = {
   read: ({ req }) => clinicalScope(req),
-  create: signedInAs('platform-admin', 'clinic-admin', 'doctor', 'patient'),
+  // Patients book through POST /api/appointments/book, which checks the slot and the clinic's policy.
+  create: signedInAs('platform-admin', 'clinic-admin', 'doctor'),
   update: async ({ req }) => {
     if (isPlatformAdmin(req)) return true
     const role = roleOf(req)

@@ -1,4 +1,5 @@
 import type { PayloadRequest, Where } from 'payload'
+import { lookup } from '../lookup.ts'
 
 /** The four kinds of account. One account has one role; a patient may belong to several clinics. */
 export const ROLES = ['platform-admin', 'clinic-admin', 'doctor', 'patient'] as const
@@ -31,9 +32,7 @@ export async function myDoctorProfileIds(req: PayloadRequest): Promise<Id[]> {
   const user = userOf(req)
   if (user?.role !== 'doctor') return []
   const key = 'telemed.myDoctorProfiles'
-  req.context[key] ??= req.payload
-    .find({ collection: 'doctors', where: { user: { equals: user.id } }, depth: 0, limit: 0, pagination: false, context: { internal: true }, select: {} })
-    .then((r) => r.docs.map((d) => d.id))
+  req.context[key] ??= lookup.all(req, 'doctors', { user: { equals: user.id } }).then((docs) => docs.map((d) => d.id))
   return req.context[key] as Promise<Id[]>
 }
 
@@ -45,16 +44,8 @@ export async function myPatientIds(req: PayloadRequest): Promise<Id[]> {
   const key = 'telemed.myPatients'
   req.context[key] ??= myDoctorProfileIds(req).then(async (doctorIds) => {
     if (doctorIds.length === 0) return []
-    const visits = await req.payload.find({
-      collection: 'appointments',
-      where: { and: [{ doctor: { in: doctorIds } }, inMyClinics(req)] },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      context: { internal: true },
-      select: { patient: true },
-    })
-    return [...new Set(visits.docs.map((v) => idOf(v.patient)).filter((id): id is Id => id !== null))]
+    const visits = await lookup.all(req, 'appointments', { and: [{ doctor: { in: doctorIds } }, inMyClinics(req)] })
+    return [...new Set(visits.map((v) => idOf(v.patient)).filter((id): id is Id => id !== null))]
   })
   return req.context[key] as Promise<Id[]>
 }

@@ -1,5 +1,6 @@
 import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 import { clinicsOf, idOf, myDoctorProfileIds, myPatientIds, sameId, userOf } from '../access/roles.ts'
+import { lookup } from '../lookup.ts'
 
 type Rules = {
   /** The role may only write documents about patients it already sees (doctors: their own patients). */
@@ -43,13 +44,13 @@ export const enforceClinicalOwnership =
       }
     }
 
-    const patient = await req.payload.findByID({ collection: 'users', id: patientId, depth: 0, context: { internal: true }, disableErrors: true })
+    const patient = await lookup.byId(req, 'users', patientId)
     if (!patient || patient.role !== 'patient' || !clinicsOf(patient as never).some((c) => sameId(c, tenantId))) {
       throw invalid(slug, 'patient', 'This patient is not registered with the clinic.', req)
     }
     const doctorId = idOf(merged.doctor)
     if (doctorId) {
-      const doctor = await req.payload.findByID({ collection: 'doctors', id: doctorId, depth: 0, context: { internal: true }, disableErrors: true })
+      const doctor = await lookup.byId(req, 'doctors', doctorId)
       if (!doctor || !sameId(idOf(doctor.tenant), tenantId)) {
         throw invalid(slug, 'doctor', 'This doctor does not practise at the clinic.', req)
       }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { appointmentsAccess, visitNotesAccess } from '../../access/appointments.ts'
 import { audited } from '../../hooks/audit.ts'
+import { bookAppointment } from '../../scheduling/endpoints/book.ts'
 import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
@@ -19,6 +20,7 @@ export const Appointments: CollectionConfig = audited({
     defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
     group: 'Clinic',
   },
+  endpoints: [bookAppointment],
   hooks: {
     beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
     afterError: [overlapAsConflict],

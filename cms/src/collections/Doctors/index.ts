@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { doctorsAccess } from '../../access/doctors.ts'
 import { validateTimeZone } from '../Tenants/validation.ts'
 import { availabilityFields } from './availabilityFields.ts'
+import { doctorSlots } from '../../scheduling/endpoints/doctorSlots.ts'
 import { linkedUserIsDoctorOfClinic } from './hooks/linkedUserIsDoctorOfClinic.ts'
 import { refuseDeletingDoctorWithVisits } from './hooks/refuseDeletingDoctorWithVisits.ts'
 
@@ -16,6 +17,7 @@ export const Doctors: CollectionConfig = {
     listSearchableFields: ['displayName', 'licenceNumber'],
     group: 'Clinic',
   },
+  endpoints: [doctorSlots],
   hooks: { beforeChange: [linkedUserIsDoctorOfClinic], beforeDelete: [refuseDeletingDoctorWithVisits] },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },

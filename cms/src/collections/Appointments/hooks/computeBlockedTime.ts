@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
+import { lookup } from '../../../lookup.ts'
 
 /** Statuses that hold a doctor's (and a patient's) time. */
 export const BLOCKING_STATUSES = ['requested', 'confirmed']
@@ -12,9 +13,7 @@ export const BLOCKING_STATUSES = ['requested', 'confirmed']
 export const computeBlockedTime: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const current = { ...(operation === 'update' ? originalDoc : {}), ...data }
   const doctorId = idOf(current.doctor)
-  const doctor = doctorId
-    ? await req.payload.findByID({ collection: 'doctors', id: doctorId, depth: 0, disableErrors: true, context: { internal: true }, select: { bufferBeforeMinutes: true, bufferAfterMinutes: true } })
-    : null
+  const doctor = await lookup.byId(req, 'doctors', doctorId)
   const start = Date.parse(current.start)
   const end = Date.parse(current.end)
   data.blocking = BLOCKING_STATUSES.includes(current.status ?? 'requested')

@@ -1,4 +1,5 @@
 import { APIError, type CollectionBeforeDeleteHook } from 'payload'
+import { lookup } from '../../../lookup.ts'
 
 const CLINICAL = ['appointments', 'records', 'prescriptions', 'doctors'] as const
 
@@ -9,7 +10,7 @@ const CLINICAL = ['appointments', 'records', 'prescriptions', 'doctors'] as cons
  */
 export const refuseDeletingClinicWithData: CollectionBeforeDeleteHook = async ({ id, req }) => {
   for (const collection of CLINICAL) {
-    const { totalDocs } = await req.payload.count({ collection, where: { tenant: { equals: id } }, context: { internal: true } })
+    const totalDocs = await lookup.count(req, collection, { tenant: { equals: id } })
     if (totalDocs > 0) {
       throw new APIError(`This clinic still has ${totalDocs} ${collection}. Export or move its data before deleting it.`, 409, null, true)
     }

@@ -1,0 +1,23 @@
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+
+type Doc = Record<string, any> & { id: number | string }
+
+/**
+ * Reads for the platform's own checks (access rules, ownership, overlap): straight
+ * from the database adapter, so no hooks run (no audit entries for internal
+ * look-ups) and no access rules apply, and inside the request's transaction when
+ * it has one, so a busy connection pool can never starve a write that waits on
+ * its own check. Relationships come back as ids.
+ */
+export const lookup = {
+  async byId(req: PayloadRequest, collection: CollectionSlug, id: number | string | null | undefined): Promise<Doc | null> {
+    if (id === null || id === undefined || id === '') return null
+    return ((await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Doc | null) ?? null
+  },
+  async count(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<number> {
+    return (await req.payload.db.count({ collection, where, req })).totalDocs
+  },
+  async all(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<Doc[]> {
+    return (await req.payload.db.find({ collection, where, limit: 0, pagination: false, req })).docs as Doc[]
+  },
+}

@@ -1,0 +1,88 @@
+import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import { clinicsOf, sameId } from '../../access/roles.ts'
+import { overlapKind } from '../bookingGuard.ts'
+import { computeSlots } from '../computeSlots.ts'
+import { once, type StoredAnswer } from '../idempotency.ts'
+import { loadCalendar } from '../loadCalendar.ts'
+import { OVERLAP_MESSAGE, PATIENT_OVERLAP_MESSAGE } from '../../collections/Appointments/hooks/refuseOverlap.ts'
+import { json, problem } from './http.ts'
+import { lookup } from '../../lookup.ts'
+
+type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown }
+const answer = (status: number, body: unknown): StoredAnswer => ({ status, body })
+const refusal = (status: number, message: string, path?: string) => answer(status, { errors: [{ message, ...(path ? { path } : {}) }] })
+
+/**
+ * `POST /api/appointments/book` `{ doctor, start, reason, visitType }` with an
+ * `Idempotency-Key` header. A patient books one of the doctor's free slots;
+ * the clinic's policy decides whether it is confirmed at once or waits for the
+ * doctor. 201 with the appointment; 409 when the time is taken; 400/422 for bad input.
+ */
+export const bookAppointment: Endpoint = {
+  path: '/book',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return problem(401, 'Sign in to book a visit.')
+    if ((req.user as { role?: string }).role !== 'patient') return problem(403, 'Only patients book through this endpoint; staff add visits in the admin panel.')
+    const key = req.headers.get('idempotency-key')
+    if (!key || key.length > 200) {
+      return problem(400, 'Send an Idempotency-Key header (a unique string per booking attempt) so a retried request never books twice.')
+    }
+    let body: BookingRequest
+    try {
+      body = (await req.json!()) as BookingRequest
+    } catch {
+      return problem(400, 'The request body is not valid JSON.')
+    }
+    const result = await once(req, 'book', key, () => book(req, body))
+    return json(result.status, result.body)
+  },
+}
+
+async function book(req: PayloadRequest, body: BookingRequest): Promise<StoredAnswer> {
+  const start = typeof body.start === 'string' ? Date.parse(body.start) : NaN
+  if (Number.isNaN(start)) return refusal(400, 'start must be an ISO instant such as 2026-12-01T14:00:00Z.', 'start')
+  const visitType = body.visitType ?? 'video'
+  if (visitType !== 'video' && visitType !== 'chat') return refusal(400, 'visitType is "video" or "chat".', 'visitType')
+  if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000)) {
+    return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
+  }
+  const doctor = await lookup.byId(req, 'doctors', typeof body.doctor === 'number' || typeof body.doctor === 'string' ? body.doctor : null).catch(() => null)
+  if (!doctor || !doctor.active) return refusal(422, 'There is no such doctor taking bookings.', 'doctor')
+  const tenant = typeof doctor.tenant === 'object' ? doctor.tenant!.id : doctor.tenant!
+  if (!clinicsOf(req.user as never).some((c) => sameId(c, tenant))) return refusal(403, "You are not registered with this doctor's clinic.")
+
+  const visit = (doctor.visitMinutes ?? 30) * 60_000
+  const { availability, busy } = await loadCalendar(req.payload, doctor, start, start + visit)
+  const free = computeSlots({ availability, busy, from: start, to: start + visit, now: Date.now() }).some((s) => s.start === start)
+  if (!free) {
+    const slotIfEmpty = computeSlots({ availability, busy: [], from: start, to: start + visit, now: Date.now() }).some((s) => s.start === start)
+    return slotIfEmpty ? refusal(409, OVERLAP_MESSAGE, 'start') : refusal(422, 'This is not one of the doctor\'s bookable times. Pick a time from the list of free slots.', 'start')
+  }
+
+  const clinic = (await lookup.byId(req, 'tenants', tenant))!
+  try {
+    const appointment = await req.payload.create({
+      collection: 'appointments',
+      req,
+      overrideAccess: true,
+      depth: 0,
+      data: {
+        tenant,
+        patient: req.user!.id,
+        doctor: doctor.id,
+        start: new Date(start).toISOString(),
+        end: new Date(start + visit).toISOString(),
+        status: clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
+        reason: (body.reason as string | undefined) ?? '',
+        visitType,
+      } as never,
+    })
+    return answer(201, { doc: appointment, message: 'Your visit is booked.' })
+  } catch (error) {
+    const kind = overlapKind(error) ?? (error instanceof APIError && error.status === 409 ? 'api' : null)
+    if (kind === 'patient') return refusal(409, PATIENT_OVERLAP_MESSAGE, 'start')
+    if (kind) return refusal(409, error instanceof APIError && kind === 'api' ? error.message : OVERLAP_MESSAGE, 'start')
+    throw error
+  }
+}

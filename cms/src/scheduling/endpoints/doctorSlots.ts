@@ -1,0 +1,27 @@
+import type { Endpoint } from 'payload'
+import { computeSlots } from '../computeSlots.ts'
+import { loadCalendar } from '../loadCalendar.ts'
+import { json, parseRange, problem } from './http.ts'
+
+/**
+ * `GET /api/doctors/:id/slots?from=&to=` → `{ slots: [{ doctor, start, end }], timeZone }`,
+ * instants in UTC and the doctor's zone for display. Public for active doctors.
+ */
+export const doctorSlots: Endpoint = {
+  path: '/:id/slots',
+  method: 'get',
+  handler: async (req) => {
+    const range = parseRange(new URL(req.url!))
+    if (range instanceof Response) return range
+    const doctor = await req.payload
+      .findByID({ collection: 'doctors', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, disableErrors: true })
+      .catch(() => null)
+    if (!doctor || !doctor.active) return problem(404, 'There is no such doctor taking bookings.')
+    const { availability, busy } = await loadCalendar(req.payload, doctor, range.from, range.to)
+    const slots = computeSlots({ availability, busy, ...range, now: Date.now() })
+    return json(200, {
+      timeZone: availability.timeZone,
+      slots: slots.map((s) => ({ doctor: doctor.id, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
+    })
+  },
+}

@@ -1,0 +1,143 @@
+/** Booking through REST: free slots, idempotent booking, and no double booking, ever. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { client, signIn, type Client } from './support/http.ts'
+import { startTestServer, type TestServer } from './support/testServer.ts'
+import { createUser, createWorld, PASSWORD, type World } from './support/world.ts'
+
+let server: TestServer
+let world: World
+let patient: Client
+const DAY = 24 * 60 * 60 * 1000
+const allWeek = (start: string, end: string) => [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start, end }))
+
+/** Tomorrow at hh:mm UTC, as the doctor (working in UTC) offers it. */
+const tomorrowAt = (hh: number, mm = 0) => {
+  const d = new Date(Date.now() + DAY)
+  d.setUTCHours(hh, mm, 0, 0)
+  return d.toISOString()
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await createWorld(server.payload)
+  for (const id of [world.alpha.doctor, world.alpha.otherDoctor]) {
+    await server.payload.update({
+      collection: 'doctors',
+      id,
+      data: { weeklyHours: allWeek('08:00', '20:00'), visitMinutes: 30, minimumNoticeMinutes: 0, bookingHorizonDays: 30, bufferAfterMinutes: 0 } as never,
+      overrideAccess: true,
+    })
+  }
+  patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
+})
+afterAll(() => server?.close())
+
+const book = (who: Client, body: Record<string, unknown>, key: string | null = crypto.randomUUID()) =>
+  who.request('POST', '/api/appointments/book', body, key ? { 'Idempotency-Key': key } : {})
+const blockingAt = async (start: string) =>
+  (await server.payload.count({ collection: 'appointments', where: { and: [{ doctor: { equals: world.alpha.doctor } }, { start: { equals: start } }, { blocking: { equals: true } }] }, overrideAccess: true })).totalDocs
+
+describe('slots', () => {
+  it('lists a doctor\'s free slots as UTC instants with the doctor\'s zone', async () => {
+    const from = tomorrowAt(0)
+    const res = await client(server.url).request('GET', `/api/doctors/${world.alpha.doctor}/slots?from=${from}&to=${new Date(Date.parse(from) + DAY).toISOString()}`)
+    expect(res.status).toBe(200)
+    expect(res.body.timeZone).toBe('UTC')
+    expect(res.body.slots).toHaveLength(24)
+    expect(res.body.slots[0]).toEqual({ doctor: world.alpha.doctor, start: tomorrowAt(8), end: tomorrowAt(8, 30) })
+  })
+
+  it('lists a clinic\'s slots by specialty, and explains bad queries', async () => {
+    await server.payload.update({ collection: 'doctors', id: world.alpha.otherDoctor, data: { specialties: ['Dermatology'] } as never, overrideAccess: true })
+    const from = tomorrowAt(0)
+    const to = new Date(Date.parse(from) + DAY).toISOString()
+    const all = await client(server.url).request('GET', `/api/slots?clinic=alpha&from=${from}&to=${to}`)
+    expect(new Set(all.body.slots.map((s: any) => s.doctor))).toEqual(new Set([world.alpha.doctor, world.alpha.otherDoctor]))
+    const derm = await client(server.url).request('GET', `/api/slots?clinic=alpha&specialty=Dermatology&from=${from}&to=${to}`)
+    expect(new Set(derm.body.slots.map((s: any) => s.doctor))).toEqual(new Set([world.alpha.otherDoctor]))
+    expect((await client(server.url).request('GET', '/api/slots?clinic=nowhere')).status).toBe(404)
+    const bad = await client(server.url).request('GET', '/api/slots?clinic=alpha&from=soon')
+    expect([bad.status, bad.body.errors[0].message]).toEqual([400, expect.stringMatching(/from is not a date/)])
+  })
+})
+
+describe('booking', () => {
+  it('books a free slot once per Idempotency-Key, however often it is retried', async () => {
+    const start = tomorrowAt(9)
+    const key = crypto.randomUUID()
+    const first = await book(patient, { doctor: world.alpha.doctor, start, reason: 'Sore throat', visitType: 'video' }, key)
+    expect([first.status, first.body.doc.status, first.body.doc.start]).toEqual([201, 'confirmed', start])
+    const retry = await book(patient, { doctor: world.alpha.doctor, start, reason: 'Sore throat', visitType: 'video' }, key)
+    expect([retry.status, retry.body.doc.id]).toEqual([201, first.body.doc.id])
+    expect(await blockingAt(start)).toBe(1)
+    // The slot is gone from the list.
+    const slots = await client(server.url).request('GET', `/api/doctors/${world.alpha.doctor}/slots?from=${start}&to=${tomorrowAt(10)}`)
+    expect(slots.body.slots.map((s: any) => s.start)).toEqual([tomorrowAt(9, 30)])
+  })
+
+  it('refuses a taken time with 409 and a sentence, and a second visit of the same patient at once', async () => {
+    const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+    const taken = await book(other, { doctor: world.alpha.doctor, start: tomorrowAt(9) })
+    expect([taken.status, taken.body.errors[0].message]).toEqual([409, expect.stringMatching(/overlaps another visit/)])
+    const twice = await book(patient, { doctor: world.alpha.otherDoctor, start: tomorrowAt(9) })
+    expect([twice.status, twice.body.errors[0].message]).toEqual([409, expect.stringMatching(/already have a visit at this time/)])
+  })
+
+  it('explains bad requests and books nothing', async () => {
+    const before = (await server.payload.count({ collection: 'appointments', overrideAccess: true })).totalDocs
+    expect((await book(patient, { doctor: world.alpha.doctor, start: tomorrowAt(11) }, null)).status).toBe(400)
+    const offGrid = await book(patient, { doctor: world.alpha.doctor, start: tomorrowAt(11, 10) })
+    expect([offGrid.status, offGrid.body.errors[0].message]).toEqual([422, expect.stringMatching(/not one of the doctor's bookable times/)])
+    expect((await book(patient, { doctor: world.alpha.doctor, start: tomorrowAt(22) })).status).toBe(422)
+    expect((await book(patient, { doctor: world.alpha.doctor, start: new Date(Date.now() - DAY).toISOString() })).status).toBe(422)
+    expect((await book(patient, { doctor: world.alpha.doctor, start: 'noon' })).status).toBe(400)
+    expect((await book(patient, { doctor: world.beta.doctor, start: tomorrowAt(11) })).status).toBe(403)
+    const raw = await fetch(`${server.url}/api/appointments/book`, { method: 'POST', headers: { Authorization: `JWT ${patient.token}`, 'Idempotency-Key': 'x1', 'Content-Type': 'application/json' }, body: '{"doctor":' })
+    expect(raw.status).toBe(400)
+    expect((await book(client(server.url), { doctor: world.alpha.doctor, start: tomorrowAt(11) })).status).toBe(401)
+    expect((await server.payload.count({ collection: 'appointments', overrideAccess: true })).totalDocs).toBe(before)
+  })
+
+  it('lets exactly one of 50 simultaneous patients have the same slot', async () => {
+    const start = tomorrowAt(14)
+    const patients = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const p = await createUser(server.payload, `racer-${i}@alpha.test`, 'patient', [world.alpha.id])
+        return signIn(server.url, p.email, PASSWORD)
+      }),
+    )
+    const results = await Promise.all(patients.map((p) => book(p, { doctor: world.alpha.doctor, start, reason: 'Race' })))
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49)
+    expect(await blockingAt(start)).toBe(1)
+  })
+
+  it('guards the admin path too: an edit into a taken time is refused', async () => {
+    const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    const res = await admin.request('PATCH', `/api/appointments/${world.alpha.appointment}`, { start: tomorrowAt(9), end: tomorrowAt(9, 30) })
+    expect([res.status, res.body.errors[0].message]).toEqual([409, expect.stringMatching(/overlaps another visit/)])
+  })
+
+  it('is enforced by the database itself, below every hook', async () => {
+    const row = (await server.payload.find({ collection: 'appointments', where: { start: { equals: tomorrowAt(9) } }, overrideAccess: true, depth: 0 })).docs[0]!
+    const { id: _id, history: _history, ...copy } = row as Record<string, unknown>
+    await expect(server.payload.db.create({ collection: 'appointments', data: { ...copy, patient: world.alpha.otherPatient.id }, req: {} as never })).rejects.toThrow()
+    expect(await blockingAt(tomorrowAt(9))).toBe(1)
+  })
+
+  it('frees the slot as soon as the visit is cancelled', async () => {
+    const start = tomorrowAt(16)
+    const booked = await book(patient, { doctor: world.alpha.doctor, start })
+    const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    expect((await admin.request('PATCH', `/api/appointments/${booked.body.doc.id}`, { status: 'cancelled', cancellationReason: 'Patient asked' })).status).toBe(200)
+    const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+    expect((await book(other, { doctor: world.alpha.doctor, start })).status).toBe(201)
+  })
+
+  it('leaves the visit requested when the clinic approves bookings itself', async () => {
+    await server.payload.update({ collection: 'tenants', id: world.alpha.id, data: { bookingPolicy: { approvalRequired: true, cancellationCutoffHours: 24 } }, overrideAccess: true })
+    const res = await book(patient, { doctor: world.alpha.doctor, start: tomorrowAt(18) })
+    expect([res.status, res.body.doc.status]).toEqual([201, 'requested'])
+  })
+})
