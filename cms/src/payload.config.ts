@@ -18,6 +18,7 @@ import { flushAuditedReads } from './hooks/audit.ts'
 import { repoRoot } from './paths.ts'
 import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { queueSqliteWrites } from './sqliteWriteQueue.ts'
+import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
 import { IdempotencyRecords } from './collections/IdempotencyRecords/index.ts'
 
@@ -44,6 +45,7 @@ export default buildConfig({
   maxDepth: 4,
   onInit: async (payload) => {
     queueSqliteWrites(payload)
+    enableAfterCommit(payload)
     await installBookingGuard(payload)
   },
   endpoints: [clinicSlots],

@@ -2,8 +2,12 @@ import type { CollectionConfig } from 'payload'
 import { appointmentsAccess, visitNotesAccess } from '../../access/appointments.ts'
 import { audited } from '../../hooks/audit.ts'
 import { bookAppointment } from '../../scheduling/endpoints/book.ts'
+import { cancelVisit } from '../../scheduling/endpoints/visit/cancel.ts'
+import { rescheduleVisit } from '../../scheduling/endpoints/visit/reschedule.ts'
+import { completeVisit, confirmVisit, markNoShow } from '../../scheduling/endpoints/visit/statusChanges.ts'
 import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
+import { emitEvents } from './hooks/emitEvents.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
@@ -20,9 +24,10 @@ export const Appointments: CollectionConfig = audited({
     defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
     group: 'Clinic',
   },
-  endpoints: [bookAppointment],
+  endpoints: [bookAppointment, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow],
   hooks: {
     beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
+    afterChange: [emitEvents],
     afterError: [overlapAsConflict],
   },
   fields: [

@@ -1,0 +1,48 @@
+import type { PayloadRequest } from 'payload'
+import { idOf, myDoctorProfileIds, roleOf, sameId } from '../../../access/roles.ts'
+import { problem } from '../http.ts'
+
+export type Visit = Record<string, any> & { id: number | string; start: string; end: string; status: string }
+export type Actor = 'patient' | 'doctor' | 'admin'
+
+/**
+ * The appointment named in the URL, read with the caller's own access rules
+ * (so nobody learns that someone else's visit exists), and how the caller relates
+ * to it: its patient, its doctor, or an admin of its clinic.
+ */
+export async function loadVisit(req: PayloadRequest): Promise<{ visit: Visit; actor: Actor } | Response> {
+  if (!req.user) return problem(401, 'Sign in first.')
+  const visit = (await req.payload
+    .findByID({ collection: 'appointments', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, disableErrors: true })
+    .catch(() => null)) as Visit | null
+  if (!visit) return problem(404, 'There is no such appointment.')
+  const role = roleOf(req)
+  if (role === 'platform-admin' || role === 'clinic-admin') return { visit, actor: 'admin' }
+  if (role === 'patient' && sameId(idOf(visit.patient), req.user.id)) return { visit, actor: 'patient' }
+  if (role === 'doctor' && (await myDoctorProfileIds(req)).some((d) => sameId(d, idOf(visit.doctor)))) return { visit, actor: 'doctor' }
+  return problem(403, 'Only the visit\'s patient, its doctor or the clinic\'s admins can change it.')
+}
+
+/** Reads the JSON body, or answers 400. */
+export async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | Response> {
+  try {
+    const body = await req.json!()
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {}
+  } catch {
+    return problem(400, 'The request body is not valid JSON.')
+  }
+}
+
+/** Hours before the visit after which a patient may no longer cancel or move it. */
+export async function cutoffPassed(req: PayloadRequest, visit: Visit): Promise<number | null> {
+  const clinic = await req.payload.findByID({ collection: 'tenants', id: idOf(visit.tenant)!, depth: 0 })
+  const hours = clinic.bookingPolicy?.cancellationCutoffHours ?? 24
+  return Date.parse(visit.start) - Date.now() < hours * 3_600_000 ? hours : null
+}
+
+/** Writes the change as the caller (hooks record history, guard overlaps and emit events). */
+export async function saveVisit(req: PayloadRequest, visit: Visit, data: Record<string, unknown>) {
+  return req.payload.update({ collection: 'appointments', id: visit.id, data, req, overrideAccess: true, depth: 0 })
+}
+
+export const ACTIVE = ['requested', 'confirmed']
