@@ -20,6 +20,7 @@ import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { queueSqliteWrites } from './sqliteWriteQueue.ts'
 import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
+import { doctorFeed } from './calendar/doctorFeed.ts'
 import { IdempotencyRecords } from './collections/IdempotencyRecords/index.ts'
 
 const settings = env()
@@ -48,7 +49,7 @@ export default buildConfig({
     enableAfterCommit(payload)
     await installBookingGuard(payload)
   },
-  endpoints: [clinicSlots],
+  endpoints: [clinicSlots, doctorFeed],
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },

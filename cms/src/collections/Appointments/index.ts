@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { appointmentsAccess, visitNotesAccess } from '../../access/appointments.ts'
 import { audited } from '../../hooks/audit.ts'
 import { bookAppointment } from '../../scheduling/endpoints/book.ts'
+import { appointmentIcs } from '../../calendar/appointmentIcs.ts'
 import { cancelVisit } from '../../scheduling/endpoints/visit/cancel.ts'
 import { rescheduleVisit } from '../../scheduling/endpoints/visit/reschedule.ts'
 import { completeVisit, confirmVisit, markNoShow } from '../../scheduling/endpoints/visit/statusChanges.ts'
@@ -24,7 +25,7 @@ export const Appointments: CollectionConfig = audited({
     defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
     group: 'Clinic',
   },
-  endpoints: [bookAppointment, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow],
+  endpoints: [bookAppointment, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow, appointmentIcs],
   hooks: {
     beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
     afterChange: [emitEvents],

@@ -3,6 +3,7 @@ import { doctorsAccess } from '../../access/doctors.ts'
 import { validateTimeZone } from '../Tenants/validation.ts'
 import { availabilityFields } from './availabilityFields.ts'
 import { doctorSlots } from '../../scheduling/endpoints/doctorSlots.ts'
+import { createFeedToken, revokeFeedToken } from '../../calendar/feedToken.ts'
 import { linkedUserIsDoctorOfClinic } from './hooks/linkedUserIsDoctorOfClinic.ts'
 import { refuseDeletingDoctorWithVisits } from './hooks/refuseDeletingDoctorWithVisits.ts'
 
@@ -17,7 +18,7 @@ export const Doctors: CollectionConfig = {
     listSearchableFields: ['displayName', 'licenceNumber'],
     group: 'Clinic',
   },
-  endpoints: [doctorSlots],
+  endpoints: [doctorSlots, createFeedToken, revokeFeedToken],
   hooks: { beforeChange: [linkedUserIsDoctorOfClinic], beforeDelete: [refuseDeletingDoctorWithVisits] },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
@@ -34,5 +35,7 @@ export const Doctors: CollectionConfig = {
     { name: 'timeZone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
     { type: 'collapsible', label: 'Availability', fields: availabilityFields },
+    // SHA-256 of the private calendar feed token (see calendar/feedToken.ts); never readable through the API.
+    { name: 'calendarFeedHash', type: 'text', index: true, access: { read: () => false, create: () => false, update: () => false }, admin: { hidden: true } },
   ],
 }
