@@ -110,6 +110,12 @@ describe(`computeSlots (process TZ=${process.env.TZ ?? 'unset'})`, () => {
     expect(slotsOn('2026-06-06', special).map((s) => s.start.slice(11, 16))).toEqual(['10:00', '10:30'])
   })
 
+  it('accepts ranges in any order, even overlapping ones, without double slots', () => {
+    const messy = doctor({ weekly: [{ day: 1, start: '13:00', end: '14:00' }, { day: 1, start: '09:00', end: '10:00' }, { day: 1, start: '09:30', end: '10:30' }] })
+    const busy = [{ start: at('2026-06-01T09:30:00Z'), end: at('2026-06-01T10:00:00Z') }]
+    expect(slotsOn('2026-06-01', messy, busy).map((s) => s.start.slice(11, 16))).toEqual(['09:00', '10:00', '13:00', '13:30'])
+  })
+
   it('closes a day once its daily maximum is booked', () => {
     const a = doctor({ dailyMaximum: 2 })
     const one = [{ start: at('2026-06-01T09:00:00Z'), end: at('2026-06-01T09:30:00Z') }]

@@ -49,10 +49,30 @@ function rangesOn(date: LocalDate, a: Availability): [number, number][] {
     const end = parseClock(r.end)
     if (start !== null && end !== null && end > start) ranges.push([start, end])
   }
-  return ranges
+  // In time order and without overlaps, so slots come out in order (the busy pointer relies on it).
+  ranges.sort((x, y) => x[0] - y[0])
+  const joined: [number, number][] = []
+  for (const r of ranges) {
+    const last = joined[joined.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else joined.push([...r])
+  }
+  return joined
 }
 
 const overlaps = (aStart: number, aEnd: number, list: Busy[]) => list.some((b) => b.start < aEnd && b.end > aStart)
+
+/** Sorted, merged intervals: their ends grow with their starts, so one forward pointer can walk them. */
+function merged(intervals: Busy[]): Busy[] {
+  const sorted = [...intervals].sort((x, y) => x.start - y.start)
+  const out: Busy[] = []
+  for (const b of sorted) {
+    const last = out[out.length - 1]
+    if (last && b.start <= last.end) last.end = Math.max(last.end, b.end)
+    else out.push({ ...b })
+  }
+  return out
+}
 
 /**
  * The bookable slots of one doctor between `from` and `to` (UTC instants).
@@ -74,7 +94,9 @@ export function computeSlots({ availability: a, busy, from, to, now }: SlotQuery
   const latest = Math.min(to, now + a.bookingHorizonDays * 24 * 60 * MINUTE)
   if (earliest >= latest || visit <= 0) return []
 
-  const blocked = busy.map((b) => ({ start: b.start - before, end: b.end + after })).sort((x, y) => x.start - y.start)
+  const relevant = busy.filter((b) => b.end + after + before > earliest - step && b.start - before - after < latest + step)
+  const blocked = merged(relevant.map((b) => ({ start: b.start - before, end: b.end + after })))
+  let next = 0 // first blocked interval that may still overlap a later slot
   const slots: Slot[] = []
   const lastDate = localDateAt(latest, a.timeZone)
   for (let date = localDateAt(earliest, a.timeZone); compareDates(date, lastDate) <= 0; date = addDays(date, 1)) {
@@ -82,7 +104,7 @@ export function computeSlots({ availability: a, busy, from, to, now }: SlotQuery
     if (ranges.length === 0) continue
     const dayStart = zonedToUtc(date, 0, a.timeZone)
     const dayEnd = zonedToUtc(addDays(date, 1), 0, a.timeZone)
-    if (a.dailyMaximum !== null && busy.filter((b) => b.start >= dayStart && b.start < dayEnd).length >= a.dailyMaximum) continue
+    if (a.dailyMaximum !== null && relevant.filter((b) => b.start >= dayStart && b.start < dayEnd).length >= a.dailyMaximum) continue
     for (const [startMinute, endMinute] of ranges) {
       const rangeStart = zonedToUtc(date, startMinute, a.timeZone)
       const rangeEnd = endMinute === 24 * 60 ? dayEnd : zonedToUtc(date, endMinute, a.timeZone)
@@ -90,7 +112,9 @@ export function computeSlots({ availability: a, busy, from, to, now }: SlotQuery
         const end = start + visit
         if (start < earliest || start >= latest) continue
         if (overlaps(start, end, a.timeOff)) continue
-        if (overlaps(start - before, end + after, blocked)) continue
+        const from = start - before
+        while (next < blocked.length && blocked[next]!.end <= from) next++
+        if (next < blocked.length && blocked[next]!.start < end + after) continue
         slots.push({ start, end })
       }
     }

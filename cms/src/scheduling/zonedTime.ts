@@ -25,8 +25,27 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f
 }
 
-/** The zone's offset from UTC at `instant`, in milliseconds (e.g. +05:30 → 19 800 000). */
+const BUCKET = 15 * MINUTE
+const offsets = new Map<string, number>()
+
+/**
+ * The zone's offset from UTC at `instant`, in milliseconds (e.g. +05:30 → 19 800 000).
+ * Every real offset change happens on a quarter hour of UTC (offsets are whole
+ * quarter hours and changes happen on the hour or half hour of local time), so
+ * the answer is cached per zone and quarter hour: the slot loop rarely asks Intl.
+ */
 export function offsetAt(instant: number, zone: string): number {
+  const key = `${zone}|${Math.floor(instant / BUCKET)}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    offset = intlOffsetAt(Math.floor(instant / BUCKET) * BUCKET, zone)
+    if (offsets.size > 200_000) offsets.clear()
+    offsets.set(key, offset)
+  }
+  return offset
+}
+
+function intlOffsetAt(instant: number, zone: string): number {
   const parts = formatterFor(zone).formatToParts(instant)
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value)
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
