@@ -35,7 +35,9 @@ async function writeEntry(req: PayloadRequest, entry: { action: string; collecti
   })
 }
 
-const internal = (req: PayloadRequest) => req.context?.internal === true
+/** Set by the platform's own look-ups (`context: { [SKIP_AUDIT]: true }`), which are not someone reading. */
+export const SKIP_AUDIT = 'telemedSkipAudit'
+const internal = (req: PayloadRequest) => req.context?.[SKIP_AUDIT] === true
 
 /**
  * Every document of health data that leaves the database, also through

@@ -2,27 +2,34 @@ import type { PayloadRequest } from 'payload'
 
 export type StoredAnswer = { status: number; body: unknown }
 
+/** Raised when another request already claimed the same key. */
+export class KeyTaken extends Error {}
+
+const keyOf = (req: PayloadRequest, scope: string, key: string) => `${scope}:${req.user?.id ?? 'anonymous'}:${key}`
+
 /**
- * Runs `work` once per (user, Idempotency-Key): the first request claims the key
- * (a unique row, so two racing requests cannot both claim it), later ones get
- * the stored answer, or 409 while the first is still running.
+ * Idempotency-Key support in two steps, so no transaction ever waits for a second
+ * database connection: `storedAnswer` reads outside any transaction; `runOnce`
+ * claims the key with a unique row inside the caller's transaction, runs the work
+ * and stores its answer, all committing together. A racing request with the same
+ * key gets KeyTaken and then reads the first one's answer.
  */
-export async function once(req: PayloadRequest, scope: string, key: string, work: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
-  const id = `${scope}:${req.user?.id ?? 'anonymous'}:${key}`
-  const internal = { overrideAccess: true, context: { internal: true } } as const
+export async function storedAnswer(req: PayloadRequest, scope: string, key: string): Promise<StoredAnswer | 'in-progress' | null> {
+  const { docs } = await req.payload.find({ collection: 'idempotency-records', where: { key: { equals: keyOf(req, scope, key) } }, limit: 1, overrideAccess: true })
+  const earlier = docs[0]
+  if (!earlier) return null
+  return earlier.status ? { status: earlier.status, body: earlier.body } : 'in-progress'
+}
+
+export async function runOnce(req: PayloadRequest, scope: string, key: string, work: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
   let claim: { id: number | string }
   try {
-    claim = await req.payload.create({ collection: 'idempotency-records', data: { key: id }, ...internal })
+    // Never pass `context` together with `req`: Payload merges it into the request's context for good.
+    claim = await req.payload.create({ collection: 'idempotency-records', data: { key: keyOf(req, scope, key) }, req, overrideAccess: true })
   } catch {
-    const { docs } = await req.payload.find({ collection: 'idempotency-records', where: { key: { equals: id } }, limit: 1, ...internal })
-    const earlier = docs[0]
-    if (earlier?.status) return { status: earlier.status, body: earlier.body }
-    return { status: 409, body: { errors: [{ message: 'The same request is still being processed. Try again in a moment.' }] } }
+    throw new KeyTaken()
   }
-  const answer = await work().catch(async (error) => {
-    await req.payload.delete({ collection: 'idempotency-records', id: claim.id, ...internal })
-    throw error
-  })
-  await req.payload.update({ collection: 'idempotency-records', id: claim.id, data: { status: answer.status, body: answer.body as never }, ...internal })
+  const answer = await work()
+  await req.payload.update({ collection: 'idempotency-records', id: claim.id, data: { status: answer.status, body: answer.body as never }, req, overrideAccess: true })
   return answer
 }

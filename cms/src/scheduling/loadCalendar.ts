@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { availabilityOf } from './availabilityOf.ts'
 import type { Availability, Busy } from './computeSlots.ts'
+import { SKIP_AUDIT } from '../hooks/audit.ts'
 
 /**
  * A doctor's availability and the visits that block their time in [from, to):
@@ -24,7 +25,7 @@ export async function loadCalendar(payload: Payload, doctor: Parameters<typeof a
     limit: 0,
     pagination: false,
     overrideAccess: true,
-    context: { internal: true },
+    context: { [SKIP_AUDIT]: true },
   })
   return { availability, busy: docs.map((d) => ({ start: Date.parse(d.start as string), end: Date.parse(d.end as string) })) }
 }

@@ -1,8 +1,8 @@
-import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import { APIError, commitTransaction, initTransaction, killTransaction, type Endpoint, type PayloadRequest } from 'payload'
 import { clinicsOf, sameId } from '../../access/roles.ts'
 import { overlapKind } from '../bookingGuard.ts'
 import { computeSlots } from '../computeSlots.ts'
-import { once, type StoredAnswer } from '../idempotency.ts'
+import { KeyTaken, runOnce, storedAnswer, type StoredAnswer } from '../idempotency.ts'
 import { loadCalendar } from '../loadCalendar.ts'
 import { OVERLAP_MESSAGE, PATIENT_OVERLAP_MESSAGE } from '../../collections/Appointments/hooks/refuseOverlap.ts'
 import { json, problem } from './http.ts'
@@ -34,12 +34,36 @@ export const bookAppointment: Endpoint = {
     } catch {
       return problem(400, 'The request body is not valid JSON.')
     }
-    const result = await once(req, 'book', key, () => book(req, body))
-    return json(result.status, result.body)
+    const earlier = await storedAnswer(req, 'book', key)
+    if (earlier === 'in-progress') return problem(409, 'The same request is still being processed. Try again in a moment.')
+    if (earlier) return json(earlier.status, earlier.body)
+
+    // Reads first, outside any transaction; then one short transaction writes the
+    // key's claim, the visit and the stored answer together.
+    const plan = await planBooking(req, body)
+    if ('body' in plan) return json(plan.status, plan.body)
+    const shouldCommit = await initTransaction(req)
+    try {
+      const answer = await runOnce(req, 'book', key, () => writeBooking(req, plan))
+      if (shouldCommit) await commitTransaction(req)
+      return json(answer.status, answer.body)
+    } catch (error) {
+      await killTransaction(req)
+      if (error instanceof KeyTaken) {
+        const first = await storedAnswer(req, 'book', key)
+        return first && first !== 'in-progress' ? json(first.status, first.body) : problem(409, 'The same request is still being processed. Try again in a moment.')
+      }
+      // A conflict found while writing leaves nothing stored: a retry is refused the same way.
+      if (error instanceof APIError && error.status === 409) return problem(409, error.message, 'start')
+      throw error
+    }
   },
 }
 
-async function book(req: PayloadRequest, body: BookingRequest): Promise<StoredAnswer> {
+type Plan = { tenant: number | string; doctor: number | string; start: number; visit: number; status: string; reason: string; visitType: string }
+
+/** Validates the request and checks the slot, reading only. A refusal, or what to write. */
+async function planBooking(req: PayloadRequest, body: BookingRequest): Promise<StoredAnswer | Plan> {
   const start = typeof body.start === 'string' ? Date.parse(body.start) : NaN
   if (Number.isNaN(start)) return refusal(400, 'start must be an ISO instant such as 2026-12-01T14:00:00Z.', 'start')
   const visitType = body.visitType ?? 'video'
@@ -61,6 +85,20 @@ async function book(req: PayloadRequest, body: BookingRequest): Promise<StoredAn
   }
 
   const clinic = (await lookup.byId(req, 'tenants', tenant))!
+  return {
+    tenant,
+    doctor: doctor.id,
+    start,
+    visit,
+    status: clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
+    reason: (body.reason as string | undefined) ?? '',
+    visitType,
+  }
+}
+
+/** Writes the visit inside the caller's transaction; hooks and the database guard still check overlaps. */
+async function writeBooking(req: PayloadRequest, plan: Plan): Promise<StoredAnswer> {
+  const { tenant, start, visit, status, reason, visitType } = plan
   try {
     const appointment = await req.payload.create({
       collection: 'appointments',
@@ -70,19 +108,19 @@ async function book(req: PayloadRequest, body: BookingRequest): Promise<StoredAn
       data: {
         tenant,
         patient: req.user!.id,
-        doctor: doctor.id,
+        doctor: plan.doctor,
         start: new Date(start).toISOString(),
         end: new Date(start + visit).toISOString(),
-        status: clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
-        reason: (body.reason as string | undefined) ?? '',
+        status,
+        reason,
         visitType,
       } as never,
     })
     return answer(201, { doc: appointment, message: 'Your visit is booked.' })
   } catch (error) {
-    const kind = overlapKind(error) ?? (error instanceof APIError && error.status === 409 ? 'api' : null)
-    if (kind === 'patient') return refusal(409, PATIENT_OVERLAP_MESSAGE, 'start')
-    if (kind) return refusal(409, error instanceof APIError && kind === 'api' ? error.message : OVERLAP_MESSAGE, 'start')
+    // The database refused the overlap under a race: the transaction is gone, so answer without storing.
+    const kind = overlapKind(error)
+    if (kind) throw new APIError(kind === 'patient' ? PATIENT_OVERLAP_MESSAGE : OVERLAP_MESSAGE, 409, null, true)
     throw error
   }
 }
