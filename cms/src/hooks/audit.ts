@@ -17,20 +17,22 @@ export const CLIENT_IP_HEADER = 'x-telemed-client-ip'
 
 async function writeEntry(req: PayloadRequest, entry: { action: string; collection: string; documentIds: string[]; tenant: TenantId }) {
   const user = userOf(req)
-  await req.payload.create({
+  // Straight to the adapter, inside the request's transaction: an entry is plain data,
+  // and the full create operation (validation, hooks, a read-back) would cost every request dearly.
+  await req.payload.db.create({
     collection: 'audit-log',
     req,
-    // depth 0: populating the entry would run more reads inside this write.
-    depth: 0,
     data: {
-      actor: user ? (user.id as never) : null,
+      actor: user ? user.id : null,
       role: user?.role ?? 'anonymous',
       action: entry.action,
       resource: entry.collection,
       documentIds: entry.documentIds,
-      tenant: entry.tenant as never,
+      tenant: entry.tenant,
       ip: req.headers?.get(CLIENT_IP_HEADER) ?? null,
       userAgent: req.headers?.get('user-agent')?.slice(0, 300) ?? null,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
     },
   })
 }
@@ -58,10 +60,20 @@ const noteRead =
 }
 
 /** Added to every collection: population from any collection can read health data. */
-export const flushAuditedReads: CollectionAfterOperationHook = async ({ req, result, operation }) => {
+export const flushAuditedReads: CollectionAfterOperationHook = async ({ req, result, operation, collection }) => {
   if (internal(req) || !['find', 'findByID', 'update', 'updateByID', 'delete', 'deleteByID', 'create'].includes(operation)) return result
   const pending = req.context[PENDING] as Pending | undefined
   if (!pending?.size) return result
+  // What a write returns is what the writer just wrote, already logged as the write itself.
+  if (['create', 'update', 'updateByID'].includes(operation)) {
+    const written = new Set(((result as { docs?: { id: unknown }[] })?.docs ?? [result as { id?: unknown }]).map((d) => String(d?.id)))
+    for (const [key, group] of pending) {
+      if (group.collection !== collection.slug) continue
+      for (const id of written) group.ids.delete(id)
+      if (group.ids.size === 0) pending.delete(key)
+    }
+    if (!pending.size) return result
+  }
   req.context[PENDING] = new Map()
   for (const group of pending.values()) {
     await writeEntry(req, { action: 'read', collection: group.collection, documentIds: [...group.ids], tenant: group.tenant })

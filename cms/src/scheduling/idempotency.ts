@@ -24,12 +24,13 @@ export async function storedAnswer(req: PayloadRequest, scope: string, key: stri
 export async function runOnce(req: PayloadRequest, scope: string, key: string, work: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
   let claim: { id: number | string }
   try {
-    // Never pass `context` together with `req`: Payload merges it into the request's context for good.
-    claim = await req.payload.create({ collection: 'idempotency-records', data: { key: keyOf(req, scope, key) }, req, overrideAccess: true })
+    // Plain bookkeeping rows: written through the adapter, inside the caller's transaction.
+    const now = new Date().toISOString()
+    claim = (await req.payload.db.create({ collection: 'idempotency-records', data: { key: keyOf(req, scope, key), createdAt: now, updatedAt: now }, req })) as { id: number | string }
   } catch {
     throw new KeyTaken()
   }
   const answer = await work()
-  await req.payload.update({ collection: 'idempotency-records', id: claim.id, data: { status: answer.status, body: answer.body as never }, req, overrideAccess: true })
+  await req.payload.db.updateOne({ collection: 'idempotency-records', id: claim.id, data: { status: answer.status, body: answer.body }, req })
   return answer
 }
