@@ -17,5 +17,6 @@ export function databaseAdapter(url: string): DatabaseAdapterObj {
   const file = resolve(repoRoot, url.replace(/^file:/, ''))
   mkdirSync(dirname(file), { recursive: true })
   // WAL lets reads go on while one transaction writes; writes are queued (see sqliteWriteQueue.ts).
-  return sqliteAdapter({ client: { url: `file:${file}` }, transactionOptions: {}, wal: true, busyTimeout: 5000 })
+  // autoIncrement: ids are never reused after a delete, so audit entries keep pointing at what was read.
+  return sqliteAdapter({ client: { url: `file:${file}` }, transactionOptions: {}, wal: true, busyTimeout: 5000, autoIncrement: true })
 }

@@ -141,3 +141,27 @@ describe('booking', () => {
     expect([res.status, res.body.doc.status]).toEqual([201, 'requested'])
   })
 })
+
+describe('holds', () => {
+  it('keeps a slot for the patient, turns into a booking, and frees itself when it runs out', async () => {
+    const start = tomorrowAt(12)
+    const held = await patient.request('POST', '/api/appointments/hold', { doctor: world.alpha.doctor, start }, { 'Idempotency-Key': crypto.randomUUID() })
+    expect([held.status, held.body.doc.status, held.body.message]).toEqual([201, 'held', expect.stringMatching(/kept for you for 10 minutes/)])
+    const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+    expect((await book(other, { doctor: world.alpha.doctor, start })).status).toBe(409)
+    const booked = await book(patient, { hold: held.body.doc.id, reason: 'Follow-up' })
+    expect([booked.status, booked.body.doc.id, booked.body.doc.status]).toEqual([201, held.body.doc.id, expect.stringMatching(/^(requested|confirmed)$/)])
+
+    // A hold that ran out blocks nobody, on the slot list and on booking.
+    const later = tomorrowAt(12, 30)
+    const stale = await patient.request('POST', '/api/appointments/hold', { doctor: world.alpha.doctor, start: later }, { 'Idempotency-Key': crypto.randomUUID() })
+    await server.payload.db.updateOne({ collection: 'appointments', id: stale.body.doc.id, data: { holdExpiresAt: new Date(Date.now() - 1000).toISOString() }, req: {} as never })
+    const slots = await client(server.url).request('GET', `/api/doctors/${world.alpha.doctor}/slots?from=${later}&to=${tomorrowAt(13)}`)
+    expect(slots.body.slots.map((s: any) => s.start)).toEqual([later])
+    expect((await book(patient, { hold: stale.body.doc.id })).status).toBe(409)
+    const taken = await book(other, { doctor: world.alpha.doctor, start: later })
+    expect(taken.status).toBe(201)
+    expect(taken.body.doc.id).not.toBe(stale.body.doc.id)
+    expect(await server.payload.findByID({ collection: 'appointments', id: stale.body.doc.id, overrideAccess: true, disableErrors: true })).toBeNull()
+  })
+})

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { availabilityOf } from './availabilityOf.ts'
 import type { Availability, Busy } from './computeSlots.ts'
 import { SKIP_AUDIT } from '../hooks/audit.ts'
+import { isExpiredHold } from './holds.ts'
 
 /**
  * A doctor's availability and the visits that block their time in [from, to):
@@ -20,12 +21,14 @@ export async function loadCalendar(payload: Payload, doctor: Parameters<typeof a
         { end: { greater_than: new Date(from - margin).toISOString() } },
       ],
     },
-    select: { start: true, end: true },
+    select: { start: true, end: true, status: true, holdExpiresAt: true },
     depth: 0,
     limit: 0,
     pagination: false,
     overrideAccess: true,
     context: { [SKIP_AUDIT]: true },
   })
-  return { availability, busy: docs.map((d) => ({ start: Date.parse(d.start as string), end: Date.parse(d.end as string) })) }
+  const now = Date.now()
+  const live = docs.filter((d) => !isExpiredHold(d as never, now))
+  return { availability, busy: live.map((d) => ({ start: Date.parse(d.start as string), end: Date.parse(d.end as string) })) }
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { appointmentsAccess, visitNotesAccess } from '../../access/appointments.ts'
 import { audited } from '../../hooks/audit.ts'
-import { bookAppointment } from '../../scheduling/endpoints/book.ts'
+import { bookAppointment, holdSlot } from '../../scheduling/endpoints/book.ts'
 import { appointmentIcs } from '../../calendar/appointmentIcs.ts'
 import { cancelVisit } from '../../scheduling/endpoints/visit/cancel.ts'
 import { rescheduleVisit } from '../../scheduling/endpoints/visit/reschedule.ts'
@@ -14,7 +14,8 @@ import { recordChanges } from './hooks/recordChanges.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
 
-export const APPOINTMENT_STATUSES = ['requested', 'confirmed', 'cancelled', 'completed', 'no-show'] as const
+/** `held`: a slot kept for a patient who is still booking (see scheduling/holds.ts). */
+export const APPOINTMENT_STATUSES = ['held', 'requested', 'confirmed', 'cancelled', 'completed', 'no-show'] as const
 
 /** A visit between one patient and one doctor of a clinic. Times are UTC instants. */
 export const Appointments: CollectionConfig = audited({
@@ -25,7 +26,7 @@ export const Appointments: CollectionConfig = audited({
     defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
     group: 'Clinic',
   },
-  endpoints: [bookAppointment, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow, appointmentIcs],
+  endpoints: [bookAppointment, holdSlot, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow, appointmentIcs],
   hooks: {
     beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
     afterChange: [emitEvents],
@@ -52,6 +53,7 @@ export const Appointments: CollectionConfig = audited({
     { name: 'blocking', type: 'checkbox', index: true, admin: { hidden: true } },
     { name: 'blockedStart', type: 'date', index: true, admin: { hidden: true } },
     { name: 'blockedEnd', type: 'date', admin: { hidden: true } },
+    { name: 'holdExpiresAt', type: 'date', index: true, admin: { readOnly: true, condition: (data) => data?.status === 'held' } },
     {
       name: 'history',
       type: 'array',

@@ -1,25 +1,32 @@
 import { APIError, commitTransaction, initTransaction, killTransaction, type Endpoint, type PayloadRequest } from 'payload'
-import { clinicsOf, sameId } from '../../access/roles.ts'
+import { clinicsOf, idOf, sameId } from '../../access/roles.ts'
 import { overlapKind } from '../bookingGuard.ts'
 import { computeSlots } from '../computeSlots.ts'
+import { HOLD_MINUTES, isExpiredHold } from '../holds.ts'
 import { KeyTaken, runOnce, storedAnswer, type StoredAnswer } from '../idempotency.ts'
 import { loadCalendar } from '../loadCalendar.ts'
 import { OVERLAP_MESSAGE, PATIENT_OVERLAP_MESSAGE } from '../../collections/Appointments/hooks/refuseOverlap.ts'
 import { json, problem } from './http.ts'
 import { lookup } from '../../lookup.ts'
 
-type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown }
+type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown; hold?: unknown }
 const answer = (status: number, body: unknown): StoredAnswer => ({ status, body })
 const refusal = (status: number, message: string, path?: string) => answer(status, { errors: [{ message, ...(path ? { path } : {}) }] })
 
+type Mode = 'book' | 'hold'
+
 /**
- * `POST /api/appointments/book` `{ doctor, start, reason, visitType }` with an
- * `Idempotency-Key` header. A patient books one of the doctor's free slots;
- * the clinic's policy decides whether it is confirmed at once or waits for the
- * doctor. 201 with the appointment; 409 when the time is taken; 400/422 for bad input.
+ * `POST /api/appointments/book` `{ doctor, start, reason, visitType }` or
+ * `{ hold }` with an `Idempotency-Key` header. A patient books one of the
+ * doctor's free slots (or turns their hold into a booking); the clinic's policy
+ * decides whether it is confirmed at once or waits for the doctor.
+ * 201 with the appointment; 409 when the time is taken; 400/422 for bad input.
+ *
+ * `POST /api/appointments/hold` `{ doctor, start }` keeps a free slot for the
+ * patient for HOLD_MINUTES while they finish (e.g. pay); it then frees itself.
  */
-export const bookAppointment: Endpoint = {
-  path: '/book',
+const bookingEndpoint = (mode: Mode): Endpoint => ({
+  path: `/${mode}`,
   method: 'post',
   handler: async (req) => {
     if (!req.user) return problem(401, 'Sign in to book a visit.')
@@ -34,23 +41,23 @@ export const bookAppointment: Endpoint = {
     } catch {
       return problem(400, 'The request body is not valid JSON.')
     }
-    const earlier = await storedAnswer(req, 'book', key)
+    const earlier = await storedAnswer(req, mode, key)
     if (earlier === 'in-progress') return problem(409, 'The same request is still being processed. Try again in a moment.')
     if (earlier) return json(earlier.status, earlier.body)
 
     // Reads first, outside any transaction; then one short transaction writes the
     // key's claim, the visit and the stored answer together.
-    const plan = await planBooking(req, body)
+    const plan = await planBooking(req, body, mode)
     if ('body' in plan) return json(plan.status, plan.body)
     const shouldCommit = await initTransaction(req)
     try {
-      const answer = await runOnce(req, 'book', key, () => writeBooking(req, plan))
+      const answer = await runOnce(req, mode, key, () => writeBooking(req, plan))
       if (shouldCommit) await commitTransaction(req)
       return json(answer.status, answer.body)
     } catch (error) {
       await killTransaction(req)
       if (error instanceof KeyTaken) {
-        const first = await storedAnswer(req, 'book', key)
+        const first = await storedAnswer(req, mode, key)
         return first && first !== 'in-progress' ? json(first.status, first.body) : problem(409, 'The same request is still being processed. Try again in a moment.')
       }
       // A conflict found while writing leaves nothing stored: a retry is refused the same way.
@@ -58,12 +65,27 @@ export const bookAppointment: Endpoint = {
       throw error
     }
   },
+})
+
+export const bookAppointment = bookingEndpoint('book')
+export const holdSlot = bookingEndpoint('hold')
+
+type Plan = {
+  tenant: number | string
+  doctor: number | string
+  start: number
+  visit: number
+  status: string
+  reason: string
+  visitType: string
+  holdExpiresAt?: string
+  /** Turning this hold of the patient's into the booking. */
+  fromHold?: number | string
 }
 
-type Plan = { tenant: number | string; doctor: number | string; start: number; visit: number; status: string; reason: string; visitType: string }
-
 /** Validates the request and checks the slot, reading only. A refusal, or what to write. */
-async function planBooking(req: PayloadRequest, body: BookingRequest): Promise<StoredAnswer | Plan> {
+async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode): Promise<StoredAnswer | Plan> {
+  if (mode === 'book' && body.hold !== undefined) return planFromHold(req, body)
   const start = typeof body.start === 'string' ? Date.parse(body.start) : NaN
   if (Number.isNaN(start)) return refusal(400, 'start must be an ISO instant such as 2026-12-01T14:00:00Z.', 'start')
   const visitType = body.visitType ?? 'video'
@@ -90,9 +112,28 @@ async function planBooking(req: PayloadRequest, body: BookingRequest): Promise<S
     doctor: doctor.id,
     start,
     visit,
-    status: clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
+    status: mode === 'hold' ? 'held' : clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
     reason: (body.reason as string | undefined) ?? '',
     visitType,
+    ...(mode === 'hold' ? { holdExpiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000).toISOString() } : {}),
+  }
+}
+
+async function planFromHold(req: PayloadRequest, body: BookingRequest): Promise<StoredAnswer | Plan> {
+  const hold = await lookup.byId(req, 'appointments', typeof body.hold === 'number' || typeof body.hold === 'string' ? body.hold : null).catch(() => null)
+  if (!hold || !sameId(idOf(hold.patient), req.user!.id) || hold.status !== 'held') return refusal(404, 'There is no such hold of yours.', 'hold')
+  if (isExpiredHold(hold)) return refusal(409, `Your hold ran out after ${HOLD_MINUTES} minutes. Pick the time again.`, 'hold')
+  if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000)) return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
+  const clinic = (await lookup.byId(req, 'tenants', idOf(hold.tenant)))!
+  return {
+    tenant: idOf(hold.tenant)!,
+    doctor: idOf(hold.doctor)!,
+    start: Date.parse(hold.start),
+    visit: Date.parse(hold.end) - Date.parse(hold.start),
+    status: clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
+    reason: (body.reason as string | undefined) ?? hold.reason ?? '',
+    visitType: hold.visitType,
+    fromHold: hold.id,
   }
 }
 
@@ -100,6 +141,10 @@ async function planBooking(req: PayloadRequest, body: BookingRequest): Promise<S
 async function writeBooking(req: PayloadRequest, plan: Plan): Promise<StoredAnswer> {
   const { tenant, start, visit, status, reason, visitType } = plan
   try {
+    if (plan.fromHold !== undefined) {
+      const booked = await req.payload.update({ collection: 'appointments', id: plan.fromHold, req, overrideAccess: true, depth: 0, data: { status, reason, holdExpiresAt: null } as never })
+      return answer(201, { doc: booked, message: 'Your visit is booked.' })
+    }
     const appointment = await req.payload.create({
       collection: 'appointments',
       req,
@@ -114,9 +159,10 @@ async function writeBooking(req: PayloadRequest, plan: Plan): Promise<StoredAnsw
         status,
         reason,
         visitType,
+        holdExpiresAt: plan.holdExpiresAt ?? null,
       } as never,
     })
-    return answer(201, { doc: appointment, message: 'Your visit is booked.' })
+    return answer(201, { doc: appointment, message: status === 'held' ? `The time is kept for you for ${HOLD_MINUTES} minutes.` : 'Your visit is booked.' })
   } catch (error) {
     // The database refused the overlap under a race: the transaction is gone, so answer without storing.
     const kind = overlapKind(error)

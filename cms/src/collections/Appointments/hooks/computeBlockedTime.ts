@@ -3,7 +3,7 @@ import { idOf } from '../../../access/roles.ts'
 import { lookup } from '../../../lookup.ts'
 
 /** Statuses that hold a doctor's (and a patient's) time. */
-export const BLOCKING_STATUSES = ['requested', 'confirmed']
+export const BLOCKING_STATUSES = ['held', 'requested', 'confirmed']
 
 /**
  * Stores what the database's no-overlap guard compares: whether this visit

@@ -14,8 +14,10 @@ const STATUS_EVENTS: Record<string, AppointmentEventType> = {
 export const emitEvents: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   const types: AppointmentEventType[] = []
   let previous: AppointmentEvent['previous']
-  if (operation === 'create') types.push('appointment.booked')
-  else {
+  // A hold is not a booking yet: it becomes one when its status moves on.
+  if (operation === 'create' && doc.status !== 'held') types.push('appointment.booked')
+  else if (operation === 'update' && previousDoc?.status === 'held' && doc.status !== 'held') types.push('appointment.booked')
+  else if (operation === 'update') {
     if (Date.parse(doc.start) !== Date.parse(previousDoc?.start) || Date.parse(doc.end) !== Date.parse(previousDoc?.end)) {
       types.push('appointment.rescheduled')
       previous = { start: previousDoc.start, end: previousDoc.end }

@@ -45,4 +45,4 @@ export async function saveVisit(req: PayloadRequest, visit: Visit, data: Record<
   return req.payload.update({ collection: 'appointments', id: visit.id, data, req, overrideAccess: true, depth: 0 })
 }
 
-export const ACTIVE = ['requested', 'confirmed']
+export const ACTIVE = ['held', 'requested', 'confirmed']

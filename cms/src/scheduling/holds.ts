@@ -1,0 +1,25 @@
+import type { PayloadRequest } from 'payload'
+import { lookup } from '../lookup.ts'
+
+/** How long a hold keeps a slot while the patient finishes booking. */
+export const HOLD_MINUTES = 10
+
+type Row = Record<string, unknown> & { status?: unknown; holdExpiresAt?: unknown }
+export const isExpiredHold = (row: Row, now = Date.now()) => row.status === 'held' && Date.parse(String(row.holdExpiresAt ?? '')) <= now
+
+/**
+ * Expired holds never block anyone: every write that checks for overlaps first
+ * removes the expired holds it could collide with (inside its own transaction),
+ * and slot lists skip them. A hold that expired never became a visit, so nothing
+ * of value is deleted.
+ */
+export async function releaseExpiredHolds(req: PayloadRequest, around: { doctor: unknown; patient: unknown }) {
+  const expired = await lookup.all(req, 'appointments', {
+    and: [
+      { status: { equals: 'held' } },
+      { holdExpiresAt: { less_than_equal: new Date().toISOString() } },
+      { or: [{ doctor: { equals: around.doctor } }, { patient: { equals: around.patient } }] },
+    ],
+  })
+  for (const hold of expired) await req.payload.db.deleteOne({ collection: 'appointments', where: { id: { equals: hold.id } }, req })
+}
