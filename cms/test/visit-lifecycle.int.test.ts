@@ -103,3 +103,21 @@ describe('status changes', () => {
     expect(await eventsFor(past.id as number)).toEqual(['appointment.booked', 'appointment.completed'])
   })
 })
+
+describe('availability changes', () => {
+  it('never cancel booked visits, and show the doctor which ones fall outside the new hours', async () => {
+    const visit = await book(slotIn(120))
+    const narrower = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '00:30' }))
+    const changed = await doctor.request('PATCH', `/api/doctors/${world.alpha.doctor}`, { weeklyHours: narrower })
+    expect(changed.status).toBe(200)
+    const still = await server.payload.findByID({ collection: 'appointments', id: visit.id, overrideAccess: true })
+    expect(still.status).toBe(visit.status)
+    const outside = await doctor.request('GET', `/api/doctors/${world.alpha.doctor}/visits-outside-hours`)
+    expect(outside.status).toBe(200)
+    expect(outside.body.visits.map((v: any) => v.id)).toContain(visit.id)
+    expect(JSON.stringify(outside.body)).not.toContain(world.alpha.patient.email)
+    const otherDoctor = await signIn(server.url, world.alpha.otherDoctorUser.email, PASSWORD)
+    expect((await otherDoctor.request('GET', `/api/doctors/${world.alpha.doctor}/visits-outside-hours`)).status).toBe(404)
+    expect((await patient.request('GET', `/api/doctors/${world.alpha.doctor}/visits-outside-hours`)).status).toBe(404)
+  })
+})

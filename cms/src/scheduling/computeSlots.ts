@@ -39,7 +39,7 @@ export type SlotQuery = {
 }
 
 /** The working ranges of one local date, in minutes after midnight. */
-function rangesOn(date: LocalDate, a: Availability): [number, number][] {
+export function rangesOn(date: LocalDate, a: Availability): [number, number][] {
   const key = isoDate(date)
   const override = a.overrides.find((o) => o.date === key)
   const raw = override ? (override.dayOff ? [] : (override.ranges ?? [])) : a.weekly.filter((w) => w.day === weekdayOf(date))

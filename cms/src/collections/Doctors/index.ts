@@ -3,6 +3,7 @@ import { doctorsAccess } from '../../access/doctors.ts'
 import { validateTimeZone } from '../Tenants/validation.ts'
 import { availabilityFields } from './availabilityFields.ts'
 import { doctorSlots } from '../../scheduling/endpoints/doctorSlots.ts'
+import { doctorVisitsOutsideHours } from '../../scheduling/endpoints/visitsOutsideHours.ts'
 import { createFeedToken, revokeFeedToken } from '../../calendar/feedToken.ts'
 import { linkedUserIsDoctorOfClinic } from './hooks/linkedUserIsDoctorOfClinic.ts'
 import { refuseDeletingDoctorWithVisits } from './hooks/refuseDeletingDoctorWithVisits.ts'
@@ -18,7 +19,7 @@ export const Doctors: CollectionConfig = {
     listSearchableFields: ['displayName', 'licenceNumber'],
     group: 'Clinic',
   },
-  endpoints: [doctorSlots, createFeedToken, revokeFeedToken],
+  endpoints: [doctorSlots, doctorVisitsOutsideHours, createFeedToken, revokeFeedToken],
   hooks: { beforeChange: [linkedUserIsDoctorOfClinic], beforeDelete: [refuseDeletingDoctorWithVisits] },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },

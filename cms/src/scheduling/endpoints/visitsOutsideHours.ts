@@ -1,0 +1,31 @@
+import type { Endpoint } from 'payload'
+import { clinicsOf, idOf, isPlatformAdmin, myDoctorProfileIds, roleOf, sameId, userOf } from '../../access/roles.ts'
+import { lookup } from '../../lookup.ts'
+import { availabilityOf } from '../availabilityOf.ts'
+import { visitsOutsideHours } from '../outsideHours.ts'
+import { json, problem } from './http.ts'
+
+/**
+ * `GET /api/doctors/:id/visits-outside-hours`: upcoming booked visits that the
+ * doctor's current hours no longer cover (after an availability change). For the
+ * doctor and the clinic's admins; times and ids only.
+ */
+export const doctorVisitsOutsideHours: Endpoint = {
+  path: '/:id/visits-outside-hours',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return problem(401, 'Sign in first.')
+    const doctor = await lookup.byId(req, 'doctors', String(req.routeParams?.id)).catch(() => null)
+    const mine = doctor && (roleOf(req) === 'doctor' ? (await myDoctorProfileIds(req)).some((d) => sameId(d, doctor.id)) : false)
+    const admin = doctor && (isPlatformAdmin(req) || (roleOf(req) === 'clinic-admin' && clinicsOf(userOf(req)).some((c) => sameId(c, idOf(doctor.tenant)))))
+    if (!doctor || !(mine || admin)) return problem(404, 'There is no such doctor you can manage.')
+    const upcoming = await lookup.all(req, 'appointments', {
+      and: [{ doctor: { equals: doctor.id } }, { blocking: { equals: true } }, { start: { greater_than: new Date().toISOString() } }],
+    })
+    const outside = visitsOutsideHours(
+      availabilityOf(doctor as never),
+      upcoming.map((v) => ({ id: v.id, status: v.status, start: Date.parse(v.start), end: Date.parse(v.end) })),
+    )
+    return json(200, { visits: outside.map((v) => ({ id: v.id, status: v.status, start: new Date(v.start).toISOString(), end: new Date(v.end).toISOString() })) })
+  },
+}
