@@ -1,21 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Endpoint } from 'payload'
 import { env } from '@telemed/config'
-import { clinicsOf, idOf, isPlatformAdmin, myDoctorProfileIds, roleOf, sameId, userOf } from '../access/roles.ts'
-import { lookup } from '../lookup.ts'
+import { manageableDoctor } from '../access/manageDoctor.ts'
 import { json, problem } from '../scheduling/endpoints/http.ts'
 
 /** Only a hash is stored: a leaked database does not leak working feed URLs. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-async function mayManage(req: Parameters<Endpoint['handler']>[0], doctorId: string) {
-  const doctor = await lookup.byId(req, 'doctors', doctorId).catch(() => null)
-  if (!doctor) return null
-  if (isPlatformAdmin(req)) return doctor
-  if (roleOf(req) === 'clinic-admin' && clinicsOf(userOf(req)).some((c) => sameId(c, idOf(doctor.tenant)))) return doctor
-  if (roleOf(req) === 'doctor' && (await myDoctorProfileIds(req)).some((d) => sameId(d, doctor.id))) return doctor
-  return null
-}
 
 /**
  * `POST /api/doctors/:id/calendar-feed` makes a new private feed URL (the old one
@@ -25,9 +16,8 @@ export const createFeedToken: Endpoint = {
   path: '/:id/calendar-feed',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return problem(401, 'Sign in first.')
-    const doctor = await mayManage(req, String(req.routeParams?.id))
-    if (!doctor) return problem(404, 'There is no such doctor you can manage.')
+    const doctor = await manageableDoctor(req, req.routeParams?.id)
+    if (!doctor) return req.user ? problem(404, 'There is no such doctor you can manage.') : problem(401, 'Sign in first.')
     const token = randomBytes(24).toString('base64url')
     await req.payload.db.updateOne({ collection: 'doctors', id: doctor.id, data: { calendarFeedHash: hashToken(token) }, req })
     return json(201, { url: `${env().PUBLIC_URL}/api/calendar/${token}.ics`, message: 'Subscribe to this address in your calendar app. Keep it private.' })
@@ -38,9 +28,8 @@ export const revokeFeedToken: Endpoint = {
   path: '/:id/calendar-feed',
   method: 'delete',
   handler: async (req) => {
-    if (!req.user) return problem(401, 'Sign in first.')
-    const doctor = await mayManage(req, String(req.routeParams?.id))
-    if (!doctor) return problem(404, 'There is no such doctor you can manage.')
+    const doctor = await manageableDoctor(req, req.routeParams?.id)
+    if (!doctor) return req.user ? problem(404, 'There is no such doctor you can manage.') : problem(401, 'Sign in first.')
     await req.payload.db.updateOne({ collection: 'doctors', id: doctor.id, data: { calendarFeedHash: null }, req })
     return json(200, { message: 'The calendar feed address no longer works.' })
   },

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { clinicsOf, idOf, isPlatformAdmin, myDoctorProfileIds, roleOf, sameId, userOf } from '../../access/roles.ts'
+import { manageableDoctor } from '../../access/manageDoctor.ts'
 import { lookup } from '../../lookup.ts'
 import { availabilityOf } from '../availabilityOf.ts'
 import { visitsOutsideHours } from '../outsideHours.ts'
@@ -14,11 +14,8 @@ export const doctorVisitsOutsideHours: Endpoint = {
   path: '/:id/visits-outside-hours',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return problem(401, 'Sign in first.')
-    const doctor = await lookup.byId(req, 'doctors', String(req.routeParams?.id)).catch(() => null)
-    const mine = doctor && (roleOf(req) === 'doctor' ? (await myDoctorProfileIds(req)).some((d) => sameId(d, doctor.id)) : false)
-    const admin = doctor && (isPlatformAdmin(req) || (roleOf(req) === 'clinic-admin' && clinicsOf(userOf(req)).some((c) => sameId(c, idOf(doctor.tenant)))))
-    if (!doctor || !(mine || admin)) return problem(404, 'There is no such doctor you can manage.')
+    const doctor = await manageableDoctor(req, req.routeParams?.id)
+    if (!doctor) return req.user ? problem(404, 'There is no such doctor you can manage.') : problem(401, 'Sign in first.')
     const upcoming = await lookup.all(req, 'appointments', {
       and: [{ doctor: { equals: doctor.id } }, { blocking: { equals: true } }, { start: { greater_than: new Date().toISOString() } }],
     })

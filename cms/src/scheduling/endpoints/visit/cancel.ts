@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { json, problem } from '../http.ts'
-import { ACTIVE, cutoffPassed, loadVisit, readBody, saveVisit } from './loadVisit.ts'
+import { ACTIVE, cutoffPassed, loadVisitWithBody, saveVisit } from './loadVisit.ts'
 
 /**
  * `POST /api/appointments/:id/cancel` `{ reason }`. The patient may cancel until
@@ -11,11 +11,9 @@ export const cancelVisit: Endpoint = {
   path: '/:id/cancel',
   method: 'post',
   handler: async (req) => {
-    const loaded = await loadVisit(req)
+    const loaded = await loadVisitWithBody(req)
     if (loaded instanceof Response) return loaded
-    const body = await readBody(req)
-    if (body instanceof Response) return body
-    const { visit, actor } = loaded
+    const { visit, actor, body } = loaded
     const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
     if (!reason || reason.length > 1000) return problem(400, 'Say in a few words why the visit is cancelled (at most 1000 characters).', 'reason')
     if (!ACTIVE.includes(visit.status)) return problem(409, `This visit is already ${visit.status}.`)

@@ -33,6 +33,14 @@ export async function readBody(req: PayloadRequest): Promise<Record<string, unkn
   }
 }
 
+/** loadVisit and readBody together, for the changes that take a body. */
+export async function loadVisitWithBody(req: PayloadRequest): Promise<{ visit: Visit; actor: Actor; body: Record<string, unknown> } | Response> {
+  const loaded = await loadVisit(req)
+  if (loaded instanceof Response) return loaded
+  const body = await readBody(req)
+  return body instanceof Response ? body : { ...loaded, body }
+}
+
 /** Hours before the visit after which a patient may no longer cancel or move it. */
 export async function cutoffPassed(req: PayloadRequest, visit: Visit): Promise<number | null> {
   const clinic = await req.payload.findByID({ collection: 'tenants', id: idOf(visit.tenant)!, depth: 0 })

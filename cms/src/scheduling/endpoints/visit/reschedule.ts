@@ -4,7 +4,7 @@ import { lookup } from '../../../lookup.ts'
 import { computeSlots } from '../../computeSlots.ts'
 import { loadCalendar } from '../../loadCalendar.ts'
 import { json, problem } from '../http.ts'
-import { ACTIVE, cutoffPassed, loadVisit, readBody, saveVisit } from './loadVisit.ts'
+import { ACTIVE, cutoffPassed, loadVisitWithBody, saveVisit } from './loadVisit.ts'
 
 /**
  * `POST /api/appointments/:id/reschedule` `{ start }`: moves the visit to another
@@ -15,11 +15,9 @@ export const rescheduleVisit: Endpoint = {
   path: '/:id/reschedule',
   method: 'post',
   handler: async (req) => {
-    const loaded = await loadVisit(req)
+    const loaded = await loadVisitWithBody(req)
     if (loaded instanceof Response) return loaded
-    const body = await readBody(req)
-    if (body instanceof Response) return body
-    const { visit, actor } = loaded
+    const { visit, actor, body } = loaded
     const start = typeof body.start === 'string' ? Date.parse(body.start) : NaN
     if (Number.isNaN(start)) return problem(400, 'start must be an ISO instant such as 2026-12-01T14:00:00Z.', 'start')
     if (!ACTIVE.includes(visit.status)) return problem(409, `A ${visit.status} visit cannot be moved.`)
