@@ -37,9 +37,6 @@ async function writeEntry(req: PayloadRequest, entry: { action: string; collecti
   })
 }
 
-/** Set by the platform's own look-ups (`context: { [SKIP_AUDIT]: true }`), which are not someone reading. */
-export const SKIP_AUDIT = 'telemedSkipAudit'
-const internal = (req: PayloadRequest) => req.context?.[SKIP_AUDIT] === true
 
 /**
  * Every document of health data that leaves the database, also through
@@ -49,7 +46,7 @@ const internal = (req: PayloadRequest) => req.context?.[SKIP_AUDIT] === true
 const noteRead =
   (isHealthData: (doc: Record<string, unknown>, req: PayloadRequest) => boolean): CollectionAfterReadHook =>
   ({ doc, req, collection }) => {
-  if (internal(req) || !doc?.id || !isHealthData(doc, req)) return doc
+  if (!doc?.id || !isHealthData(doc, req)) return doc
   const pending = (req.context[PENDING] ??= new Map()) as Pending
   const tenant = idOf(doc.tenant)
   const key = `${collection.slug}:${tenant ?? ''}`
@@ -61,7 +58,7 @@ const noteRead =
 
 /** Added to every collection: population from any collection can read health data. */
 export const flushAuditedReads: CollectionAfterOperationHook = async ({ req, result, operation, collection }) => {
-  if (internal(req) || !['find', 'findByID', 'update', 'updateByID', 'delete', 'deleteByID', 'create'].includes(operation)) return result
+  if (!['find', 'findByID', 'update', 'updateByID', 'delete', 'deleteByID', 'create'].includes(operation)) return result
   const pending = req.context[PENDING] as Pending | undefined
   if (!pending?.size) return result
   // What a write returns is what the writer just wrote, already logged as the write itself.
@@ -82,9 +79,7 @@ export const flushAuditedReads: CollectionAfterOperationHook = async ({ req, res
 }
 
 const logWrite: CollectionAfterChangeHook = async ({ doc, req, collection, operation }) => {
-  if (!internal(req)) {
-    await writeEntry(req, { action: operation, collection: collection.slug, documentIds: [String(doc.id)], tenant: idOf(doc.tenant) })
-  }
+  await writeEntry(req, { action: operation, collection: collection.slug, documentIds: [String(doc.id)], tenant: idOf(doc.tenant) })
   return doc
 }
 

@@ -15,8 +15,8 @@ const keyOf = (req: PayloadRequest, scope: string, key: string) => `${scope}:${r
  * key gets KeyTaken and then reads the first one's answer.
  */
 export async function storedAnswer(req: PayloadRequest, scope: string, key: string): Promise<StoredAnswer | 'in-progress' | null> {
-  const { docs } = await req.payload.find({ collection: 'idempotency-records', where: { key: { equals: keyOf(req, scope, key) } }, limit: 1, overrideAccess: true })
-  const earlier = docs[0]
+  const { docs } = await req.payload.db.find({ collection: 'idempotency-records', where: { key: { equals: keyOf(req, scope, key) } }, limit: 1, pagination: false })
+  const earlier = docs[0] as { status?: number; body?: unknown } | undefined
   if (!earlier) return null
   return earlier.status ? { status: earlier.status, body: earlier.body } : 'in-progress'
 }
