@@ -1,4 +1,4 @@
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
 type Doc = Record<string, any> & { id: number | string }
 
@@ -7,17 +7,18 @@ type Doc = Record<string, any> & { id: number | string }
  * from the database adapter, so no hooks run (no audit entries for internal
  * look-ups) and no access rules apply, and inside the request's transaction when
  * it has one, so a busy connection pool can never starve a write that waits on
- * its own check. Relationships come back as ids.
+ * its own check. Relationships come back as ids. Pass `select` to read only the
+ * fields needed: a doctor with all their arrays is a costly query.
  */
 export const lookup = {
-  async byId(req: PayloadRequest, collection: CollectionSlug, id: number | string | null | undefined): Promise<Doc | null> {
+  async byId(req: PayloadRequest, collection: CollectionSlug, id: number | string | null | undefined, select?: SelectType): Promise<Doc | null> {
     if (id === null || id === undefined || id === '') return null
-    return ((await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Doc | null) ?? null
+    return ((await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req, select })) as Doc | null) ?? null
   },
   async count(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<number> {
     return (await req.payload.db.count({ collection, where, req })).totalDocs
   },
-  async all(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<Doc[]> {
-    return (await req.payload.db.find({ collection, where, limit: 0, pagination: false, req })).docs as Doc[]
+  async all(req: PayloadRequest, collection: CollectionSlug, where: Where, select?: SelectType): Promise<Doc[]> {
+    return (await req.payload.db.find({ collection, where, limit: 0, pagination: false, req, select })).docs as Doc[]
   },
 }

@@ -32,7 +32,7 @@ export async function myDoctorProfileIds(req: PayloadRequest): Promise<Id[]> {
   const user = userOf(req)
   if (user?.role !== 'doctor') return []
   const key = 'telemed.myDoctorProfiles'
-  req.context[key] ??= lookup.all(req, 'doctors', { user: { equals: user.id } }).then((docs) => docs.map((d) => d.id))
+  req.context[key] ??= lookup.all(req, 'doctors', { user: { equals: user.id } }, { user: true }).then((docs) => docs.map((d) => d.id))
   return req.context[key] as Promise<Id[]>
 }
 
@@ -44,7 +44,7 @@ export async function myPatientIds(req: PayloadRequest): Promise<Id[]> {
   const key = 'telemed.myPatients'
   req.context[key] ??= myDoctorProfileIds(req).then(async (doctorIds) => {
     if (doctorIds.length === 0) return []
-    const visits = await lookup.all(req, 'appointments', { and: [{ doctor: { in: doctorIds } }, inMyClinics(req)] })
+    const visits = await lookup.all(req, 'appointments', { and: [{ doctor: { in: doctorIds } }, inMyClinics(req)] }, { patient: true })
     return [...new Set(visits.map((v) => idOf(v.patient)).filter((id): id is Id => id !== null))]
   })
   return req.context[key] as Promise<Id[]>

@@ -44,13 +44,13 @@ export const enforceClinicalOwnership =
       }
     }
 
-    const patient = await lookup.byId(req, 'users', patientId)
+    const patient = await lookup.byId(req, 'users', patientId, { role: true, tenants: true })
     if (!patient || patient.role !== 'patient' || !clinicsOf(patient as never).some((c) => sameId(c, tenantId))) {
       throw invalid(slug, 'patient', 'This patient is not registered with the clinic.', req)
     }
     const doctorId = idOf(merged.doctor)
     if (doctorId) {
-      const doctor = await lookup.byId(req, 'doctors', doctorId)
+      const doctor = await lookup.byId(req, 'doctors', doctorId, { tenant: true })
       if (!doctor || !sameId(idOf(doctor.tenant), tenantId)) {
         throw invalid(slug, 'doctor', 'This doctor does not practise at the clinic.', req)
       }

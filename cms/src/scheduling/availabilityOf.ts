@@ -32,3 +32,19 @@ export function availabilityOf(doctor: DoctorDoc): Availability {
     timeOff: (doctor.timeOff ?? []).map((t) => ({ start: Date.parse(t.from ?? ''), end: Date.parse(t.to ?? '') })).filter((t) => t.end > t.start),
   }
 }
+
+/** The doctor fields that booking needs: selecting them keeps the look-up cheap. */
+export const BOOKING_FIELDS = {
+  tenant: true,
+  active: true,
+  visitMinutes: true,
+  timeZone: true,
+  bufferBeforeMinutes: true,
+  bufferAfterMinutes: true,
+  minimumNoticeMinutes: true,
+  bookingHorizonDays: true,
+  dailyMaximum: true,
+  weeklyHours: true,
+  dateOverrides: true,
+  timeOff: true,
+} as const

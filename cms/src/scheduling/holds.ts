@@ -20,6 +20,6 @@ export async function releaseExpiredHolds(req: PayloadRequest, around: { doctor:
       { holdExpiresAt: { less_than_equal: new Date().toISOString() } },
       { or: [{ doctor: { equals: around.doctor } }, { patient: { equals: around.patient } }] },
     ],
-  })
+  }, { status: true })
   for (const hold of expired) await req.payload.db.deleteOne({ collection: 'appointments', where: { id: { equals: hold.id } }, req })
 }

@@ -1,6 +1,7 @@
 import { APIError, commitTransaction, initTransaction, killTransaction, type Endpoint, type PayloadRequest } from 'payload'
 import { clinicsOf, idOf, sameId } from '../../access/roles.ts'
 import { overlapKind } from '../bookingGuard.ts'
+import { BOOKING_FIELDS } from '../availabilityOf.ts'
 import { computeSlots } from '../computeSlots.ts'
 import { HOLD_MINUTES, isExpiredHold } from '../holds.ts'
 import { KeyTaken, runOnce, storedAnswer, type StoredAnswer } from '../idempotency.ts'
@@ -93,7 +94,7 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
   if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000)) {
     return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
   }
-  const doctor = await lookup.byId(req, 'doctors', typeof body.doctor === 'number' || typeof body.doctor === 'string' ? body.doctor : null).catch(() => null)
+  const doctor = await lookup.byId(req, 'doctors', typeof body.doctor === 'number' || typeof body.doctor === 'string' ? body.doctor : null, BOOKING_FIELDS).catch(() => null)
   if (!doctor || !doctor.active) return refusal(422, 'There is no such doctor taking bookings.', 'doctor')
   const tenant = typeof doctor.tenant === 'object' ? doctor.tenant!.id : doctor.tenant!
   if (!clinicsOf(req.user as never).some((c) => sameId(c, tenant))) return refusal(403, "You are not registered with this doctor's clinic.")
@@ -106,7 +107,7 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
     return slotIfEmpty ? refusal(409, OVERLAP_MESSAGE, 'start') : refusal(422, 'This is not one of the doctor\'s bookable times. Pick a time from the list of free slots.', 'start')
   }
 
-  const clinic = (await lookup.byId(req, 'tenants', tenant))!
+  const clinic = (await lookup.byId(req, 'tenants', tenant, { bookingPolicy: true }))!
   return {
     tenant,
     doctor: doctor.id,

@@ -13,7 +13,7 @@ export const BLOCKING_STATUSES = ['held', 'requested', 'confirmed']
 export const computeBlockedTime: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const current = { ...(operation === 'update' ? originalDoc : {}), ...data }
   const doctorId = idOf(current.doctor)
-  const doctor = await lookup.byId(req, 'doctors', doctorId)
+  const doctor = await lookup.byId(req, 'doctors', doctorId, { bufferBeforeMinutes: true, bufferAfterMinutes: true })
   const start = Date.parse(current.start)
   const end = Date.parse(current.end)
   data.blocking = BLOCKING_STATUSES.includes(current.status ?? 'requested')
