@@ -68,6 +68,32 @@ describe('clinic sites by host', () => {
   })
 })
 
+describe('clinic sites by path and theme', () => {
+  it('serves a clinic at /c/<slug>/ on any host, for deployments on one domain', async () => {
+    const byPath = await page('shared.example', '/c/beta')
+    expect([byPath.status, byPath.html.includes('Clinic beta')]).toEqual([200, true])
+    const unknown = await page('shared.example', '/c/nowhere')
+    expect([unknown.status, unknown.html.includes('Clinic not found')]).toEqual([404, true])
+    const logo = await page('shared.example', '/c/beta/theme/logo.svg')
+    expect([logo.status, logo.headers.get('content-type'), logo.html.startsWith('<svg')]).toEqual([200, 'image/svg+xml', true])
+  })
+
+  it('renders the clinic\'s theme as CSS variables, and a change in the CMS on the next load', async () => {
+    expect((await page('beta.localhost')).html).toContain('--color-primary:#2563eb')
+    const admin = await signIn(server.url, world.beta.admin.email, PASSWORD)
+    expect((await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { theme: 'sunrise' })).status).toBe(200)
+    const sunrise = (await page('beta.localhost')).html
+    expect(sunrise).toContain('--color-primary:#c2410c')
+    expect(sunrise).toContain('Bright, friendly care every morning.')
+    expect((await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: '#123456', tagline: 'Care at home' } })).status).toBe(200)
+    const branded = (await page('beta.localhost')).html
+    expect([branded.includes('--color-primary:#123456'), branded.includes('Care at home')]).toEqual([true, true])
+    const bad = await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: 'red;}</style>' } })
+    expect([bad.status, JSON.stringify(bad.body)]).toEqual([400, expect.stringMatching(/six hexadecimal digits/)])
+    expect((await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { theme: 'no-such-theme' })).status).toBe(400)
+  })
+})
+
 describe('clinic deletion', () => {
   it('refuses to delete a clinic that still holds clinical data, and deletes nothing', async () => {
     const root = await signIn(server.url, world.platformAdmin.email, PASSWORD)

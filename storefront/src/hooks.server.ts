@@ -1,9 +1,14 @@
 import type { Handle } from '@sveltejs/kit'
-import { findClinicByHost, hostnameOf } from '$lib/server/clinic.ts'
+import { clinicSlugInPath, findClinicByHost, findClinicBySlug, hostnameOf } from '$lib/server/clinic.ts'
 
-/** Every request belongs to the clinic named by its Host header. */
+/**
+ * Every request belongs to one clinic: the one named in the path (`/c/<slug>/`,
+ * for deployments on one domain) or else the one owning the Host header.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+  const slug = clinicSlugInPath(event.url.pathname)
   const hostname = hostnameOf(event.request.headers.get('host'))
-  event.locals.clinic = hostname ? await findClinicByHost(hostname) : null
+  event.locals.clinic = slug ? await findClinicBySlug(slug) : hostname ? await findClinicByHost(hostname) : null
+  event.locals.basePath = slug ? `/c/${slug}` : ''
   return resolve(event)
 }

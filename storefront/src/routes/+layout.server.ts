@@ -1,7 +1,14 @@
 import { error } from '@sveltejs/kit'
+import { loadTheme, themeCss } from '$lib/server/theme.ts'
 import type { LayoutServerLoad } from './$types'
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
   if (!locals.clinic) error(404, `No clinic is set up for ${url.hostname}.`)
-  return { clinic: locals.clinic }
+  const theme = await loadTheme(locals.clinic.theme)
+  return {
+    clinic: locals.clinic,
+    basePath: locals.basePath,
+    themeCss: themeCss(theme, locals.clinic.brand),
+    tagline: locals.clinic.brand.tagline || theme.copy.tagline,
+  }
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { tenantsAccess } from '../../access/tenants.ts'
 import { refuseDeletingClinicWithData } from './hooks/refuseDeletingClinicWithData.ts'
-import { validateDomain, validateThemeSlug, validateTimeZone } from './validation.ts'
+import { validateDomain, validateHexColor, validateThemeSlug, validateTimeZone } from './validation.ts'
 
 /** A clinic: its own branded site, staff, patients and clinical data. */
 export const Tenants: CollectionConfig = {
@@ -36,6 +36,15 @@ export const Tenants: CollectionConfig = {
       fields: [{ name: 'domain', type: 'text', required: true, unique: true, index: true, validate: validateDomain }],
     },
     { name: 'theme', type: 'text', required: true, defaultValue: 'default', validate: validateThemeSlug },
+    {
+      name: 'brand',
+      type: 'group',
+      admin: { description: "Overrides of the theme for this clinic; shown on the site's next page load." },
+      fields: [
+        { name: 'primaryColor', type: 'text', validate: validateHexColor, admin: { description: 'e.g. #0f766e' } },
+        { name: 'tagline', type: 'text', maxLength: 140 },
+      ],
+    },
     { name: 'timeZone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone, admin: { description: 'IANA zone, e.g. America/New_York.' } },
     {
       name: 'currency',

@@ -1,5 +1,5 @@
 /** The public face of a clinic, as the storefront needs it. */
-export type Clinic = { id: number | string; name: string; slug: string; theme: string; timeZone: string }
+export type Clinic = { id: number | string; name: string; slug: string; theme: string; timeZone: string; brand: { primaryColor?: string | null; tagline?: string | null } }
 
 /** Where the storefront reaches Payload's REST API: the same process, over loopback. */
 export const apiBase = () => process.env.INTERNAL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
@@ -16,11 +16,23 @@ export function hostnameOf(hostHeader: string | null): string | null {
  * Finds the clinic that owns `hostname` among the clinics' `domains`, through
  * the public REST API. An unknown host is null: never another clinic's site.
  */
-export async function findClinicByHost(hostname: string, fetcher: typeof fetch = fetch): Promise<Clinic | null> {
-  const query = new URLSearchParams({ 'where[domains.domain][equals]': hostname, limit: '1', depth: '0' })
+export function findClinicByHost(hostname: string, fetcher: typeof fetch = fetch): Promise<Clinic | null> {
+  return findClinic({ 'where[domains.domain][equals]': hostname }, fetcher)
+}
+
+/** For deployments on one domain: `/c/<slug>/...`. */
+export function findClinicBySlug(slug: string, fetcher: typeof fetch = fetch): Promise<Clinic | null> {
+  return findClinic({ 'where[slug][equals]': slug }, fetcher)
+}
+
+async function findClinic(where: Record<string, string>, fetcher: typeof fetch): Promise<Clinic | null> {
+  const query = new URLSearchParams({ ...where, limit: '1', depth: '0' })
   const response = await fetcher(`${apiBase()}/api/tenants?${query}`)
   if (!response.ok) throw new Error(`clinic lookup failed with ${response.status}`)
   const { docs } = (await response.json()) as { docs: Clinic[] }
   const clinic = docs[0]
-  return clinic ? { id: clinic.id, name: clinic.name, slug: clinic.slug, theme: clinic.theme, timeZone: clinic.timeZone } : null
+  return clinic ? { id: clinic.id, name: clinic.name, slug: clinic.slug, theme: clinic.theme, timeZone: clinic.timeZone, brand: clinic.brand ?? {} } : null
 }
+
+/** `/c/northwind/doctors` → `northwind`; null when the path names no clinic. */
+export const clinicSlugInPath = (pathname: string) => /^\/c\/([a-z0-9-]+)(?:\/|$)/.exec(pathname)?.[1] ?? null

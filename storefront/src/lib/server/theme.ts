@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+
+/** A theme's design tokens, as in themes/<slug>/theme.json (see themes/README.md). */
+export type Theme = {
+  name: string
+  colors: Record<'primary' | 'primaryText' | 'background' | 'surface' | 'text' | 'muted', string>
+  fonts: { body: string; heading: string }
+  radius: string
+  logo: string
+  copy: { tagline: string }
+}
+
+/** What a clinic overrides in the CMS. Validated there; checked again here before it reaches CSS. */
+export type BrandOverrides = { primaryColor?: string | null; tagline?: string | null }
+
+export const themesDir = () => resolve(process.env.THEMES_DIR ?? resolve(process.cwd(), 'themes'))
+
+/**
+ * Reads the theme from disk on every request (a few hundred bytes), so a new or
+ * edited theme shows on the next page load without a rebuild. Unknown slugs fall
+ * back to the default theme.
+ */
+export async function loadTheme(slug: string): Promise<Theme> {
+  const safe = /^[a-z0-9-]+$/.test(slug) ? slug : 'default'
+  try {
+    return JSON.parse(await readFile(resolve(themesDir(), safe, 'theme.json'), 'utf8')) as Theme
+  } catch {
+    return JSON.parse(await readFile(resolve(themesDir(), 'default', 'theme.json'), 'utf8')) as Theme
+  }
+}
+
+const HEX = /^#[0-9a-fA-F]{6}$/
+/** Theme files are ours; anything else must not be able to close the CSS rule. */
+const cssValue = (value: string) => value.replace(/[;{}<>]/g, '')
+
+/** Design tokens → CSS custom properties on :root, with the clinic's overrides applied. */
+export function themeCss(theme: Theme, brand: BrandOverrides = {}): string {
+  const primary = brand.primaryColor && HEX.test(brand.primaryColor) ? brand.primaryColor : theme.colors.primary
+  const vars: Record<string, string> = {
+    '--color-primary': primary,
+    '--color-primary-text': theme.colors.primaryText,
+    '--color-background': theme.colors.background,
+    '--color-surface': theme.colors.surface,
+    '--color-text': theme.colors.text,
+    '--color-muted': theme.colors.muted,
+    '--font-body': theme.fonts.body,
+    '--font-heading': theme.fonts.heading,
+    '--radius': theme.radius,
+  }
+  return `:root{${Object.entries(vars).map(([k, v]) => `${k}:${cssValue(v)}`).join(';')}}`
+}
