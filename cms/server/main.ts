@@ -1,14 +1,13 @@
 import '@telemed/config/check'
 import { env as loadEnv } from '@telemed/config'
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { pino } from 'pino'
 import type { RequestHandler } from 'express'
 import next from 'next'
 import { createApp } from './app.ts'
 import { startPayload } from './startPayload.ts'
 import { stopGracefully } from './shutdown.ts'
+import { loadStorefront } from './storefront.ts'
 
 const env = loadEnv()
 const logger = pino({ level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] })
@@ -23,10 +22,7 @@ const nextHandler = nextApp.getRequestHandler()
 const admin: RequestHandler = (req, res) => nextHandler(req, res)
 
 // The clinics' sites: SvelteKit's adapter-node build.
-const storefrontBuild = resolve('storefront/build/handler.js')
-const storefront = existsSync(storefrontBuild)
-  ? ((await import(pathToFileURL(storefrontBuild).href)).handler as RequestHandler)
-  : undefined
+const storefront = await loadStorefront()
 if (!storefront) logger.warn('storefront/build is missing: run `npm run build` to serve the clinic sites')
 
 const app = createApp({ payload, env, logger, admin, storefront })

@@ -1,4 +1,5 @@
 import type { Clinic } from '$lib/server/clinic'
+import type { SessionUser } from '$lib/server/session'
 
 declare global {
   namespace App {
@@ -6,6 +7,9 @@ declare global {
       clinic: Clinic | null
       /** `/c/<slug>` when the clinic came from the path, else empty: prefix for links. */
       basePath: string
+      /** Payload's JWT from the httpOnly cookie, forwarded on every API call made for this person. */
+      token: string | undefined
+      user: SessionUser | null
     }
   }
 }

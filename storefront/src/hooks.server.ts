@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit'
 import { clinicSlugInPath, findClinicByHost, findClinicBySlug, hostnameOf } from '$lib/server/clinic.ts'
+import { TOKEN_COOKIE, userOfToken } from '$lib/server/session.ts'
 
 /**
  * Every request belongs to one clinic: the one named in the path (`/c/<slug>/`,
@@ -10,5 +11,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   const hostname = hostnameOf(event.request.headers.get('host'))
   event.locals.clinic = slug ? await findClinicBySlug(slug) : hostname ? await findClinicByHost(hostname) : null
   event.locals.basePath = slug ? `/c/${slug}` : ''
+  event.locals.token = event.cookies.get(TOKEN_COOKIE)
+  event.locals.user = await userOfToken(event.locals.token)
   return resolve(event)
 }

@@ -1,9 +1,7 @@
 import type { AddressInfo } from 'node:net'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type { RequestHandler } from 'express'
+import { join } from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import { pino } from 'pino'
 import { freshDatabaseUrl } from './database.ts'
@@ -32,8 +30,8 @@ export async function startTestServer(vars: Record<string, string> = {}): Promis
     import('../../src/payload.config.ts'),
   ])
   const payload = await getPayload({ config })
-  const storefrontBuild = resolve('storefront/build/handler.js')
-  const storefront = existsSync(storefrontBuild) ? ((await import(pathToFileURL(storefrontBuild).href)).handler as RequestHandler) : undefined
+  const { loadStorefront } = await import('../../server/storefront.ts')
+  const storefront = await loadStorefront()
   const app = createApp({ payload, env: parseEnv(), logger: pino({ level: 'silent' }), storefront })
   const server = app.listen(0, '127.0.0.1')
   await new Promise((ok) => server.once('listening', ok))

@@ -8,6 +8,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
   return {
     clinic: locals.clinic,
     basePath: locals.basePath,
+    user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
     themeCss: themeCss(theme, locals.clinic.brand),
     tagline: locals.clinic.brand.tagline || theme.copy.tagline,
   }

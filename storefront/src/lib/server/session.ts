@@ -1,0 +1,25 @@
+import type { Cookies } from '@sveltejs/kit'
+import { apiBase } from './clinic.ts'
+
+/** The signed-in person, as the storefront needs them. */
+export type SessionUser = { id: number | string; name: string; email: string; role: string; clinics: (number | string)[] }
+
+export const TOKEN_COOKIE = 'telemed-token'
+
+/** Payload's JWT in an httpOnly cookie: pages read data with it, scripts never see it. */
+export function keepToken(cookies: Cookies, token: string, secure: boolean, maxAgeSeconds: number) {
+  cookies.set(TOKEN_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeSeconds })
+}
+
+export const dropToken = (cookies: Cookies) => cookies.delete(TOKEN_COOKIE, { path: '/' })
+
+/** Who the token belongs to, asked of the API (so an expired or revoked token is nobody). */
+export async function userOfToken(token: string | undefined, fetcher: typeof fetch = fetch): Promise<SessionUser | null> {
+  if (!token) return null
+  const response = await fetcher(`${apiBase()}/api/users/me`, { headers: { Authorization: `JWT ${token}` } })
+  if (!response.ok) return null
+  const { user } = (await response.json()) as { user: null | { id: number; name: string; email: string; role: string; tenants?: { tenant: number | { id: number } }[] } }
+  if (!user) return null
+  const clinics = (user.tenants ?? []).map((t) => (typeof t.tenant === 'object' ? t.tenant.id : t.tenant))
+  return { id: user.id, name: user.name, email: user.email, role: user.role, clinics }
+}
