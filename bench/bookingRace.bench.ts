@@ -4,17 +4,15 @@
  * afterwards (must be 0) and bookings per second with distinct slots.
  */
 import { signIn, type Client } from '../cms/test/support/http.ts'
-import { startTestServer } from '../cms/test/support/testServer.ts'
-import { createUser, createWorld, PASSWORD } from '../cms/test/support/world.ts'
+import { startWorld } from '../cms/test/support/testServer.ts'
+import { createUser, openAllWeek, PASSWORD } from '../cms/test/support/world.ts'
 
 const CLIENTS = 200
 const HOUR = 3_600_000
 
 export async function benchBookingRace(label: string) {
-  const server = await startTestServer()
-  const world = await createWorld(server.payload)
-  const allWeek = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '24:00' }))
-  await server.payload.update({ collection: 'doctors', id: world.alpha.doctor, data: { weeklyHours: allWeek, minimumNoticeMinutes: 0, bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 } as never, overrideAccess: true })
+  const { server, world } = await startWorld()
+  await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
   const patients: Client[] = []
   for (let i = 0; i < CLIENTS; i++) {
     const p = await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id])

@@ -7,8 +7,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, type Client } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createAppointment, createDoctorProfile, createPrescription, createRecord, createUser, createWorld, nextSlot, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { createAppointment, createDoctorProfile, createPrescription, createRecord, createUser, nextSlot, PASSWORD, type World } from './support/world.ts'
 
 const ROLES = ['anonymous', 'patient', 'doctor', 'clinic-admin', 'platform-admin'] as const
 type Role = (typeof ROLES)[number]
@@ -235,8 +235,7 @@ const clients = {} as Record<Role, Client>
 const actorIds = {} as Record<Role, Id | null>
 
 beforeAll(async () => {
-  server = await startTestServer()
-  world = await createWorld(server.payload)
+  ({ server, world } = await startWorld())
   const accounts: Record<Exclude<Role, 'anonymous'>, { id: Id; email: string }> = {
     patient: world.alpha.patient,
     doctor: world.alpha.doctorUser,

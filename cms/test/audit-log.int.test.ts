@@ -1,8 +1,8 @@
 /** Every read and write of health data leaves an entry that nobody can change or remove. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, type Client } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createWorld, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { PASSWORD, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
@@ -10,8 +10,7 @@ let doctor: Client
 let platformAdmin: Client
 
 beforeAll(async () => {
-  server = await startTestServer()
-  world = await createWorld(server.payload)
+  ({ server, world } = await startWorld())
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
   platformAdmin = await signIn(server.url, world.platformAdmin.email, PASSWORD)
 })

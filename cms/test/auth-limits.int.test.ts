@@ -1,15 +1,14 @@
 /** Guessing passwords is slow: per-account lockout and a per-address limit on auth endpoints. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { client } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createWorld, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { PASSWORD, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  server = await startTestServer({ AUTH_RATE_LIMIT_PER_MINUTE: '8' })
-  world = await createWorld(server.payload)
+  ({ server, world } = await startWorld({ AUTH_RATE_LIMIT_PER_MINUTE: '8' }))
 })
 afterAll(() => server?.close())
 

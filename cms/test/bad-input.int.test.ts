@@ -1,8 +1,8 @@
 /** Bad input gets a 4xx a person can act on, nothing is stored, and the server keeps serving. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, type Client } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createWorld, nextSlot, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { nextSlot, PASSWORD, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
@@ -10,8 +10,7 @@ let admin: Client
 let patient: Client
 
 beforeAll(async () => {
-  server = await startTestServer({ UPLOAD_MAX_BYTES: String(64 * 1024) })
-  world = await createWorld(server.payload)
+  ({ server, world } = await startWorld({ UPLOAD_MAX_BYTES: String(64 * 1024) }))
   admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
 })

@@ -1,8 +1,8 @@
 /** Booking through REST: free slots, idempotent booking, and no double booking, ever. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, type Client } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createUser, createWorld, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { createUser, PASSWORD, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
@@ -18,8 +18,7 @@ const tomorrowAt = (hh: number, mm = 0) => {
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  world = await createWorld(server.payload)
+  ({ server, world } = await startWorld())
   for (const id of [world.alpha.doctor, world.alpha.otherDoctor]) {
     await server.payload.update({
       collection: 'doctors',

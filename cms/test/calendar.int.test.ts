@@ -2,8 +2,8 @@
 import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, type Client } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createWorld, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { openAllWeek, PASSWORD, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
@@ -13,10 +13,8 @@ const HOUR = 3_600_000
 const slotIn = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / (30 * 60_000)) * 30 * 60_000).toISOString()
 
 beforeAll(async () => {
-  server = await startTestServer()
-  world = await createWorld(server.payload)
-  const allWeek = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '24:00' }))
-  await server.payload.update({ collection: 'doctors', id: world.alpha.doctor, data: { weeklyHours: allWeek, minimumNoticeMinutes: 0 } as never, overrideAccess: true })
+  ({ server, world } = await startWorld())
+  await openAllWeek(server.payload, world.alpha.doctor)
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
 })

@@ -2,15 +2,14 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createWorld, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { PASSWORD, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  server = await startTestServer()
-  world = await createWorld(server.payload)
+  ({ server, world } = await startWorld())
 })
 afterAll(() => server?.close())
 

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { onAppointmentEvent, type AppointmentEvent } from '../src/events/appointmentEvents.ts'
 import { signIn, type Client } from './support/http.ts'
-import { startTestServer, type TestServer } from './support/testServer.ts'
-import { createWorld, PASSWORD, type World } from './support/world.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { openAllWeek, PASSWORD, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
@@ -12,14 +12,12 @@ let doctor: Client
 let admin: Client
 const events: AppointmentEvent[] = []
 const HOUR = 3_600_000
-const allWeek = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '24:00' }))
 /** A slot on the doctor's 30-minute grid `hours` from now. */
 const slotIn = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / (30 * 60_000)) * 30 * 60_000).toISOString()
 
 beforeAll(async () => {
-  server = await startTestServer()
-  world = await createWorld(server.payload)
-  await server.payload.update({ collection: 'doctors', id: world.alpha.doctor, data: { weeklyHours: allWeek, minimumNoticeMinutes: 0, bookingHorizonDays: 30 } as never, overrideAccess: true })
+  ({ server, world } = await startWorld())
+  await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 30 })
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
   admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import { pino } from 'pino'
 import { freshDatabaseUrl } from './database.ts'
+import { createWorld, type World } from './world.ts'
 
 export type TestServer = { url: string; payload: Payload; close: () => Promise<void> }
 
@@ -46,4 +47,10 @@ export async function startTestServer(vars: Record<string, string> = {}): Promis
       await payload.db.destroy?.()
     },
   }
+}
+
+/** A test server with the two-clinic world of support/world.ts in its database. */
+export async function startWorld(vars: Record<string, string> = {}): Promise<{ server: TestServer; world: World }> {
+  const server = await startTestServer(vars)
+  return { server, world: await createWorld(server.payload) }
 }

@@ -108,3 +108,9 @@ export async function createWorld(payload: Payload): Promise<World> {
   const platformAdmin = await createUser(payload, 'root@platform.test', 'platform-admin', [])
   return { platformAdmin, alpha: await createClinic(payload, 'alpha'), beta: await createClinic(payload, 'beta') }
 }
+
+/** Opens a doctor's calendar around the clock, every day, with no notice needed: any future grid time is bookable. */
+export async function openAllWeek(payload: Payload, doctor: Id, extra: Record<string, unknown> = {}) {
+  const weeklyHours = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '24:00' }))
+  await payload.update({ collection: 'doctors', id: doctor, data: { weeklyHours, minimumNoticeMinutes: 0, ...extra } as never, overrideAccess: true })
+}
