@@ -17,7 +17,13 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'default',
-          include: ['config/src/**/*.test.ts', 'cms/src/**/*.test.ts', 'cms/server/**/*.test.ts', 'cms/test/**/*.int.test.ts', 'storefront/src/**/*.test.ts'],
+          include: [
+            'config/src/**/*.test.ts',
+            'cms/src/**/*.test.ts',
+            'cms/server/**/*.test.ts',
+            'cms/test/**/*.int.test.ts',
+            'storefront/src/**/*.test.ts',
+          ],
           exclude: ['cms/src/scheduling/**'],
         },
       },

@@ -21,7 +21,8 @@ export async function benchBookingRace(label: string) {
   const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
   const base = Math.ceil((Date.now() + 24 * HOUR) / HOUR) * HOUR
   const slot = (n: number) => new Date(base + n * 30 * 60_000).toISOString()
-  const book = (p: Client, start: string) => p.request('POST', '/api/appointments/book', { doctor: world.alpha.doctor, start }, { 'Idempotency-Key': crypto.randomUUID() })
+  const book = (p: Client, start: string) =>
+    p.request('POST', '/api/appointments/book', { doctor: world.alpha.doctor, start }, { 'Idempotency-Key': crypto.randomUUID() })
 
   // 1. Contended: 200 patients on 4 slots, while the clinic admin pushes 20 visits that overlap them by 15 minutes.
   const contended = await Promise.all([
@@ -47,13 +48,28 @@ export async function benchBookingRace(label: string) {
   const seconds = (performance.now() - t0) / 1000
   const distinctWon = distinct.filter((r) => r.status === 201).length
 
-  const visits = (await server.payload.find({ collection: 'appointments', where: { and: [{ doctor: { equals: world.alpha.doctor } }, { blocking: { equals: true } }] }, limit: 0, pagination: false, depth: 0, overrideAccess: true })).docs
+  const visits = (
+    await server.payload.find({
+      collection: 'appointments',
+      where: { and: [{ doctor: { equals: world.alpha.doctor } }, { blocking: { equals: true } }] },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs
   let doubles = 0
-  const sorted = visits.map((v) => [Date.parse(v.blockedStart as string), Date.parse(v.blockedEnd as string)] as const).sort((a, b) => a[0] - b[0])
+  const sorted = visits
+    .map((v) => [Date.parse(v.blockedStart as string), Date.parse(v.blockedEnd as string)] as const)
+    .sort((a, b) => a[0] - b[0])
   for (let i = 1; i < sorted.length; i++) if (sorted[i]![0] < sorted[i - 1]![1]) doubles++
 
-  console.log(`booking race on ${label}: contended ${contended.length} requests → ${won} booked, ${refused} refused, ${failed} other; double bookings in the database: ${doubles}`)
-  console.log(`booking race on ${label}: ${distinctWon}/${CLIENTS} distinct slots booked in ${seconds.toFixed(2)} s = ${(distinctWon / seconds).toFixed(0)} bookings/s (target ≥ 200/s on SQLite)`)
+  console.log(
+    `booking race on ${label}: contended ${contended.length} requests → ${won} booked, ${refused} refused, ${failed} other; double bookings in the database: ${doubles}`,
+  )
+  console.log(
+    `booking race on ${label}: ${distinctWon}/${CLIENTS} distinct slots booked in ${seconds.toFixed(2)} s = ${(distinctWon / seconds).toFixed(0)} bookings/s (target ≥ 200/s on SQLite)`,
+  )
   await server.close()
   return doubles
 }

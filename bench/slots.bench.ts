@@ -13,13 +13,17 @@ function doctor(i: number): { availability: Availability; busy: Busy[] } {
     minimumNoticeMinutes: 60,
     bookingHorizonDays: 90,
     dailyMaximum: i % 4 === 0 ? 12 : null,
-    weekly: [1, 2, 3, 4, 5].flatMap((day) => [{ day, start: '08:30', end: '12:00' }, { day, start: '13:00', end: '17:30' }]),
+    weekly: [1, 2, 3, 4, 5].flatMap((day) => [
+      { day, start: '08:30', end: '12:00' },
+      { day, start: '13:00', end: '17:30' },
+    ]),
     overrides: [{ date: '2026-12-24', dayOff: true }],
     timeOff: [{ start: Date.parse('2026-12-28T00:00:00Z'), end: Date.parse('2027-01-02T00:00:00Z') }],
   }
   // About a third of the calendar already booked.
   const busy: Busy[] = []
-  for (let t = Date.parse('2026-12-01T14:00:00Z'); t < Date.parse('2027-01-15T00:00:00Z'); t += 3 * 3_600_000 + (i % 7) * 600_000) busy.push({ start: t, end: t + 30 * 60_000 })
+  for (let t = Date.parse('2026-12-01T14:00:00Z'); t < Date.parse('2027-01-15T00:00:00Z'); t += 3 * 3_600_000 + (i % 7) * 600_000)
+    busy.push({ start: t, end: t + 30 * 60_000 })
   return { availability, busy }
 }
 

@@ -12,7 +12,8 @@ export function bodyLimit({ jsonBytes, uploadBytes }: { jsonBytes: number; uploa
     const tooLarge = () =>
       res
         .status(413)
-        .set('connection', 'close').json({ errors: [{ message: `The request is larger than ${Math.round(max / 1024)} KB. Send a smaller body or file.` }] })
+        .set('connection', 'close')
+        .json({ errors: [{ message: `The request is larger than ${Math.round(max / 1024)} KB. Send a smaller body or file.` }] })
     const declared = Number(req.headers['content-length'] ?? NaN)
     if (declared > max) return void tooLarge()
     let seen = 0

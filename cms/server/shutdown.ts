@@ -7,7 +7,19 @@ import type { Logger } from 'pino'
  * `graceMs`), then close the database and exit. Idle keep-alive sockets are
  * closed at once so they do not hold the process open.
  */
-export async function stopGracefully({ server, payload, logger, signal, graceMs = 10_000 }: { server: Server; payload: Payload; logger: Logger; signal: string; graceMs?: number }) {
+export async function stopGracefully({
+  server,
+  payload,
+  logger,
+  signal,
+  graceMs = 10_000,
+}: {
+  server: Server
+  payload: Payload
+  logger: Logger
+  signal: string
+  graceMs?: number
+}) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests')
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
   server.closeIdleConnections()

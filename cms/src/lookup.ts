@@ -11,7 +11,12 @@ type Doc = Record<string, any> & { id: number | string }
  * fields needed: a doctor with all their arrays is a costly query.
  */
 export const lookup = {
-  async byId(req: PayloadRequest, collection: CollectionSlug, id: number | string | null | undefined, select?: SelectType): Promise<Doc | null> {
+  async byId(
+    req: PayloadRequest,
+    collection: CollectionSlug,
+    id: number | string | null | undefined,
+    select?: SelectType,
+  ): Promise<Doc | null> {
     if (id === null || id === undefined || id === '') return null
     return ((await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req, select })) as Doc | null) ?? null
   },

@@ -42,7 +42,14 @@ export default buildConfig({
   db: databaseAdapter(settings.DATABASE_URL),
   logger: { options: { level: settings.LOG_LEVEL } },
   // A client's mistake is not a server error: keep the error log for what needs a person.
-  loggingLevels: { Forbidden: 'info', NotFound: 'info', ValidationError: 'info', AuthenticationError: 'info', LockedAuth: 'info', UnverifiedEmail: 'info' },
+  loggingLevels: {
+    Forbidden: 'info',
+    NotFound: 'info',
+    ValidationError: 'info',
+    AuthenticationError: 'info',
+    LockedAuth: 'info',
+    UnverifiedEmail: 'info',
+  },
   maxDepth: 4,
   onInit: async (payload) => {
     queueSqliteWrites(payload)
@@ -69,7 +76,18 @@ export default buildConfig({
       } as never,
     },
   },
-  collections: withAuditFlush([Tenants, Users, Doctors, Media, Appointments, Records, Prescriptions, Notifications, AuditLog, IdempotencyRecords]),
+  collections: withAuditFlush([
+    Tenants,
+    Users,
+    Doctors,
+    Media,
+    Appointments,
+    Records,
+    Prescriptions,
+    Notifications,
+    AuditLog,
+    IdempotencyRecords,
+  ]),
   jobs: {
     access: {
       queue: ({ req }) => roleOf(req) === 'platform-admin',

@@ -8,7 +8,16 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
-import { createAppointment, createDoctorProfile, createPrescription, createRecord, createUser, nextSlot, PASSWORD, type World } from './support/world.ts'
+import {
+  createAppointment,
+  createDoctorProfile,
+  createPrescription,
+  createRecord,
+  createUser,
+  nextSlot,
+  PASSWORD,
+  type World,
+} from './support/world.ts'
 
 const ROLES = ['anonymous', 'patient', 'doctor', 'clinic-admin', 'platform-admin'] as const
 type Role = (typeof ROLES)[number]
@@ -51,35 +60,88 @@ function recordForm(fields: Record<string, unknown>) {
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 const imageFor = async (ctx: Ctx, tenant: Id) =>
-  (await ctx.payload.create({ collection: 'media', data: { tenant, alt: 'Portrait' } as never, file: { data: PNG, mimetype: 'image/png', name: `p-${++unique}.png`, size: PNG.length }, ...sys })).id
+  (
+    await ctx.payload.create({
+      collection: 'media',
+      data: { tenant, alt: 'Portrait' } as never,
+      file: { data: PNG, mimetype: 'image/png', name: `p-${++unique}.png`, size: PNG.length },
+      ...sys,
+    })
+  ).id
 
 const notificationFor = async (ctx: Ctx, recipient: Id, tenant: Id) =>
-  (await ctx.payload.create({ collection: 'notifications', data: { tenant, recipient, channel: 'in-app', event: 'test', subject: 'Hello' } as never, ...sys })).id
+  (
+    await ctx.payload.create({
+      collection: 'notifications',
+      data: { tenant, recipient, channel: 'in-app', event: 'test', subject: 'Hello' } as never,
+      ...sys,
+    })
+  ).id
 
 const SPECS: Record<string, CollectionSpec> = {
   tenants: {
     existing: (ctx, t) => (t === 'own' ? A(ctx).id : B(ctx).id),
-    disposable: async (ctx) => (await ctx.payload.create({ collection: 'tenants', data: { name: 'Empty', slug: `empty-${++unique}`, theme: 'default' } as never, ...sys })).id,
+    disposable: async (ctx) =>
+      (
+        await ctx.payload.create({
+          collection: 'tenants',
+          data: { name: 'Empty', slug: `empty-${++unique}`, theme: 'default' } as never,
+          ...sys,
+        })
+      ).id,
     createBody: () => ({ name: 'New clinic', slug: `new-${++unique}`, theme: 'default', timeZone: 'Europe/Paris', currency: 'EUR' }),
     update: { body: (n) => ({ contact: { phone: `+1 555 ${1000 + n}` } }), stuck: (d, n) => d.contact?.phone === `+1 555 ${1000 + n}` },
     matrix: {
-      read: { targets: ['own', 'otherClinic'], roles: { anonymous: 'yy', patient: 'yy', doctor: 'yy', 'clinic-admin': 'yy', 'platform-admin': 'yy' } },
-      update: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      read: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: 'yy', patient: 'yy', doctor: 'yy', 'clinic-admin': 'yy', 'platform-admin': 'yy' },
+      },
+      update: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
       create: { targets: ['new'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': 'y' } },
-      delete: { targets: ['emptyClinic'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': 'y' } },
+      delete: {
+        targets: ['emptyClinic'],
+        roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': 'y' },
+      },
     },
   },
   users: {
     existing: (ctx, t) =>
-      t === 'self' ? (ctx.actorId ?? A(ctx).patient.id) : t === 'myPatient' ? A(ctx).patient.id : t === 'sameClinic' ? A(ctx).otherPatient.id : B(ctx).patient.id,
-    disposable: async (ctx, t) => (await createUser(ctx.payload, `gone-${++unique}@x.test`, 'patient', [t === 'sameClinic' ? A(ctx).id : B(ctx).id])).id,
-    createBody: (ctx, t) => ({ name: 'New Patient', email: `new-${++unique}@x.test`, password: PASSWORD, tenants: [{ tenant: t === 'ownClinic' ? A(ctx).id : B(ctx).id }] }),
+      t === 'self'
+        ? (ctx.actorId ?? A(ctx).patient.id)
+        : t === 'myPatient'
+          ? A(ctx).patient.id
+          : t === 'sameClinic'
+            ? A(ctx).otherPatient.id
+            : B(ctx).patient.id,
+    disposable: async (ctx, t) =>
+      (await createUser(ctx.payload, `gone-${++unique}@x.test`, 'patient', [t === 'sameClinic' ? A(ctx).id : B(ctx).id])).id,
+    createBody: (ctx, t) => ({
+      name: 'New Patient',
+      email: `new-${++unique}@x.test`,
+      password: PASSWORD,
+      tenants: [{ tenant: t === 'ownClinic' ? A(ctx).id : B(ctx).id }],
+    }),
     update: { body: (n) => ({ name: `Renamed ${n}` }), stuck: (d, n) => d.name === `Renamed ${n}` },
     matrix: {
-      read: { targets: ['self', 'myPatient', 'sameClinic', 'otherClinic'], roles: { anonymous: '----', patient: 'yy--', doctor: 'yy--', 'clinic-admin': 'yyy-', 'platform-admin': 'yyyy' } },
-      update: { targets: ['self', 'myPatient', 'sameClinic', 'otherClinic'], roles: { anonymous: '----', patient: 'yy--', doctor: 'y---', 'clinic-admin': 'yyy-', 'platform-admin': 'yyyy' } },
-      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: 'yy', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
-      delete: { targets: ['sameClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': 'yy' } },
+      read: {
+        targets: ['self', 'myPatient', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '----', patient: 'yy--', doctor: 'yy--', 'clinic-admin': 'yyy-', 'platform-admin': 'yyyy' },
+      },
+      update: {
+        targets: ['self', 'myPatient', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '----', patient: 'yy--', doctor: 'y---', 'clinic-admin': 'yyy-', 'platform-admin': 'yyyy' },
+      },
+      create: {
+        targets: ['ownClinic', 'otherClinic'],
+        roles: { anonymous: 'yy', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
+      delete: {
+        targets: ['sameClinic', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': 'yy' },
+      },
     },
   },
   doctors: {
@@ -109,9 +171,18 @@ const SPECS: Record<string, CollectionSpec> = {
         targets: ['own', 'sameClinic', 'otherClinic', 'inactiveSameClinic', 'inactiveOtherClinic'],
         roles: { anonymous: 'yyy--', patient: 'yyy--', doctor: 'yyyy-', 'clinic-admin': 'yyyy-', 'platform-admin': 'yyyyy' },
       },
-      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
-      delete: { targets: ['sameClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      update: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      create: {
+        targets: ['ownClinic', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
+      delete: {
+        targets: ['sameClinic', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
     },
   },
   media: {
@@ -125,10 +196,22 @@ const SPECS: Record<string, CollectionSpec> = {
     },
     update: { body: (n) => ({ alt: `Alt ${n}` }), stuck: (d, n) => d.alt === `Alt ${n}` },
     matrix: {
-      read: { targets: ['own', 'otherClinic'], roles: { anonymous: 'yy', patient: 'yy', doctor: 'yy', 'clinic-admin': 'yy', 'platform-admin': 'yy' } },
-      update: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
-      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: 'y-', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
-      delete: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
+      read: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: 'yy', patient: 'yy', doctor: 'yy', 'clinic-admin': 'yy', 'platform-admin': 'yy' },
+      },
+      update: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
+      create: {
+        targets: ['ownClinic', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: 'y-', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
+      delete: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
     },
   },
   appointments: {
@@ -142,16 +225,36 @@ const SPECS: Record<string, CollectionSpec> = {
       if (t === 'sameClinic') {
         // A patient of the clinic whom the doctor has not seen: a doctor may book them into their own calendar.
         const newcomer = await createUser(ctx.payload, `newcomer-${++unique}@x.test`, 'patient', [A(ctx).id])
-        return { ...c, patient: newcomer.id, doctor: A(ctx).doctor, ...nextSlot(), status: 'requested', visitType: 'video', reason: 'New visit' }
+        return {
+          ...c,
+          patient: newcomer.id,
+          doctor: A(ctx).doctor,
+          ...nextSlot(),
+          status: 'requested',
+          visitType: 'video',
+          reason: 'New visit',
+        }
       }
       return { ...c, ...nextSlot(), status: 'requested', visitType: 'video', reason: 'New visit' }
     },
     update: { body: (n) => ({ reason: `Reason ${n}` }), stuck: (d, n) => d.reason === `Reason ${n}` },
     matrix: {
-      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'yy-', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+      read: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      update: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      create: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: 'yy-', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      delete: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' },
+      },
     },
   },
   records: {
@@ -166,10 +269,22 @@ const SPECS: Record<string, CollectionSpec> = {
     },
     update: { body: (n) => ({ title: `Title ${n}` }), stuck: (d, n) => d.title === `Title ${n}` },
     matrix: {
-      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+      read: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      update: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      create: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      delete: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' },
+      },
     },
   },
   prescriptions: {
@@ -178,13 +293,31 @@ const SPECS: Record<string, CollectionSpec> = {
       const c = clinical(ctx, t)
       return createPrescription(ctx.payload, c.tenant, c.patient, c.doctor)
     },
-    createBody: (ctx, t) => ({ ...clinical(ctx, t), medication: { name: 'Cetirizine', strength: '10 mg' }, directions: 'Once daily', quantity: 30, refills: 1 }),
+    createBody: (ctx, t) => ({
+      ...clinical(ctx, t),
+      medication: { name: 'Cetirizine', strength: '10 mg' },
+      directions: 'Once daily',
+      quantity: 30,
+      refills: 1,
+    }),
     update: { body: (n) => ({ pharmacy: `Pharmacy ${n}` }), stuck: (d, n) => d.pharmacy === `Pharmacy ${n}` },
     matrix: {
-      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
-      create: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
-      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+      read: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      update: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': '---', 'platform-admin': 'yyy' },
+      },
+      create: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': '---', 'platform-admin': 'yyy' },
+      },
+      delete: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' },
+      },
     },
   },
   notifications: {
@@ -195,17 +328,33 @@ const SPECS: Record<string, CollectionSpec> = {
           ? notificationFor(ctx, A(ctx).otherPatient.id, A(ctx).id)
           : notificationFor(ctx, B(ctx).patient.id, B(ctx).id),
     disposable: (ctx, t) =>
-      t === 'own' ? notificationFor(ctx, A(ctx).patient.id, A(ctx).id) : t === 'sameClinic' ? notificationFor(ctx, A(ctx).otherPatient.id, A(ctx).id) : notificationFor(ctx, B(ctx).patient.id, B(ctx).id),
+      t === 'own'
+        ? notificationFor(ctx, A(ctx).patient.id, A(ctx).id)
+        : t === 'sameClinic'
+          ? notificationFor(ctx, A(ctx).otherPatient.id, A(ctx).id)
+          : notificationFor(ctx, B(ctx).patient.id, B(ctx).id),
     createBody: (ctx, t) => {
       const clinic = t === 'ownClinic' ? A(ctx) : B(ctx)
       return { tenant: clinic.id, recipient: clinic.patient.id, channel: 'email', event: 'reminder', subject: 'Your visit is tomorrow' }
     },
     update: { body: (n) => ({ subject: `Subject ${n}` }), stuck: (d, n) => d.subject === `Subject ${n}` },
     matrix: {
-      read: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      update: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' } },
-      create: { targets: ['ownClinic', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
-      delete: { targets: ['own', 'sameClinic', 'otherClinic'], roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' } },
+      read: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      update: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      create: {
+        targets: ['ownClinic', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
+      delete: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': 'yyy' },
+      },
     },
   },
   'audit-log': {
@@ -216,15 +365,30 @@ const SPECS: Record<string, CollectionSpec> = {
     },
     disposable: async (ctx, t) => {
       const tenant = t === 'own' ? A(ctx).id : B(ctx).id
-      return (await ctx.payload.create({ collection: 'audit-log', data: { role: 'system', action: 'read', resource: 'records', tenant } as never, ...sys })).id
+      return (
+        await ctx.payload.create({
+          collection: 'audit-log',
+          data: { role: 'system', action: 'read', resource: 'records', tenant } as never,
+          ...sys,
+        })
+      ).id
     },
     createBody: (ctx) => ({ role: 'doctor', action: 'read', resource: 'records', tenant: A(ctx).id }),
     update: { body: () => ({ role: 'forged' }), stuck: (d) => d.role === 'forged' },
     matrix: {
-      read: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' } },
-      update: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' } },
+      read: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+      },
+      update: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' },
+      },
       create: { targets: ['new'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': '-' } },
-      delete: { targets: ['own', 'otherClinic'], roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' } },
+      delete: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' },
+      },
     },
   },
 }
@@ -235,7 +399,7 @@ const clients = {} as Record<Role, Client>
 const actorIds = {} as Record<Role, Id | null>
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld())
+  ;({ server, world } = await startWorld())
   const accounts: Record<Exclude<Role, 'anonymous'>, { id: Id; email: string }> = {
     patient: world.alpha.patient,
     doctor: world.alpha.doctorUser,
@@ -252,8 +416,10 @@ beforeAll(async () => {
 
 afterAll(() => server?.close())
 
-const count = (collection: string) => server.payload.count({ collection: collection as never, overrideAccess: true }).then((r) => r.totalDocs)
-const exists = (collection: string, id: Id) => server.payload.findByID({ collection: collection as never, id, disableErrors: true, ...sys }).then(Boolean)
+const count = (collection: string) =>
+  server.payload.count({ collection: collection as never, overrideAccess: true }).then((r) => r.totalDocs)
+const exists = (collection: string, id: Id) =>
+  server.payload.findByID({ collection: collection as never, id, disableErrors: true, ...sys }).then(Boolean)
 const isDenied = (status: number) => status >= 400 && status < 500
 
 /** The matrix rows, also checked for shape: one letter per target, every role listed. */
@@ -269,7 +435,17 @@ const cells = Object.entries(SPECS).flatMap(([collection, spec]) =>
 describe('access matrix', () => {
   it('covers every role, collection and operation', () => {
     const collections = new Set(cells.map((c) => c.collection))
-    expect([...collections].sort()).toEqual(['appointments', 'audit-log', 'doctors', 'media', 'notifications', 'prescriptions', 'records', 'tenants', 'users'])
+    expect([...collections].sort()).toEqual([
+      'appointments',
+      'audit-log',
+      'doctors',
+      'media',
+      'notifications',
+      'prescriptions',
+      'records',
+      'tenants',
+      'users',
+    ])
     for (const collection of collections) {
       for (const op of ['read', 'update', 'create', 'delete']) {
         for (const role of ROLES) expect(cells.some((c) => c.collection === collection && c.op === op && c.role === role)).toBe(true)

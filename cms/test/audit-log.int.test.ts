@@ -10,21 +10,40 @@ let doctor: Client
 let platformAdmin: Client
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld())
+  ;({ server, world } = await startWorld())
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
   platformAdmin = await signIn(server.url, world.platformAdmin.email, PASSWORD)
 })
 afterAll(() => server?.close())
 
 const entriesFor = async (where: Record<string, unknown>) =>
-  (await server.payload.find({ collection: 'audit-log', where: where as never, overrideAccess: true, depth: 0, limit: 100, sort: '-createdAt' })).docs
+  (
+    await server.payload.find({
+      collection: 'audit-log',
+      where: where as never,
+      overrideAccess: true,
+      depth: 0,
+      limit: 100,
+      sort: '-createdAt',
+    })
+  ).docs
 
 describe('audit log', () => {
   it('records who read a record, from where, with which browser', async () => {
-    const res = await doctor.request('GET', `/api/records/${world.alpha.record}`, undefined, { 'User-Agent': 'clinic-laptop/1.0', 'X-Telemed-Client-Ip': '6.6.6.6' })
+    const res = await doctor.request('GET', `/api/records/${world.alpha.record}`, undefined, {
+      'User-Agent': 'clinic-laptop/1.0',
+      'X-Telemed-Client-Ip': '6.6.6.6',
+    })
     expect(res.status).toBe(200)
-    const [entry] = await entriesFor({ and: [{ resource: { equals: 'records' } }, { action: { equals: 'read' } }, { actor: { equals: world.alpha.doctorUser.id } }] })
-    expect(entry).toMatchObject({ role: 'doctor', documentIds: [String(world.alpha.record)], tenant: world.alpha.id, userAgent: 'clinic-laptop/1.0' })
+    const [entry] = await entriesFor({
+      and: [{ resource: { equals: 'records' } }, { action: { equals: 'read' } }, { actor: { equals: world.alpha.doctorUser.id } }],
+    })
+    expect(entry).toMatchObject({
+      role: 'doctor',
+      documentIds: [String(world.alpha.record)],
+      tenant: world.alpha.id,
+      userAgent: 'clinic-laptop/1.0',
+    })
     // The address is the one Express saw, not a header the client made up.
     expect(entry!.ip).toMatch(/127\.0\.0\.1/)
   })
@@ -39,7 +58,9 @@ describe('audit log', () => {
   it('records creates, updates and deletes with the acting user', async () => {
     const updated = await doctor.request('PATCH', `/api/appointments/${world.alpha.appointment}`, { reason: 'Rash on left arm' })
     expect(updated.status).toBe(200)
-    const [update] = await entriesFor({ and: [{ resource: { equals: 'appointments' } }, { action: { equals: 'update' } }, { actor: { equals: world.alpha.doctorUser.id } }] })
+    const [update] = await entriesFor({
+      and: [{ resource: { equals: 'appointments' } }, { action: { equals: 'update' } }, { actor: { equals: world.alpha.doctorUser.id } }],
+    })
     expect(update!.documentIds).toEqual([String(world.alpha.appointment)])
 
     const removed = await platformAdmin.request('DELETE', `/api/records/${world.beta.otherRecord}`)
@@ -52,13 +73,17 @@ describe('audit log', () => {
     const [entry] = await entriesFor({})
     expect((await platformAdmin.request('PATCH', `/api/audit-log/${entry!.id}`, { role: 'nobody' })).status).toBe(403)
     expect((await platformAdmin.request('DELETE', `/api/audit-log/${entry!.id}`)).status).toBe(403)
-    await expect(server.payload.update({ collection: 'audit-log', id: entry!.id, data: { role: 'nobody' }, overrideAccess: true })).rejects.toThrow(/cannot be changed/)
-    await expect(server.payload.delete({ collection: 'audit-log', id: entry!.id, overrideAccess: true })).rejects.toThrow(/cannot be changed/)
+    await expect(
+      server.payload.update({ collection: 'audit-log', id: entry!.id, data: { role: 'nobody' }, overrideAccess: true }),
+    ).rejects.toThrow(/cannot be changed/)
+    await expect(server.payload.delete({ collection: 'audit-log', id: entry!.id, overrideAccess: true })).rejects.toThrow(
+      /cannot be changed/,
+    )
     const again = await server.payload.findByID({ collection: 'audit-log', id: entry!.id, overrideAccess: true })
     expect(again.role).toBe(entry!.role)
   })
 
-  it('shows a clinic admin their clinic\'s entries only', async () => {
+  it("shows a clinic admin their clinic's entries only", async () => {
     const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
     const res = await admin.request('GET', '/api/audit-log?limit=500&depth=0')
     expect(res.status).toBe(200)

@@ -8,7 +8,7 @@ let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld({ AUTH_RATE_LIMIT_PER_MINUTE: '8' }))
+  ;({ server, world } = await startWorld({ AUTH_RATE_LIMIT_PER_MINUTE: '8' }))
 })
 afterAll(() => server?.close())
 
@@ -26,7 +26,8 @@ describe('sign-in protection', () => {
     const anonymous = client(server.url)
     // The previous test used 6 of this address's 8 attempts this minute.
     const statuses: number[] = []
-    for (let i = 0; i < 4; i++) statuses.push((await anonymous.request('POST', '/api/users/login', { email: world.beta.patient.email, password: 'wrong' })).status)
+    for (let i = 0; i < 4; i++)
+      statuses.push((await anonymous.request('POST', '/api/users/login', { email: world.beta.patient.email, password: 'wrong' })).status)
     expect(statuses).toEqual([401, 401, 429, 429])
     const limited = await anonymous.request('POST', '/api/users/forgot-password', { email: world.beta.patient.email })
     expect(limited.status).toBe(429)

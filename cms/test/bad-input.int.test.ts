@@ -10,13 +10,14 @@ let admin: Client
 let patient: Client
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld({ UPLOAD_MAX_BYTES: String(64 * 1024) }))
+  ;({ server, world } = await startWorld({ UPLOAD_MAX_BYTES: String(64 * 1024) }))
   admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
 })
 afterAll(() => server?.close())
 
-const count = (collection: 'appointments' | 'records' | 'users' | 'tenants') => server.payload.count({ collection, overrideAccess: true }).then((r) => r.totalDocs)
+const count = (collection: 'appointments' | 'records' | 'users' | 'tenants') =>
+  server.payload.count({ collection, overrideAccess: true }).then((r) => r.totalDocs)
 const message = (body: any) => JSON.stringify(body)
 
 function upload(content: Uint8Array<ArrayBuffer> | string, name: string, type: string) {
@@ -26,7 +27,9 @@ function upload(content: Uint8Array<ArrayBuffer> | string, name: string, type: s
   return form
 }
 
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'))
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+)
 
 describe('bad input', () => {
   it('answers malformed JSON with 400 and stores nothing', async () => {
@@ -49,19 +52,38 @@ describe('bad input', () => {
     const badType = await admin.request('POST', '/api/appointments', { ...base, ...nextSlot(), status: 'maybe' })
     expect(badType.status).toBe(400)
     expect(message(badType.body)).toMatch(/status/)
-    const backwards = await admin.request('POST', '/api/appointments', { ...base, start: '2030-01-01T10:00:00Z', end: '2030-01-01T09:00:00Z' })
+    const backwards = await admin.request('POST', '/api/appointments', {
+      ...base,
+      start: '2030-01-01T10:00:00Z',
+      end: '2030-01-01T09:00:00Z',
+    })
     expect([backwards.status, message(backwards.body)]).toEqual([400, expect.stringMatching(/must end after it starts/)])
     expect(await count('appointments')).toBe(before)
   })
 
   it('refuses an unknown clinic, doctor or patient with a clear message', async () => {
     const before = await count('appointments')
-    const res = await admin.request('POST', '/api/appointments', { tenant: 987654, patient: world.alpha.patient.id, doctor: world.alpha.doctor, ...nextSlot() })
+    const res = await admin.request('POST', '/api/appointments', {
+      tenant: 987654,
+      patient: world.alpha.patient.id,
+      doctor: world.alpha.doctor,
+      ...nextSlot(),
+    })
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
-    const foreignDoctor = await admin.request('POST', '/api/appointments', { tenant: world.alpha.id, patient: world.alpha.patient.id, doctor: world.beta.doctor, ...nextSlot() })
+    const foreignDoctor = await admin.request('POST', '/api/appointments', {
+      tenant: world.alpha.id,
+      patient: world.alpha.patient.id,
+      doctor: world.beta.doctor,
+      ...nextSlot(),
+    })
     expect([foreignDoctor.status, message(foreignDoctor.body)]).toEqual([400, expect.stringMatching(/does not practise at the clinic/)])
-    const foreignPatient = await admin.request('POST', '/api/appointments', { tenant: world.alpha.id, patient: world.beta.patient.id, doctor: world.alpha.doctor, ...nextSlot() })
+    const foreignPatient = await admin.request('POST', '/api/appointments', {
+      tenant: world.alpha.id,
+      patient: world.beta.patient.id,
+      doctor: world.alpha.doctor,
+      ...nextSlot(),
+    })
     expect([foreignPatient.status, message(foreignPatient.body)]).toEqual([400, expect.stringMatching(/not registered with the clinic/)])
     expect(await count('appointments')).toBe(before)
   })
@@ -80,19 +102,33 @@ describe('bad input', () => {
     expect(await count('records')).toBe(before)
   })
 
-  it('checks a file\'s type from its content, not its name or declared type', async () => {
+  it("checks a file's type from its content, not its name or declared type", async () => {
     const before = await count('records')
-    const disguised = await patient.request('POST', '/api/records', upload(Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), 'scan.pdf', 'application/pdf'))
+    const disguised = await patient.request(
+      'POST',
+      '/api/records',
+      upload(Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), 'scan.pdf', 'application/pdf'),
+    )
     expect([disguised.status, message(disguised.body)]).toEqual([415, expect.stringMatching(/Upload a PDF, PNG, JPEG or plain-text file/)])
-    const webPage = await patient.request('POST', '/api/records', upload('<html><script>alert(1)</script></html>', 'note.html', 'text/html'))
+    const webPage = await patient.request(
+      'POST',
+      '/api/records',
+      upload('<html><script>alert(1)</script></html>', 'note.html', 'text/html'),
+    )
     expect(webPage.status).toBe(400)
     expect(await count('records')).toBe(before)
 
     // Markup in a text file stays text: stored and served as text/plain, never sniffed into HTML.
     const html = await patient.request('POST', '/api/records', upload('<html><script>alert(1)</script></html>', 'note.txt', 'text/html'))
     expect([html.status, html.body.doc?.mimeType]).toEqual([201, 'text/plain'])
-    const served = await fetch(`${server.url}${new URL(html.body.doc.url).pathname}`, { headers: { Authorization: `JWT ${patient.token}` } })
-    expect([served.status, served.headers.get('content-type'), served.headers.get('x-content-type-options')]).toEqual([200, expect.stringMatching(/^text\/plain/), 'nosniff'])
+    const served = await fetch(`${server.url}${new URL(html.body.doc.url).pathname}`, {
+      headers: { Authorization: `JWT ${patient.token}` },
+    })
+    expect([served.status, served.headers.get('content-type'), served.headers.get('x-content-type-options')]).toEqual([
+      200,
+      expect.stringMatching(/^text\/plain/),
+      'nosniff',
+    ])
 
     const png = await patient.request('POST', '/api/records', upload(PNG, 'photo.txt', 'text/plain'))
     expect([png.status, png.body.doc?.mimeType]).toEqual([201, 'image/png'])

@@ -18,12 +18,18 @@ const tomorrowAt = (hh: number, mm = 0) => {
 }
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld())
+  ;({ server, world } = await startWorld())
   for (const id of [world.alpha.doctor, world.alpha.otherDoctor]) {
     await server.payload.update({
       collection: 'doctors',
       id,
-      data: { weeklyHours: allWeek('08:00', '20:00'), visitMinutes: 30, minimumNoticeMinutes: 0, bookingHorizonDays: 30, bufferAfterMinutes: 0 } as never,
+      data: {
+        weeklyHours: allWeek('08:00', '20:00'),
+        visitMinutes: 30,
+        minimumNoticeMinutes: 0,
+        bookingHorizonDays: 30,
+        bufferAfterMinutes: 0,
+      } as never,
       overrideAccess: true,
     })
   }
@@ -34,20 +40,34 @@ afterAll(() => server?.close())
 const book = (who: Client, body: Record<string, unknown>, key: string | null = crypto.randomUUID()) =>
   who.request('POST', '/api/appointments/book', body, key ? { 'Idempotency-Key': key } : {})
 const blockingAt = async (start: string) =>
-  (await server.payload.count({ collection: 'appointments', where: { and: [{ doctor: { equals: world.alpha.doctor } }, { start: { equals: start } }, { blocking: { equals: true } }] }, overrideAccess: true })).totalDocs
+  (
+    await server.payload.count({
+      collection: 'appointments',
+      where: { and: [{ doctor: { equals: world.alpha.doctor } }, { start: { equals: start } }, { blocking: { equals: true } }] },
+      overrideAccess: true,
+    })
+  ).totalDocs
 
 describe('slots', () => {
-  it('lists a doctor\'s free slots as UTC instants with the doctor\'s zone', async () => {
+  it("lists a doctor's free slots as UTC instants with the doctor's zone", async () => {
     const from = tomorrowAt(0)
-    const res = await client(server.url).request('GET', `/api/doctors/${world.alpha.doctor}/slots?from=${from}&to=${new Date(Date.parse(from) + DAY).toISOString()}`)
+    const res = await client(server.url).request(
+      'GET',
+      `/api/doctors/${world.alpha.doctor}/slots?from=${from}&to=${new Date(Date.parse(from) + DAY).toISOString()}`,
+    )
     expect(res.status).toBe(200)
     expect(res.body.timeZone).toBe('UTC')
     expect(res.body.slots).toHaveLength(24)
     expect(res.body.slots[0]).toEqual({ doctor: world.alpha.doctor, start: tomorrowAt(8), end: tomorrowAt(8, 30) })
   })
 
-  it('lists a clinic\'s slots by specialty, and explains bad queries', async () => {
-    await server.payload.update({ collection: 'doctors', id: world.alpha.otherDoctor, data: { specialties: ['Dermatology'] } as never, overrideAccess: true })
+  it("lists a clinic's slots by specialty, and explains bad queries", async () => {
+    await server.payload.update({
+      collection: 'doctors',
+      id: world.alpha.otherDoctor,
+      data: { specialties: ['Dermatology'] } as never,
+      overrideAccess: true,
+    })
     const from = tomorrowAt(0)
     const to = new Date(Date.parse(from) + DAY).toISOString()
     const all = await client(server.url).request('GET', `/api/slots?clinic=alpha&from=${from}&to=${to}`)
@@ -91,7 +111,11 @@ describe('booking', () => {
     expect((await book(patient, { doctor: world.alpha.doctor, start: new Date(Date.now() - DAY).toISOString() })).status).toBe(422)
     expect((await book(patient, { doctor: world.alpha.doctor, start: 'noon' })).status).toBe(400)
     expect((await book(patient, { doctor: world.beta.doctor, start: tomorrowAt(11) })).status).toBe(403)
-    const raw = await fetch(`${server.url}/api/appointments/book`, { method: 'POST', headers: { Authorization: `JWT ${patient.token}`, 'Idempotency-Key': 'x1', 'Content-Type': 'application/json' }, body: '{"doctor":' })
+    const raw = await fetch(`${server.url}/api/appointments/book`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${patient.token}`, 'Idempotency-Key': 'x1', 'Content-Type': 'application/json' },
+      body: '{"doctor":',
+    })
     expect(raw.status).toBe(400)
     expect((await book(client(server.url), { doctor: world.alpha.doctor, start: tomorrowAt(11) })).status).toBe(401)
     expect((await server.payload.count({ collection: 'appointments', overrideAccess: true })).totalDocs).toBe(before)
@@ -114,14 +138,21 @@ describe('booking', () => {
 
   it('guards the admin path too: an edit into a taken time is refused', async () => {
     const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
-    const res = await admin.request('PATCH', `/api/appointments/${world.alpha.appointment}`, { start: tomorrowAt(9), end: tomorrowAt(9, 30) })
+    const res = await admin.request('PATCH', `/api/appointments/${world.alpha.appointment}`, {
+      start: tomorrowAt(9),
+      end: tomorrowAt(9, 30),
+    })
     expect([res.status, res.body.errors[0].message]).toEqual([409, expect.stringMatching(/overlaps another visit/)])
   })
 
   it('is enforced by the database itself, below every hook', async () => {
-    const row = (await server.payload.find({ collection: 'appointments', where: { start: { equals: tomorrowAt(9) } }, overrideAccess: true, depth: 0 })).docs[0]!
+    const row = (
+      await server.payload.find({ collection: 'appointments', where: { start: { equals: tomorrowAt(9) } }, overrideAccess: true, depth: 0 })
+    ).docs[0]!
     const { id: _id, history: _history, ...copy } = row as Record<string, unknown>
-    await expect(server.payload.db.create({ collection: 'appointments', data: { ...copy, patient: world.alpha.otherPatient.id }, req: {} as never })).rejects.toThrow()
+    await expect(
+      server.payload.db.create({ collection: 'appointments', data: { ...copy, patient: world.alpha.otherPatient.id }, req: {} as never }),
+    ).rejects.toThrow()
     expect(await blockingAt(tomorrowAt(9))).toBe(1)
   })
 
@@ -129,13 +160,25 @@ describe('booking', () => {
     const start = tomorrowAt(16)
     const booked = await book(patient, { doctor: world.alpha.doctor, start })
     const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
-    expect((await admin.request('PATCH', `/api/appointments/${booked.body.doc.id}`, { status: 'cancelled', cancellationReason: 'Patient asked' })).status).toBe(200)
+    expect(
+      (
+        await admin.request('PATCH', `/api/appointments/${booked.body.doc.id}`, {
+          status: 'cancelled',
+          cancellationReason: 'Patient asked',
+        })
+      ).status,
+    ).toBe(200)
     const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
     expect((await book(other, { doctor: world.alpha.doctor, start })).status).toBe(201)
   })
 
   it('leaves the visit requested when the clinic approves bookings itself', async () => {
-    await server.payload.update({ collection: 'tenants', id: world.alpha.id, data: { bookingPolicy: { approvalRequired: true, cancellationCutoffHours: 24 } }, overrideAccess: true })
+    await server.payload.update({
+      collection: 'tenants',
+      id: world.alpha.id,
+      data: { bookingPolicy: { approvalRequired: true, cancellationCutoffHours: 24 } },
+      overrideAccess: true,
+    })
     const res = await book(patient, { doctor: world.alpha.doctor, start: tomorrowAt(18) })
     expect([res.status, res.body.doc.status]).toEqual([201, 'requested'])
   })
@@ -144,23 +187,48 @@ describe('booking', () => {
 describe('holds', () => {
   it('keeps a slot for the patient, turns into a booking, and frees itself when it runs out', async () => {
     const start = tomorrowAt(12)
-    const held = await patient.request('POST', '/api/appointments/hold', { doctor: world.alpha.doctor, start }, { 'Idempotency-Key': crypto.randomUUID() })
-    expect([held.status, held.body.doc.status, held.body.message]).toEqual([201, 'held', expect.stringMatching(/kept for you for 10 minutes/)])
+    const held = await patient.request(
+      'POST',
+      '/api/appointments/hold',
+      { doctor: world.alpha.doctor, start },
+      { 'Idempotency-Key': crypto.randomUUID() },
+    )
+    expect([held.status, held.body.doc.status, held.body.message]).toEqual([
+      201,
+      'held',
+      expect.stringMatching(/kept for you for 10 minutes/),
+    ])
     const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
     expect((await book(other, { doctor: world.alpha.doctor, start })).status).toBe(409)
     const booked = await book(patient, { hold: held.body.doc.id, reason: 'Follow-up' })
-    expect([booked.status, booked.body.doc.id, booked.body.doc.status]).toEqual([201, held.body.doc.id, expect.stringMatching(/^(requested|confirmed)$/)])
+    expect([booked.status, booked.body.doc.id, booked.body.doc.status]).toEqual([
+      201,
+      held.body.doc.id,
+      expect.stringMatching(/^(requested|confirmed)$/),
+    ])
 
     // A hold that ran out blocks nobody, on the slot list and on booking.
     const later = tomorrowAt(12, 30)
-    const stale = await patient.request('POST', '/api/appointments/hold', { doctor: world.alpha.doctor, start: later }, { 'Idempotency-Key': crypto.randomUUID() })
-    await server.payload.db.updateOne({ collection: 'appointments', id: stale.body.doc.id, data: { holdExpiresAt: new Date(Date.now() - 1000).toISOString() }, req: {} as never })
+    const stale = await patient.request(
+      'POST',
+      '/api/appointments/hold',
+      { doctor: world.alpha.doctor, start: later },
+      { 'Idempotency-Key': crypto.randomUUID() },
+    )
+    await server.payload.db.updateOne({
+      collection: 'appointments',
+      id: stale.body.doc.id,
+      data: { holdExpiresAt: new Date(Date.now() - 1000).toISOString() },
+      req: {} as never,
+    })
     const slots = await client(server.url).request('GET', `/api/doctors/${world.alpha.doctor}/slots?from=${later}&to=${tomorrowAt(13)}`)
     expect(slots.body.slots.map((s: any) => s.start)).toEqual([later])
     expect((await book(patient, { hold: stale.body.doc.id })).status).toBe(409)
     const taken = await book(other, { doctor: world.alpha.doctor, start: later })
     expect(taken.status).toBe(201)
     expect(taken.body.doc.id).not.toBe(stale.body.doc.id)
-    expect(await server.payload.findByID({ collection: 'appointments', id: stale.body.doc.id, overrideAccess: true, disableErrors: true })).toBeNull()
+    expect(
+      await server.payload.findByID({ collection: 'appointments', id: stale.body.doc.id, overrideAccess: true, disableErrors: true }),
+    ).toBeNull()
   })
 })

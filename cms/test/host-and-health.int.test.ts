@@ -9,7 +9,7 @@ let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld())
+  ;({ server, world } = await startWorld())
 })
 afterAll(() => server?.close())
 
@@ -62,7 +62,11 @@ describe('clinic sites by host', () => {
   })
 
   it('offers no GraphQL endpoint: REST is the one API surface', async () => {
-    const res = await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":"{ Users { docs { email } } }"}' })
+    const res = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"query":"{ Users { docs { email } } }"}',
+    })
     expect(res.status).toBe(404)
   })
 })
@@ -77,14 +81,17 @@ describe('clinic sites by path and theme', () => {
     expect([logo.status, logo.headers.get('content-type'), logo.html.startsWith('<svg')]).toEqual([200, 'image/svg+xml', true])
   })
 
-  it('renders the clinic\'s theme as CSS variables, and a change in the CMS on the next load', async () => {
+  it("renders the clinic's theme as CSS variables, and a change in the CMS on the next load", async () => {
     expect((await page('beta.localhost')).html).toContain('--color-primary:#2563eb')
     const admin = await signIn(server.url, world.beta.admin.email, PASSWORD)
     expect((await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { theme: 'sunrise' })).status).toBe(200)
     const sunrise = (await page('beta.localhost')).html
     expect(sunrise).toContain('--color-primary:#c2410c')
     expect(sunrise).toContain('Bright, friendly care every morning.')
-    expect((await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: '#123456', tagline: 'Care at home' } })).status).toBe(200)
+    expect(
+      (await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: '#123456', tagline: 'Care at home' } }))
+        .status,
+    ).toBe(200)
     const branded = (await page('beta.localhost')).html
     expect([branded.includes('--color-primary:#123456'), branded.includes('Care at home')]).toEqual([true, true])
     const bad = await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: 'red;}</style>' } })

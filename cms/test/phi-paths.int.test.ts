@@ -12,7 +12,7 @@ let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld())
+  ;({ server, world } = await startWorld())
 })
 afterAll(() => server?.close())
 
@@ -28,11 +28,12 @@ describe('relationship population', () => {
     expect(visit.doctor.id).toBe(world.alpha.doctor)
     expect(typeof visit.doctor.user === 'object' && visit.doctor.user !== null).toBe(false)
     const text = JSON.stringify(res.body)
-    for (const other of [world.alpha.otherPatient.email, world.beta.patient.email, world.alpha.doctorUser.email]) expect(text).not.toContain(other)
+    for (const other of [world.alpha.otherPatient.email, world.beta.patient.email, world.alpha.doctorUser.email])
+      expect(text).not.toContain(other)
     expect(visit).not.toHaveProperty('visitNotes')
   })
 
-  it('gives a doctor their patients but not the clinic\'s other patients through populated records', async () => {
+  it("gives a doctor their patients but not the clinic's other patients through populated records", async () => {
     const doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
     const res = await doctor.request('GET', '/api/records?depth=3&limit=100')
     expect(res.status).toBe(200)
@@ -49,7 +50,16 @@ describe('relationship population', () => {
   it('hides draft prescriptions from the patient until signed', async () => {
     const draft = await server.payload.create({
       collection: 'prescriptions',
-      data: { tenant: world.alpha.id, patient: world.alpha.patient.id, doctor: world.alpha.doctor, medication: { name: 'Draftamol' }, directions: 'n/a', quantity: 1, refills: 0, status: 'draft' } as never,
+      data: {
+        tenant: world.alpha.id,
+        patient: world.alpha.patient.id,
+        doctor: world.alpha.doctor,
+        medication: { name: 'Draftamol' },
+        directions: 'n/a',
+        quantity: 1,
+        refills: 0,
+        status: 'draft',
+      } as never,
       overrideAccess: true,
     })
     const patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
@@ -62,7 +72,7 @@ describe('relationship population', () => {
 })
 
 describe('record files', () => {
-  it('serves a record\'s file only to those who may read the record', async () => {
+  it("serves a record's file only to those who may read the record", async () => {
     const record = await server.payload.findByID({ collection: 'records', id: world.alpha.record, overrideAccess: true })
     const fileUrl = new URL(record.url!, server.url).pathname
     expect(fileUrl).toMatch(/^\/api\/records\/file\//)
@@ -73,7 +83,12 @@ describe('record files', () => {
     const theirDoctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
     expect((await theirDoctor.request('GET', fileUrl)).status).toBe(200)
 
-    for (const email of [world.alpha.otherPatient.email, world.alpha.otherDoctorUser.email, world.beta.admin.email, world.beta.doctorUser.email]) {
+    for (const email of [
+      world.alpha.otherPatient.email,
+      world.alpha.otherDoctorUser.email,
+      world.beta.admin.email,
+      world.beta.doctorUser.email,
+    ]) {
       const other = await signIn(server.url, email, PASSWORD)
       const res = await other.request('GET', fileUrl)
       expect([email, res.status >= 400 && res.status < 500]).toEqual([email, true])
@@ -85,7 +100,12 @@ describe('record files', () => {
 
   it('keeps uploaded files out of every public path', async () => {
     const record = await server.payload.findByID({ collection: 'records', id: world.alpha.record, overrideAccess: true })
-    for (const path of [`/uploads/records/${record.filename}`, `/records/${record.filename}`, `/${record.filename}`, `/media/${record.filename}`]) {
+    for (const path of [
+      `/uploads/records/${record.filename}`,
+      `/records/${record.filename}`,
+      `/${record.filename}`,
+      `/media/${record.filename}`,
+    ]) {
       const res = await fetch(`${server.url}${path}`, { headers: { host: 'alpha.localhost' } })
       expect(await res.text()).not.toContain('all values within range')
     }

@@ -16,12 +16,28 @@ let env: Record<string, string>
 let server: { child: ChildProcess; url: string; output: () => string }
 let browser: Browser
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'telemed-product-'))
   const port = await freePort()
-  env = { DATA_DIR: dir, DATABASE_URL: await freshDatabaseUrl(dir), PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'info', APP_ENV: 'development', NODE_ENV: '' }
+  env = {
+    DATA_DIR: dir,
+    DATABASE_URL: await freshDatabaseUrl(dir),
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    LOG_LEVEL: 'info',
+    APP_ENV: 'development',
+    NODE_ENV: '',
+  }
   const seeded = await runScript('seed', env)
   expect(seeded.code, seeded.stderr).toBe(0)
   server = await startServeProcess(env)
@@ -53,7 +69,7 @@ describe('seed', () => {
 })
 
 describe('admin panel', () => {
-  it('shows a clinic admin their own clinic\'s appointments only', async () => {
+  it("shows a clinic admin their own clinic's appointments only", async () => {
     const page = await adminSignIn('admin@northwind.demo.test')
     await page.goto(`${env.PUBLIC_URL}/admin/collections/appointments`, { waitUntil: 'networkidle' })
     const rows = page.locator('table tbody tr')
@@ -71,7 +87,7 @@ describe('admin panel', () => {
     expect(await page.locator('table').innerText()).toMatch(/Northwind Health[\s\S]*Sunrise Clinic|Sunrise Clinic[\s\S]*Northwind Health/)
   })
 
-  it('refuses a patient with a message that sends them to their clinic\'s site', async () => {
+  it("refuses a patient with a message that sends them to their clinic's site", async () => {
     const page = await adminSignIn('alice@demo.test')
     await expect.poll(() => page.url()).toMatch(/\/admin\/unauthorized/)
     const body = await page.locator('body').innerText()
@@ -84,7 +100,11 @@ describe('admin panel', () => {
 describe('clinic sites', () => {
   it('serves each clinic by host name, plain localhost being Northwind', async () => {
     const page = await browser.newPage()
-    for (const [host, name] of [['localhost', 'Northwind Health'], ['northwind.localhost', 'Northwind Health'], ['sunrise.localhost', 'Sunrise Clinic']]) {
+    for (const [host, name] of [
+      ['localhost', 'Northwind Health'],
+      ['northwind.localhost', 'Northwind Health'],
+      ['sunrise.localhost', 'Sunrise Clinic'],
+    ]) {
       await page.goto(`http://${host}:${env.PORT}/`)
       expect(await page.locator('h1').innerText()).toBe(name)
     }

@@ -8,7 +8,7 @@ let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld())
+  ;({ server, world } = await startWorld())
 })
 afterAll(() => server?.close())
 
@@ -71,7 +71,7 @@ describe('sign in and out on a clinic site', () => {
     expect([empty.status, empty.html.includes('Enter the email address you registered with.')]).toEqual([400, true])
   })
 
-  it('refuses an account of another clinic on this clinic\'s site', async () => {
+  it("refuses an account of another clinic on this clinic's site", async () => {
     const foreign = await send('alpha.localhost', '/signin', { form: { email: world.beta.patient.email, password: PASSWORD } })
     expect(foreign.status).toBe(403)
     expect(foreign.html).toContain('not registered with Clinic alpha')

@@ -16,7 +16,7 @@ const HOUR = 3_600_000
 const slotIn = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / (30 * 60_000)) * 30 * 60_000).toISOString()
 
 beforeAll(async () => {
-  ({ server, world } = await startWorld())
+  ;({ server, world } = await startWorld())
   await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 30 })
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
@@ -26,7 +26,12 @@ beforeAll(async () => {
 afterAll(() => server?.close())
 
 const book = async (start: string) => {
-  const res = await patient.request('POST', '/api/appointments/book', { doctor: world.alpha.doctor, start }, { 'Idempotency-Key': crypto.randomUUID() })
+  const res = await patient.request(
+    'POST',
+    '/api/appointments/book',
+    { doctor: world.alpha.doctor, start },
+    { 'Idempotency-Key': crypto.randomUUID() },
+  )
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.doc as { id: number; status: string }
 }
@@ -41,14 +46,23 @@ describe('reschedule and cancel', () => {
     const to = slotIn(73)
     const res = await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: to })
     expect([res.status, res.body.doc.start]).toEqual([200, to])
-    expect(res.body.doc.history.map((h: any) => h.change)).toEqual([expect.stringMatching(/^created/), expect.stringMatching(/^start /), expect.stringMatching(/^end /)])
+    expect(res.body.doc.history.map((h: any) => h.change)).toEqual([
+      expect.stringMatching(/^created/),
+      expect.stringMatching(/^start /),
+      expect.stringMatching(/^end /),
+    ])
     expect(await eventsFor(visit.id)).toEqual(['appointment.booked', 'appointment.rescheduled'])
-    expect(events.find((e) => e.type === 'appointment.rescheduled' && e.appointment === visit.id)!.previous).toEqual({ start: slotIn(72), end: expect.any(String) })
-    const past = await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: new Date(Date.now() - HOUR).toISOString() })
+    expect(events.find((e) => e.type === 'appointment.rescheduled' && e.appointment === visit.id)!.previous).toEqual({
+      start: slotIn(72),
+      end: expect.any(String),
+    })
+    const past = await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, {
+      start: new Date(Date.now() - HOUR).toISOString(),
+    })
     expect(past.status).toBe(422)
   })
 
-  it('holds patients to the clinic\'s cutoff, but not the doctor, and frees the slot', async () => {
+  it("holds patients to the clinic's cutoff, but not the doctor, and frees the slot", async () => {
     const soon = slotIn(3)
     const visit = await book(soon)
     const late = await patient.request('POST', `/api/appointments/${visit.id}/cancel`, { reason: 'Feeling better' })
@@ -72,7 +86,12 @@ describe('reschedule and cancel', () => {
 
 describe('status changes', () => {
   it('confirms a requested visit once, by the doctor, never by the patient', async () => {
-    await server.payload.update({ collection: 'tenants', id: world.alpha.id, data: { bookingPolicy: { approvalRequired: true, cancellationCutoffHours: 24 } }, overrideAccess: true })
+    await server.payload.update({
+      collection: 'tenants',
+      id: world.alpha.id,
+      data: { bookingPolicy: { approvalRequired: true, cancellationCutoffHours: 24 } },
+      overrideAccess: true,
+    })
     const visit = await book(slotIn(90))
     expect(visit.status).toBe('requested')
     expect((await patient.request('POST', `/api/appointments/${visit.id}/confirm`)).status).toBe(403)
@@ -90,7 +109,15 @@ describe('status changes', () => {
 
     const past = await server.payload.create({
       collection: 'appointments',
-      data: { tenant: world.alpha.id, patient: world.alpha.patient.id, doctor: world.alpha.doctor, start: slotIn(-5), end: slotIn(-4.5), status: 'confirmed', visitType: 'video' } as never,
+      data: {
+        tenant: world.alpha.id,
+        patient: world.alpha.patient.id,
+        doctor: world.alpha.doctor,
+        start: slotIn(-5),
+        end: slotIn(-4.5),
+        status: 'confirmed',
+        visitType: 'video',
+      } as never,
       overrideAccess: true,
     })
     expect((await patient.request('POST', `/api/appointments/${past.id}/complete`)).status).toBe(403)

@@ -18,10 +18,24 @@ export const appointmentIcs: Endpoint = {
     const body = toIcs({
       name: clinic?.name ?? 'Visit',
       host: new URL(PUBLIC_URL).host,
-      visits: [{ id: visit.id, start: visit.start, end: visit.end, status: visit.status, revision: revisionOf(visit), title: `Visit with ${clinic?.name ?? 'your clinic'}`, joinUrl: `${PUBLIC_URL}/visits/${visit.id}` }],
+      visits: [
+        {
+          id: visit.id,
+          start: visit.start,
+          end: visit.end,
+          status: visit.status,
+          revision: revisionOf(visit),
+          title: `Visit with ${clinic?.name ?? 'your clinic'}`,
+          joinUrl: `${PUBLIC_URL}/visits/${visit.id}`,
+        },
+      ],
     })
     return new Response(body, {
-      headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="visit-${visit.id}.ics"`, 'cache-control': 'private, no-store' },
+      headers: {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': `attachment; filename="visit-${visit.id}.ics"`,
+        'cache-control': 'private, no-store',
+      },
     })
   },
 }

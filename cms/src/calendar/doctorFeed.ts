@@ -30,7 +30,8 @@ export const doctorFeed: Endpoint = {
       ],
     })
     const patients = new Map<string, string>()
-    for (const id of new Set(visits.map((v) => String(idOf(v.patient))))) patients.set(id, initialsOf((await lookup.byId(req, 'users', id))?.name ?? '?'))
+    for (const id of new Set(visits.map((v) => String(idOf(v.patient)))))
+      patients.set(id, initialsOf((await lookup.byId(req, 'users', id))?.name ?? '?'))
     const { PUBLIC_URL } = env()
     const body = toIcs({
       name: `${doctor.displayName} · visits`,

@@ -7,7 +7,6 @@ import { json, problem } from '../scheduling/endpoints/http.ts'
 /** Only a hash is stored: a leaked database does not leak working feed URLs. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-
 /**
  * `POST /api/doctors/:id/calendar-feed` makes a new private feed URL (the old one
  * stops working); `DELETE` revokes it. For the doctor and the clinic's admins.
@@ -20,7 +19,10 @@ export const createFeedToken: Endpoint = {
     if (!doctor) return req.user ? problem(404, 'There is no such doctor you can manage.') : problem(401, 'Sign in first.')
     const token = randomBytes(24).toString('base64url')
     await req.payload.db.updateOne({ collection: 'doctors', id: doctor.id, data: { calendarFeedHash: hashToken(token) }, req })
-    return json(201, { url: `${env().PUBLIC_URL}/api/calendar/${token}.ics`, message: 'Subscribe to this address in your calendar app. Keep it private.' })
+    return json(201, {
+      url: `${env().PUBLIC_URL}/api/calendar/${token}.ics`,
+      message: 'Subscribe to this address in your calendar app. Keep it private.',
+    })
   },
 }
 

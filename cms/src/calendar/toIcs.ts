@@ -22,7 +22,11 @@ const uid = (id: CalendarVisit['id'], host: string) => `appointment-${id}@${host
  */
 export function toIcs({ visits, name, host }: { visits: CalendarVisit[]; name: string; host: string }): string {
   const cancelOnly = visits.length === 1 && visits[0]!.status === 'cancelled'
-  const calendar = ical({ name, prodId: { company: 'Telemed', product: 'Visits', language: 'EN' }, method: cancelOnly ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH })
+  const calendar = ical({
+    name,
+    prodId: { company: 'Telemed', product: 'Visits', language: 'EN' },
+    method: cancelOnly ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+  })
   for (const visit of visits) {
     calendar.createEvent({
       id: uid(visit.id, host),
@@ -32,7 +36,12 @@ export function toIcs({ visits, name, host }: { visits: CalendarVisit[]; name: s
       summary: visit.title,
       description: `Join or manage this visit: ${visit.joinUrl}`,
       url: visit.joinUrl,
-      status: visit.status === 'cancelled' ? ICalEventStatus.CANCELLED : visit.status === 'requested' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status:
+        visit.status === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : visit.status === 'requested'
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
     })
   }
   return calendar.toString()
@@ -47,4 +56,5 @@ export const initialsOf = (name: string) =>
     .join(' ')
 
 /** Changes recorded after creation: each reschedule or status change bumps SEQUENCE. */
-export const revisionOf = (visit: Record<string, unknown>) => Math.max(0, ((visit.history as unknown[] | null | undefined)?.length ?? 1) - 1)
+export const revisionOf = (visit: Record<string, unknown>) =>
+  Math.max(0, ((visit.history as unknown[] | null | undefined)?.length ?? 1) - 1)

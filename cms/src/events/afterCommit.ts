@@ -2,7 +2,11 @@ import type { Payload, PayloadRequest } from 'payload'
 
 type Id = string | number
 type Pending = Map<Id, (() => Promise<void>)[]>
-type TransactionApi = { commitTransaction: (id: Id | Promise<Id | null>) => Promise<void>; rollbackTransaction: (id: Id | Promise<Id | null>) => Promise<void>; telemedAfterCommit?: Pending }
+type TransactionApi = {
+  commitTransaction: (id: Id | Promise<Id | null>) => Promise<void>
+  rollbackTransaction: (id: Id | Promise<Id | null>) => Promise<void>
+  telemedAfterCommit?: Pending
+}
 
 /**
  * Runs `work` once the request's transaction has committed (at once when there is

@@ -40,11 +40,13 @@ export function onAppointmentEvent(type: AppointmentEventType | '*', handler: Ha
 /** Delivers to every subscriber; one failing subscriber neither stops the others nor the write. */
 export async function deliver(event: AppointmentEvent, log: (error: unknown, event: AppointmentEvent) => void): Promise<void> {
   const targets = [...(handlers.get(event.type) ?? []), ...(handlers.get('*') ?? [])]
-  await Promise.all(targets.map(async (handler) => {
-    try {
-      await handler(event)
-    } catch (error) {
-      log(error, event)
-    }
-  }))
+  await Promise.all(
+    targets.map(async (handler) => {
+      try {
+        await handler(event)
+      } catch (error) {
+        log(error, event)
+      }
+    }),
+  )
 }

@@ -37,7 +37,6 @@ async function writeEntry(req: PayloadRequest, entry: { action: string; collecti
   })
 }
 
-
 /**
  * Every document of health data that leaves the database, also through
  * relationship population, is noted here, then written as one audit entry per
@@ -46,15 +45,15 @@ async function writeEntry(req: PayloadRequest, entry: { action: string; collecti
 const noteRead =
   (isHealthData: (doc: Record<string, unknown>, req: PayloadRequest) => boolean): CollectionAfterReadHook =>
   ({ doc, req, collection }) => {
-  if (!doc?.id || !isHealthData(doc, req)) return doc
-  const pending = (req.context[PENDING] ??= new Map()) as Pending
-  const tenant = idOf(doc.tenant)
-  const key = `${collection.slug}:${tenant ?? ''}`
-  const group = pending.get(key) ?? { collection: collection.slug, ids: new Set<string>(), tenant }
-  group.ids.add(String(doc.id))
-  pending.set(key, group)
-  return doc
-}
+    if (!doc?.id || !isHealthData(doc, req)) return doc
+    const pending = (req.context[PENDING] ??= new Map()) as Pending
+    const tenant = idOf(doc.tenant)
+    const key = `${collection.slug}:${tenant ?? ''}`
+    const group = pending.get(key) ?? { collection: collection.slug, ids: new Set<string>(), tenant }
+    group.ids.add(String(doc.id))
+    pending.set(key, group)
+    return doc
+  }
 
 /** Added to every collection: population from any collection can read health data. */
 export const flushAuditedReads: CollectionAfterOperationHook = async ({ req, result, operation, collection }) => {
@@ -92,7 +91,10 @@ const logDelete: CollectionAfterDeleteHook = async ({ doc, req, collection }) =>
  * Adds audit hooks to a collection of health data, keeping any hooks it already
  * has. `isHealthData` narrows reads worth logging (e.g. only patients' accounts).
  */
-export function audited(config: CollectionConfig, isHealthData: (doc: Record<string, unknown>, req: PayloadRequest) => boolean = () => true): CollectionConfig {
+export function audited(
+  config: CollectionConfig,
+  isHealthData: (doc: Record<string, unknown>, req: PayloadRequest) => boolean = () => true,
+): CollectionConfig {
   const hooks = config.hooks ?? {}
   return {
     ...config,

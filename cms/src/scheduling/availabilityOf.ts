@@ -9,7 +9,8 @@ type DoctorDoc = {
   bookingHorizonDays?: number | null
   dailyMaximum?: number | null
   weeklyHours?: { day?: string | number | null; start?: string | null; end?: string | null }[] | null
-  dateOverrides?: { date?: string | null; dayOff?: boolean | null; ranges?: { start?: string | null; end?: string | null }[] | null }[] | null
+  dateOverrides?:
+    { date?: string | null; dayOff?: boolean | null; ranges?: { start?: string | null; end?: string | null }[] | null }[] | null
   timeOff?: { from?: string | null; to?: string | null }[] | null
 }
 
@@ -29,7 +30,9 @@ export function availabilityOf(doctor: DoctorDoc): Availability {
       dayOff: Boolean(o.dayOff),
       ranges: (o.ranges ?? []).map((r) => ({ start: r.start ?? '', end: r.end ?? '' })),
     })),
-    timeOff: (doctor.timeOff ?? []).map((t) => ({ start: Date.parse(t.from ?? ''), end: Date.parse(t.to ?? '') })).filter((t) => t.end > t.start),
+    timeOff: (doctor.timeOff ?? [])
+      .map((t) => ({ start: Date.parse(t.from ?? ''), end: Date.parse(t.to ?? '') }))
+      .filter((t) => t.end > t.start),
   }
 }
 

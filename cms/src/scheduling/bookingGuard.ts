@@ -45,7 +45,10 @@ const postgresConstraints = [
  * Idempotent; run after every schema push, since SQLite rebuilds tables on change.
  */
 export async function installBookingGuard(payload: Payload): Promise<void> {
-  const db = payload.db as unknown as { name: string; drizzle?: { run?: (q: unknown) => Promise<unknown>; execute?: (q: unknown) => Promise<unknown> } }
+  const db = payload.db as unknown as {
+    name: string
+    drizzle?: { run?: (q: unknown) => Promise<unknown>; execute?: (q: unknown) => Promise<unknown> }
+  }
   if (db.name === 'sqlite') {
     for (const event of ['INSERT', 'UPDATE'] as const) await db.drizzle!.run!(sql.raw(sqliteTriggers(event)))
   } else if (db.name === 'postgres') {
@@ -57,7 +60,8 @@ export async function installBookingGuard(payload: Payload): Promise<void> {
 
 /** True when `error` is the database refusing an overlapping visit. */
 export function overlapKind(error: unknown): 'doctor' | 'patient' | null {
-  const text = String((error as { message?: string })?.message ?? '') + String((error as { cause?: { message?: string } })?.cause?.message ?? '')
+  const text =
+    String((error as { message?: string })?.message ?? '') + String((error as { cause?: { message?: string } })?.cause?.message ?? '')
   if (text.includes(DOCTOR_OVERLAP)) return 'doctor'
   if (text.includes(PATIENT_OVERLAP)) return 'patient'
   return null

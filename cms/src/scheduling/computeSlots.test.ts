@@ -34,7 +34,7 @@ function slotsOn(date: string, a: Availability, busy: { start: number; end: numb
 const everyDay = (start: string, end: string) => [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, start, end }))
 
 describe(`computeSlots (process TZ=${process.env.TZ ?? 'unset'})`, () => {
-  it('places a New York doctor\'s 09:00 at 14:00Z in winter and 13:00Z after the spring change', () => {
+  it("places a New York doctor's 09:00 at 14:00Z in winter and 13:00Z after the spring change", () => {
     const ny = doctor({ timeZone: 'America/New_York' })
     expect(slotsOn('2026-03-06', ny)[0]).toEqual({ start: '2026-03-06T14:00:00.000Z', end: '2026-03-06T14:30:00.000Z' })
     expect(slotsOn('2026-03-09', ny)[0]).toEqual({ start: '2026-03-09T13:00:00.000Z', end: '2026-03-09T13:30:00.000Z' })
@@ -105,13 +105,24 @@ describe(`computeSlots (process TZ=${process.env.TZ ?? 'unset'})`, () => {
     const away = doctor({ timeOff: [{ start: at('2026-06-01T12:00:00Z'), end: at('2026-06-03T00:00:00Z') }] })
     expect(slotsOn('2026-06-01', away).at(-1)!.end).toBe('2026-06-01T12:00:00.000Z')
     expect(slotsOn('2026-06-02', away)).toEqual([])
-    const special = doctor({ overrides: [{ date: '2026-06-01', dayOff: true }, { date: '2026-06-06', ranges: [{ start: '10:00', end: '11:00' }] }] })
+    const special = doctor({
+      overrides: [
+        { date: '2026-06-01', dayOff: true },
+        { date: '2026-06-06', ranges: [{ start: '10:00', end: '11:00' }] },
+      ],
+    })
     expect(slotsOn('2026-06-01', special)).toEqual([])
     expect(slotsOn('2026-06-06', special).map((s) => s.start.slice(11, 16))).toEqual(['10:00', '10:30'])
   })
 
   it('accepts ranges in any order, even overlapping ones, without double slots', () => {
-    const messy = doctor({ weekly: [{ day: 1, start: '13:00', end: '14:00' }, { day: 1, start: '09:00', end: '10:00' }, { day: 1, start: '09:30', end: '10:30' }] })
+    const messy = doctor({
+      weekly: [
+        { day: 1, start: '13:00', end: '14:00' },
+        { day: 1, start: '09:00', end: '10:00' },
+        { day: 1, start: '09:30', end: '10:30' },
+      ],
+    })
     const busy = [{ start: at('2026-06-01T09:30:00Z'), end: at('2026-06-01T10:00:00Z') }]
     expect(slotsOn('2026-06-01', messy, busy).map((s) => s.start.slice(11, 16))).toEqual(['09:00', '10:00', '13:00', '13:30'])
   })
@@ -132,10 +143,18 @@ describe('zonedToUtc', () => {
   it('takes the first of two repeated wall times in autumn', () => {
     expect(iso(zonedToUtc({ year: 2026, month: 11, day: 1 }, 90, 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z')
   })
-  it('agrees with the zone\'s own clock for every hour of a year in several zones', () => {
+  it("agrees with the zone's own clock for every hour of a year in several zones", () => {
     for (const zone of ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham']) {
       for (let t = at('2026-01-01T00:00:00Z'); t < at('2027-01-01T00:00:00Z'); t += 7 * HOUR) {
-        const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(t)
+        const local = new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(t)
         const [date, time] = local.split(', ') as [string, string]
         const [y, m, d] = date.split('-').map(Number) as [number, number, number]
         const [hh, mm] = time.split(':').map(Number) as [number, number]

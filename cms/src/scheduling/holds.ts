@@ -14,12 +14,17 @@ export const isExpiredHold = (row: Row, now = Date.now()) => row.status === 'hel
  * of value is deleted.
  */
 export async function releaseExpiredHolds(req: PayloadRequest, around: { doctor: unknown; patient: unknown }) {
-  const expired = await lookup.all(req, 'appointments', {
-    and: [
-      { status: { equals: 'held' } },
-      { holdExpiresAt: { less_than_equal: new Date().toISOString() } },
-      { or: [{ doctor: { equals: around.doctor } }, { patient: { equals: around.patient } }] },
-    ],
-  }, { status: true })
+  const expired = await lookup.all(
+    req,
+    'appointments',
+    {
+      and: [
+        { status: { equals: 'held' } },
+        { holdExpiresAt: { less_than_equal: new Date().toISOString() } },
+        { or: [{ doctor: { equals: around.doctor } }, { patient: { equals: around.patient } }] },
+      ],
+    },
+    { status: true },
+  )
   for (const hold of expired) await req.payload.db.deleteOne({ collection: 'appointments', where: { id: { equals: hold.id } }, req })
 }

@@ -15,7 +15,12 @@ const keyOf = (req: PayloadRequest, scope: string, key: string) => `${scope}:${r
  * key gets KeyTaken and then reads the first one's answer.
  */
 export async function storedAnswer(req: PayloadRequest, scope: string, key: string): Promise<StoredAnswer | 'in-progress' | null> {
-  const { docs } = await req.payload.db.find({ collection: 'idempotency-records', where: { key: { equals: keyOf(req, scope, key) } }, limit: 1, pagination: false })
+  const { docs } = await req.payload.db.find({
+    collection: 'idempotency-records',
+    where: { key: { equals: keyOf(req, scope, key) } },
+    limit: 1,
+    pagination: false,
+  })
   const earlier = docs[0] as { status?: number; body?: unknown } | undefined
   if (!earlier) return null
   return earlier.status ? { status: earlier.status, body: earlier.body } : 'in-progress'
@@ -26,11 +31,20 @@ export async function runOnce(req: PayloadRequest, scope: string, key: string, w
   try {
     // Plain bookkeeping rows: written through the adapter, inside the caller's transaction.
     const now = new Date().toISOString()
-    claim = (await req.payload.db.create({ collection: 'idempotency-records', data: { key: keyOf(req, scope, key), createdAt: now, updatedAt: now }, req })) as { id: number | string }
+    claim = (await req.payload.db.create({
+      collection: 'idempotency-records',
+      data: { key: keyOf(req, scope, key), createdAt: now, updatedAt: now },
+      req,
+    })) as { id: number | string }
   } catch {
     throw new KeyTaken()
   }
   const answer = await work()
-  await req.payload.db.updateOne({ collection: 'idempotency-records', id: claim.id, data: { status: answer.status, body: answer.body }, req })
+  await req.payload.db.updateOne({
+    collection: 'idempotency-records',
+    id: claim.id,
+    data: { status: answer.status, body: answer.body },
+    req,
+  })
   return answer
 }

@@ -7,7 +7,12 @@ import { isExpiredHold } from './holds.ts'
  * A doctor's availability and the visits that block their time in [from, to):
  * only times leave this function, never who the visits are with.
  */
-export async function loadCalendar(payload: Payload, doctor: Parameters<typeof availabilityOf>[0] & { id: number | string }, from: number, to: number): Promise<{ availability: Availability; busy: Busy[] }> {
+export async function loadCalendar(
+  payload: Payload,
+  doctor: Parameters<typeof availabilityOf>[0] & { id: number | string },
+  from: number,
+  to: number,
+): Promise<{ availability: Availability; busy: Busy[] }> {
   const availability = availabilityOf(doctor)
   const margin = (availability.bufferBeforeMinutes + availability.bufferAfterMinutes) * 60_000
   // Straight from the adapter: only times are read, and no one is reading health data.
@@ -26,6 +31,8 @@ export async function loadCalendar(payload: Payload, doctor: Parameters<typeof a
     pagination: false,
   })
   const now = Date.now()
-  const live = (docs as unknown as { start: string; end: string; status: string; holdExpiresAt?: string }[]).filter((d) => !isExpiredHold(d, now))
+  const live = (docs as unknown as { start: string; end: string; status: string; holdExpiresAt?: string }[]).filter(
+    (d) => !isExpiredHold(d, now),
+  )
   return { availability, busy: live.map((d) => ({ start: Date.parse(d.start), end: Date.parse(d.end) })) }
 }

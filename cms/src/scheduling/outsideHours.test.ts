@@ -18,7 +18,7 @@ const london: Availability = {
 }
 
 describe(`visitsOutsideHours (process TZ=${process.env.TZ ?? 'unset'})`, () => {
-  it('lists the visits that new hours no longer cover, in the doctor\'s own zone', () => {
+  it("lists the visits that new hours no longer cover, in the doctor's own zone", () => {
     const visits = [
       visit('2026-07-06T08:00:00Z'), // Monday 09:00 BST: inside
       visit('2026-07-06T10:45:00Z'), // 11:45–12:15 BST: runs past noon

@@ -12,7 +12,14 @@ type DemoClinic = {
   currency: string
   admin: { name: string; email: string }
   doctors: DemoDoctor[]
-  patients: { name: string; email: string; dateOfBirth: string; sex: 'female' | 'male' | 'other'; allergies?: string[]; conditions?: string[] }[]
+  patients: {
+    name: string
+    email: string
+    dateOfBirth: string
+    sex: 'female' | 'male' | 'other'
+    allergies?: string[]
+    conditions?: string[]
+  }[]
 }
 
 export const DEMO_CLINICS: DemoClinic[] = [
@@ -26,12 +33,43 @@ export const DEMO_CLINICS: DemoClinic[] = [
     currency: 'USD',
     admin: { name: 'Nora Admin', email: 'admin@northwind.demo.test' },
     doctors: [
-      { name: 'Dr. Ana Ruiz', email: 'ana.ruiz@northwind.demo.test', title: 'Family physician', specialties: ['Family medicine'], timeZone: 'America/New_York', languages: ['English', 'Spanish'], fee: 90 },
-      { name: 'Dr. Ben Chen', email: 'ben.chen@northwind.demo.test', title: 'Dermatologist', specialties: ['Dermatology'], timeZone: 'America/Los_Angeles', languages: ['English', 'Mandarin'], fee: 140 },
-      { name: 'Dr. Ifeoma Okafor', email: 'ifeoma.okafor@northwind.demo.test', title: 'Psychiatrist', specialties: ['Psychiatry', 'Mental health'], timeZone: 'Europe/London', languages: ['English'], fee: 160 },
+      {
+        name: 'Dr. Ana Ruiz',
+        email: 'ana.ruiz@northwind.demo.test',
+        title: 'Family physician',
+        specialties: ['Family medicine'],
+        timeZone: 'America/New_York',
+        languages: ['English', 'Spanish'],
+        fee: 90,
+      },
+      {
+        name: 'Dr. Ben Chen',
+        email: 'ben.chen@northwind.demo.test',
+        title: 'Dermatologist',
+        specialties: ['Dermatology'],
+        timeZone: 'America/Los_Angeles',
+        languages: ['English', 'Mandarin'],
+        fee: 140,
+      },
+      {
+        name: 'Dr. Ifeoma Okafor',
+        email: 'ifeoma.okafor@northwind.demo.test',
+        title: 'Psychiatrist',
+        specialties: ['Psychiatry', 'Mental health'],
+        timeZone: 'Europe/London',
+        languages: ['English'],
+        fee: 160,
+      },
     ],
     patients: [
-      { name: 'Alice Walker', email: 'alice@demo.test', dateOfBirth: '1985-03-14', sex: 'female', allergies: ['Penicillin'], conditions: ['Asthma'] },
+      {
+        name: 'Alice Walker',
+        email: 'alice@demo.test',
+        dateOfBirth: '1985-03-14',
+        sex: 'female',
+        allergies: ['Penicillin'],
+        conditions: ['Asthma'],
+      },
       { name: 'Bob Martin', email: 'bob@demo.test', dateOfBirth: '1972-11-02', sex: 'male', conditions: ['Hypertension'] },
       { name: 'Carol Diaz', email: 'carol@demo.test', dateOfBirth: '1994-07-23', sex: 'female' },
     ],
@@ -45,9 +83,33 @@ export const DEMO_CLINICS: DemoClinic[] = [
     currency: 'INR',
     admin: { name: 'Sunil Admin', email: 'admin@sunrise.demo.test' },
     doctors: [
-      { name: 'Dr. Priya Patel', email: 'priya.patel@sunrise.demo.test', title: 'Cardiologist', specialties: ['Cardiology'], timeZone: 'Asia/Kolkata', languages: ['English', 'Hindi'], fee: 1500 },
-      { name: 'Dr. Kenji Sato', email: 'kenji.sato@sunrise.demo.test', title: 'Paediatrician', specialties: ['Paediatrics'], timeZone: 'Asia/Tokyo', languages: ['English', 'Japanese'], fee: 1200 },
-      { name: 'Dr. Linh Nguyen', email: 'linh.nguyen@sunrise.demo.test', title: 'General practitioner', specialties: ['General practice'], timeZone: 'Australia/Sydney', languages: ['English', 'Vietnamese'], fee: 1000 },
+      {
+        name: 'Dr. Priya Patel',
+        email: 'priya.patel@sunrise.demo.test',
+        title: 'Cardiologist',
+        specialties: ['Cardiology'],
+        timeZone: 'Asia/Kolkata',
+        languages: ['English', 'Hindi'],
+        fee: 1500,
+      },
+      {
+        name: 'Dr. Kenji Sato',
+        email: 'kenji.sato@sunrise.demo.test',
+        title: 'Paediatrician',
+        specialties: ['Paediatrics'],
+        timeZone: 'Asia/Tokyo',
+        languages: ['English', 'Japanese'],
+        fee: 1200,
+      },
+      {
+        name: 'Dr. Linh Nguyen',
+        email: 'linh.nguyen@sunrise.demo.test',
+        title: 'General practitioner',
+        specialties: ['General practice'],
+        timeZone: 'Australia/Sydney',
+        languages: ['English', 'Vietnamese'],
+        fee: 1000,
+      },
     ],
     patients: [
       { name: 'Dev Sharma', email: 'dev@demo.test', dateOfBirth: '1988-01-30', sex: 'male', conditions: ['Type 2 diabetes'] },

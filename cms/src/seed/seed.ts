@@ -5,7 +5,13 @@ type Doc = { id: number | string; [key: string]: unknown }
 const DAY = 24 * 60 * 60 * 1000
 
 /** Finds the document matching `where`, or creates it from `data`: what makes the seed idempotent. */
-async function ensure(payload: Payload, collection: CollectionSlug, where: Where, data: Record<string, unknown>, file?: { data: Buffer; mimetype: string; name: string; size: number }) {
+async function ensure(
+  payload: Payload,
+  collection: CollectionSlug,
+  where: Where,
+  data: Record<string, unknown>,
+  file?: { data: Buffer; mimetype: string; name: string; size: number },
+) {
   const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true })
   if (found.docs[0]) return { doc: found.docs[0] as Doc, created: false }
   const doc = (await payload.create({ collection, data: data as never, overrideAccess: true, depth: 0, file })) as Doc
@@ -35,16 +41,21 @@ export async function seedDemo(payload: Payload): Promise<number> {
   const clinicIds = new Map<string, Doc['id']>()
   for (const clinic of DEMO_CLINICS) {
     const tenant = count(
-      await ensure(payload, 'tenants', { slug: { equals: clinic.slug } }, {
-        name: clinic.name,
-        slug: clinic.slug,
-        theme: clinic.theme,
-        domains: clinic.domains.map((domain) => ({ domain })),
-        timeZone: clinic.timeZone,
-        currency: clinic.currency,
-        contact: { email: `hello@${clinic.slug}.demo.test`, phone: '+1 555 0100' },
-        bookingPolicy: { cancellationCutoffHours: 24, approvalRequired: false },
-      }),
+      await ensure(
+        payload,
+        'tenants',
+        { slug: { equals: clinic.slug } },
+        {
+          name: clinic.name,
+          slug: clinic.slug,
+          theme: clinic.theme,
+          domains: clinic.domains.map((domain) => ({ domain })),
+          timeZone: clinic.timeZone,
+          currency: clinic.currency,
+          contact: { email: `hello@${clinic.slug}.demo.test`, phone: '+1 555 0100' },
+          bookingPolicy: { cancellationCutoffHours: 24, approvalRequired: false },
+        },
+      ),
     ).doc
     clinicIds.set(clinic.slug, tenant.id)
   }
@@ -61,28 +72,33 @@ export async function seedDemo(payload: Payload): Promise<number> {
       const user = await account(d.email, { name: d.name, role: 'doctor', tenants: memberOf([clinic.slug]) })
       doctors.push(
         count(
-          await ensure(payload, 'doctors', { user: { equals: user.id } }, {
-            user: user.id,
-            tenant,
-            displayName: d.name,
-            title: d.title,
-            specialties: d.specialties,
-            languages: d.languages,
-            timeZone: d.timeZone,
-            consultationFee: d.fee,
-            visitMinutes: 30,
-            licenceNumber: `LIC-${String(user.id).padStart(6, '0')}`,
-            education: [{ entry: 'MD, University Medical School' }],
-            active: true,
-            // Weekdays 09:00–12:00 and 13:00–17:00 in the doctor's own zone.
-            weeklyHours: [1, 2, 3, 4, 5].flatMap((day) => [
-              { day: String(day), start: '09:00', end: '12:00' },
-              { day: String(day), start: '13:00', end: '17:00' },
-            ]),
-            bufferAfterMinutes: 5,
-            minimumNoticeMinutes: 60,
-            bookingHorizonDays: 60,
-          }),
+          await ensure(
+            payload,
+            'doctors',
+            { user: { equals: user.id } },
+            {
+              user: user.id,
+              tenant,
+              displayName: d.name,
+              title: d.title,
+              specialties: d.specialties,
+              languages: d.languages,
+              timeZone: d.timeZone,
+              consultationFee: d.fee,
+              visitMinutes: 30,
+              licenceNumber: `LIC-${String(user.id).padStart(6, '0')}`,
+              education: [{ entry: 'MD, University Medical School' }],
+              active: true,
+              // Weekdays 09:00–12:00 and 13:00–17:00 in the doctor's own zone.
+              weeklyHours: [1, 2, 3, 4, 5].flatMap((day) => [
+                { day: String(day), start: '09:00', end: '12:00' },
+                { day: String(day), start: '13:00', end: '17:00' },
+              ]),
+              bufferAfterMinutes: 5,
+              minimumNoticeMinutes: 60,
+              bookingHorizonDays: 60,
+            },
+          ),
         ).doc,
       )
     }
@@ -108,16 +124,21 @@ export async function seedDemo(payload: Payload): Promise<number> {
       let pastVisit: Doc | undefined
       for (const v of visits) {
         const visit = count(
-          await ensure(payload, 'appointments', { and: [{ patient: { equals: patient.id } }, { doctor: { equals: doctor.id } }, { reason: { equals: v.reason } }] }, {
-            tenant,
-            patient: patient.id,
-            doctor: doctor.id,
-            start: v.start,
-            end: new Date(Date.parse(v.start) + 30 * 60 * 1000).toISOString(),
-            status: v.status,
-            visitType: 'video',
-            reason: v.reason,
-          }),
+          await ensure(
+            payload,
+            'appointments',
+            { and: [{ patient: { equals: patient.id } }, { doctor: { equals: doctor.id } }, { reason: { equals: v.reason } }] },
+            {
+              tenant,
+              patient: patient.id,
+              doctor: doctor.id,
+              start: v.start,
+              end: new Date(Date.parse(v.start) + 30 * 60 * 1000).toISOString(),
+              status: v.status,
+              visitType: 'video',
+              reason: v.reason,
+            },
+          ),
         ).doc
         if (v.status === 'completed') pastVisit = visit
       }
@@ -132,18 +153,23 @@ export async function seedDemo(payload: Payload): Promise<number> {
         ),
       )
       count(
-        await ensure(payload, 'prescriptions', { and: [{ patient: { equals: patient.id } }, { tenant: { equals: tenant } }] }, {
-          tenant,
-          patient: patient.id,
-          doctor: doctor.id,
-          appointment: pastVisit?.id,
-          medication: { name: 'Amoxicillin', code: '723', strength: '500 mg', form: 'capsule' },
-          directions: 'One capsule three times a day for 7 days.',
-          quantity: 21,
-          refills: 0,
-          pharmacy: 'Main Street Pharmacy',
-          status: 'signed',
-        }),
+        await ensure(
+          payload,
+          'prescriptions',
+          { and: [{ patient: { equals: patient.id } }, { tenant: { equals: tenant } }] },
+          {
+            tenant,
+            patient: patient.id,
+            doctor: doctor.id,
+            appointment: pastVisit?.id,
+            medication: { name: 'Amoxicillin', code: '723', strength: '500 mg', form: 'capsule' },
+            directions: 'One capsule three times a day for 7 days.',
+            quantity: 21,
+            refills: 0,
+            pharmacy: 'Main Street Pharmacy',
+            status: 'signed',
+          },
+        ),
       )
     }
   }

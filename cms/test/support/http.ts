@@ -1,7 +1,12 @@
 /** A REST client as a browser or integration would use it: JSON over fetch, JWT in the header. */
 export type Client = {
   token?: string
-  request: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>
+  request: (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: any; headers: Headers }>
 }
 
 export function client(baseUrl: string, token?: string): Client {

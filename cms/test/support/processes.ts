@@ -40,7 +40,10 @@ export async function startServeProcess(env: Record<string, string>): Promise<{ 
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) return { child, url, output: () => output }
     await new Promise((r) => setTimeout(r, 250))
   }

@@ -42,12 +42,20 @@ export async function createUser(payload: Payload, email: string, role: string, 
 }
 
 export async function createDoctorProfile(payload: Payload, userId: Id, tenant: Id, name: string) {
-  const doc = await payload.create({ collection: 'doctors', data: { user: userId, tenant, displayName: name, timeZone: 'UTC', visitMinutes: 30, active: true } as never, ...sys })
+  const doc = await payload.create({
+    collection: 'doctors',
+    data: { user: userId, tenant, displayName: name, timeZone: 'UTC', visitMinutes: 30, active: true } as never,
+    ...sys,
+  })
   return doc.id
 }
 
 export async function createAppointment(payload: Payload, tenant: Id, patient: Id, doctor: Id, status = 'confirmed') {
-  const doc = await payload.create({ collection: 'appointments', data: { tenant, patient, doctor, ...nextSlot(), status, visitType: 'video', reason: 'Check-up' } as never, ...sys })
+  const doc = await payload.create({
+    collection: 'appointments',
+    data: { tenant, patient, doctor, ...nextSlot(), status, visitType: 'video', reason: 'Check-up' } as never,
+    ...sys,
+  })
   return doc.id
 }
 
@@ -65,14 +73,34 @@ export async function createRecord(payload: Payload, tenant: Id, patient: Id, ti
 export async function createPrescription(payload: Payload, tenant: Id, patient: Id, doctor: Id, status = 'signed') {
   const doc = await payload.create({
     collection: 'prescriptions',
-    data: { tenant, patient, doctor, medication: { name: 'Ibuprofen', strength: '200 mg' }, directions: 'One tablet as needed', quantity: 20, refills: 0, status } as never,
+    data: {
+      tenant,
+      patient,
+      doctor,
+      medication: { name: 'Ibuprofen', strength: '200 mg' },
+      directions: 'One tablet as needed',
+      quantity: 20,
+      refills: 0,
+      status,
+    } as never,
     ...sys,
   })
   return doc.id
 }
 
 async function createClinic(payload: Payload, slug: string): Promise<ClinicWorld> {
-  const tenant = await payload.create({ collection: 'tenants', data: { name: `Clinic ${slug}`, slug, theme: 'default', timeZone: 'UTC', currency: 'USD', domains: [{ domain: `${slug}.localhost` }] } as never, ...sys })
+  const tenant = await payload.create({
+    collection: 'tenants',
+    data: {
+      name: `Clinic ${slug}`,
+      slug,
+      theme: 'default',
+      timeZone: 'UTC',
+      currency: 'USD',
+      domains: [{ domain: `${slug}.localhost` }],
+    } as never,
+    ...sys,
+  })
   const id = tenant.id
   const admin = await createUser(payload, `admin@${slug}.test`, 'clinic-admin', [id])
   const doctorUser = await createUser(payload, `doctor@${slug}.test`, 'doctor', [id])
@@ -112,5 +140,10 @@ export async function createWorld(payload: Payload): Promise<World> {
 /** Opens a doctor's calendar around the clock, every day, with no notice needed: any future grid time is bookable. */
 export async function openAllWeek(payload: Payload, doctor: Id, extra: Record<string, unknown> = {}) {
   const weeklyHours = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '24:00' }))
-  await payload.update({ collection: 'doctors', id: doctor, data: { weeklyHours, minimumNoticeMinutes: 0, ...extra } as never, overrideAccess: true })
+  await payload.update({
+    collection: 'doctors',
+    id: doctor,
+    data: { weeklyHours, minimumNoticeMinutes: 0, ...extra } as never,
+    overrideAccess: true,
+  })
 }

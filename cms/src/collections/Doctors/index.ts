@@ -23,7 +23,13 @@ export const Doctors: CollectionConfig = {
   hooks: { beforeChange: [linkedUserIsDoctorOfClinic], beforeDelete: [refuseDeletingDoctorWithVisits] },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
-    { name: 'displayName', type: 'text', required: true, maxLength: 120, admin: { description: 'As patients see it, e.g. "Dr. Ana Ruiz".' } },
+    {
+      name: 'displayName',
+      type: 'text',
+      required: true,
+      maxLength: 120,
+      admin: { description: 'As patients see it, e.g. "Dr. Ana Ruiz".' },
+    },
     { name: 'title', type: 'text', maxLength: 120, admin: { description: 'e.g. "Family physician".' } },
     { name: 'specialties', type: 'text', hasMany: true, maxLength: 80 },
     { name: 'education', type: 'array', fields: [{ name: 'entry', type: 'text', required: true, maxLength: 200 }] },
@@ -37,6 +43,12 @@ export const Doctors: CollectionConfig = {
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
     { type: 'collapsible', label: 'Availability', fields: availabilityFields },
     // SHA-256 of the private calendar feed token (see calendar/feedToken.ts); never readable through the API.
-    { name: 'calendarFeedHash', type: 'text', index: true, access: { read: () => false, create: () => false, update: () => false }, admin: { hidden: true } },
+    {
+      name: 'calendarFeedHash',
+      type: 'text',
+      index: true,
+      access: { read: () => false, create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
   ],
 }

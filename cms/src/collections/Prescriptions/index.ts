@@ -34,7 +34,12 @@ export const Prescriptions: CollectionConfig = audited({
       name: 'summary',
       type: 'text',
       admin: { hidden: true },
-      hooks: { beforeChange: [({ siblingData }) => [siblingData.medication?.name, siblingData.medication?.strength, siblingData.medication?.form].filter(Boolean).join(' ')] },
+      hooks: {
+        beforeChange: [
+          ({ siblingData }) =>
+            [siblingData.medication?.name, siblingData.medication?.strength, siblingData.medication?.form].filter(Boolean).join(' '),
+        ],
+      },
     },
     { name: 'directions', type: 'textarea', required: true, maxLength: 1000 },
     { name: 'quantity', type: 'number', required: true, min: 1, max: 10000 },

@@ -32,7 +32,7 @@ export const Tenants: CollectionConfig = {
     {
       name: 'domains',
       type: 'array',
-      admin: { description: 'Host names that open this clinic\'s site, without port (e.g. care.northwind.example).' },
+      admin: { description: "Host names that open this clinic's site, without port (e.g. care.northwind.example)." },
       fields: [{ name: 'domain', type: 'text', required: true, unique: true, index: true, validate: validateDomain }],
     },
     { name: 'theme', type: 'text', required: true, defaultValue: 'default', validate: validateThemeSlug },
@@ -45,13 +45,21 @@ export const Tenants: CollectionConfig = {
         { name: 'tagline', type: 'text', maxLength: 140 },
       ],
     },
-    { name: 'timeZone', type: 'text', required: true, defaultValue: 'UTC', validate: validateTimeZone, admin: { description: 'IANA zone, e.g. America/New_York.' } },
+    {
+      name: 'timeZone',
+      type: 'text',
+      required: true,
+      defaultValue: 'UTC',
+      validate: validateTimeZone,
+      admin: { description: 'IANA zone, e.g. America/New_York.' },
+    },
     {
       name: 'currency',
       type: 'text',
       required: true,
       defaultValue: 'USD',
-      validate: (value: unknown) => (typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? true : 'Use a three-letter ISO 4217 code such as USD or EUR.'),
+      validate: (value: unknown) =>
+        typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? true : 'Use a three-letter ISO 4217 code such as USD or EUR.',
     },
     {
       name: 'contact',

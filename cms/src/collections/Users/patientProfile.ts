@@ -24,7 +24,8 @@ export const patientProfileFields: Field[] = [
     name: 'phone',
     type: 'text',
     maxLength: 32,
-    validate: (v: unknown) => (!v || /^\+?[0-9 ()-]{6,31}$/.test(String(v)) ? true : 'Enter a phone number with digits, spaces or dashes, e.g. +1 555 0100.'),
+    validate: (v: unknown) =>
+      !v || /^\+?[0-9 ()-]{6,31}$/.test(String(v)) ? true : 'Enter a phone number with digits, spaces or dashes, e.g. +1 555 0100.',
   },
   {
     name: 'address',

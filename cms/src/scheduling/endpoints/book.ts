@@ -31,7 +31,8 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
   method: 'post',
   handler: async (req) => {
     if (!req.user) return problem(401, 'Sign in to book a visit.')
-    if ((req.user as { role?: string }).role !== 'patient') return problem(403, 'Only patients book through this endpoint; staff add visits in the admin panel.')
+    if ((req.user as { role?: string }).role !== 'patient')
+      return problem(403, 'Only patients book through this endpoint; staff add visits in the admin panel.')
     const key = req.headers.get('idempotency-key')
     if (!key || key.length > 200) {
       return problem(400, 'Send an Idempotency-Key header (a unique string per booking attempt) so a retried request never books twice.')
@@ -59,7 +60,9 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
       await killTransaction(req)
       if (error instanceof KeyTaken) {
         const first = await storedAnswer(req, mode, key)
-        return first && first !== 'in-progress' ? json(first.status, first.body) : problem(409, 'The same request is still being processed. Try again in a moment.')
+        return first && first !== 'in-progress'
+          ? json(first.status, first.body)
+          : problem(409, 'The same request is still being processed. Try again in a moment.')
       }
       // A conflict found while writing leaves nothing stored: a retry is refused the same way.
       if (error instanceof APIError && error.status === 409) return problem(409, error.message, 'start')
@@ -94,7 +97,9 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
   if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000)) {
     return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
   }
-  const doctor = await lookup.byId(req, 'doctors', typeof body.doctor === 'number' || typeof body.doctor === 'string' ? body.doctor : null, BOOKING_FIELDS).catch(() => null)
+  const doctor = await lookup
+    .byId(req, 'doctors', typeof body.doctor === 'number' || typeof body.doctor === 'string' ? body.doctor : null, BOOKING_FIELDS)
+    .catch(() => null)
   if (!doctor || !doctor.active) return refusal(422, 'There is no such doctor taking bookings.', 'doctor')
   const tenant = typeof doctor.tenant === 'object' ? doctor.tenant!.id : doctor.tenant!
   if (!clinicsOf(req.user as never).some((c) => sameId(c, tenant))) return refusal(403, "You are not registered with this doctor's clinic.")
@@ -103,8 +108,12 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
   const { availability, busy } = await loadCalendar(req.payload, doctor, start, start + visit)
   const free = computeSlots({ availability, busy, from: start, to: start + visit, now: Date.now() }).some((s) => s.start === start)
   if (!free) {
-    const slotIfEmpty = computeSlots({ availability, busy: [], from: start, to: start + visit, now: Date.now() }).some((s) => s.start === start)
-    return slotIfEmpty ? refusal(409, OVERLAP_MESSAGE, 'start') : refusal(422, 'This is not one of the doctor\'s bookable times. Pick a time from the list of free slots.', 'start')
+    const slotIfEmpty = computeSlots({ availability, busy: [], from: start, to: start + visit, now: Date.now() }).some(
+      (s) => s.start === start,
+    )
+    return slotIfEmpty
+      ? refusal(409, OVERLAP_MESSAGE, 'start')
+      : refusal(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
   }
 
   const clinic = (await lookup.byId(req, 'tenants', tenant, { bookingPolicy: true }))!
@@ -121,10 +130,14 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
 }
 
 async function planFromHold(req: PayloadRequest, body: BookingRequest): Promise<StoredAnswer | Plan> {
-  const hold = await lookup.byId(req, 'appointments', typeof body.hold === 'number' || typeof body.hold === 'string' ? body.hold : null).catch(() => null)
-  if (!hold || !sameId(idOf(hold.patient), req.user!.id) || hold.status !== 'held') return refusal(404, 'There is no such hold of yours.', 'hold')
+  const hold = await lookup
+    .byId(req, 'appointments', typeof body.hold === 'number' || typeof body.hold === 'string' ? body.hold : null)
+    .catch(() => null)
+  if (!hold || !sameId(idOf(hold.patient), req.user!.id) || hold.status !== 'held')
+    return refusal(404, 'There is no such hold of yours.', 'hold')
   if (isExpiredHold(hold)) return refusal(409, `Your hold ran out after ${HOLD_MINUTES} minutes. Pick the time again.`, 'hold')
-  if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000)) return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
+  if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000))
+    return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
   const clinic = (await lookup.byId(req, 'tenants', idOf(hold.tenant)))!
   return {
     tenant: idOf(hold.tenant)!,
@@ -143,7 +156,14 @@ async function writeBooking(req: PayloadRequest, plan: Plan): Promise<StoredAnsw
   const { tenant, start, visit, status, reason, visitType } = plan
   try {
     if (plan.fromHold !== undefined) {
-      const booked = await req.payload.update({ collection: 'appointments', id: plan.fromHold, req, overrideAccess: true, depth: 0, data: { status, reason, holdExpiresAt: null } as never })
+      const booked = await req.payload.update({
+        collection: 'appointments',
+        id: plan.fromHold,
+        req,
+        overrideAccess: true,
+        depth: 0,
+        data: { status, reason, holdExpiresAt: null } as never,
+      })
       return answer(201, { doc: booked, message: 'Your visit is booked.' })
     }
     const appointment = await req.payload.create({
@@ -163,7 +183,10 @@ async function writeBooking(req: PayloadRequest, plan: Plan): Promise<StoredAnsw
         holdExpiresAt: plan.holdExpiresAt ?? null,
       } as never,
     })
-    return answer(201, { doc: appointment, message: status === 'held' ? `The time is kept for you for ${HOLD_MINUTES} minutes.` : 'Your visit is booked.' })
+    return answer(201, {
+      doc: appointment,
+      message: status === 'held' ? `The time is kept for you for ${HOLD_MINUTES} minutes.` : 'Your visit is booked.',
+    })
   } catch (error) {
     // The database refused the overlap under a race: the transaction is gone, so answer without storing.
     const kind = overlapKind(error)

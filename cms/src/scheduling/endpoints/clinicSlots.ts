@@ -20,14 +20,21 @@ export const clinicSlots: Endpoint = {
     const clinic = (await req.payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0 })).docs[0]
     if (!clinic) return problem(404, `There is no clinic "${slug}".`, 'clinic')
     const specialty = url.searchParams.get('specialty')
-    const where: Where = { and: [{ tenant: { equals: clinic.id } }, { active: { equals: true } }, ...(specialty ? [{ specialties: { in: [specialty] } }] : [])] }
+    const where: Where = {
+      and: [{ tenant: { equals: clinic.id } }, { active: { equals: true } }, ...(specialty ? [{ specialties: { in: [specialty] } }] : [])],
+    }
     const doctors = await req.payload.find({ collection: 'doctors', where, depth: 0, limit: 500, overrideAccess: false, user: req.user })
     const now = Date.now()
     const slots = []
     for (const doctor of doctors.docs) {
       const { availability, busy } = await loadCalendar(req.payload, doctor, range.from, range.to)
       for (const s of computeSlots({ availability, busy, ...range, now })) {
-        slots.push({ doctor: doctor.id, timeZone: availability.timeZone, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })
+        slots.push({
+          doctor: doctor.id,
+          timeZone: availability.timeZone,
+          start: new Date(s.start).toISOString(),
+          end: new Date(s.end).toISOString(),
+        })
       }
     }
     slots.sort((a, b) => a.start.localeCompare(b.start))

@@ -14,7 +14,14 @@ export const doctorSlots: Endpoint = {
     const range = parseRange(new URL(req.url!))
     if (range instanceof Response) return range
     const doctor = await req.payload
-      .findByID({ collection: 'doctors', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, disableErrors: true })
+      .findByID({
+        collection: 'doctors',
+        id: String(req.routeParams?.id),
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+        disableErrors: true,
+      })
       .catch(() => null)
     if (!doctor || !doctor.active) return problem(404, 'There is no such doctor taking bookings.')
     const { availability, busy } = await loadCalendar(req.payload, doctor, range.from, range.to)

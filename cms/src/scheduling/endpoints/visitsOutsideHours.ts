@@ -23,6 +23,13 @@ export const doctorVisitsOutsideHours: Endpoint = {
       availabilityOf(doctor as never),
       upcoming.map((v) => ({ id: v.id, status: v.status, start: Date.parse(v.start), end: Date.parse(v.end) })),
     )
-    return json(200, { visits: outside.map((v) => ({ id: v.id, status: v.status, start: new Date(v.start).toISOString(), end: new Date(v.end).toISOString() })) })
+    return json(200, {
+      visits: outside.map((v) => ({
+        id: v.id,
+        status: v.status,
+        start: new Date(v.start).toISOString(),
+        end: new Date(v.end).toISOString(),
+      })),
+    })
   },
 }

@@ -1,5 +1,12 @@
 /** The public face of a clinic, as the storefront needs it. */
-export type Clinic = { id: number | string; name: string; slug: string; theme: string; timeZone: string; brand: { primaryColor?: string | null; tagline?: string | null } }
+export type Clinic = {
+  id: number | string
+  name: string
+  slug: string
+  theme: string
+  timeZone: string
+  brand: { primaryColor?: string | null; tagline?: string | null }
+}
 
 /** Where the storefront reaches Payload's REST API: the same process, over loopback. */
 export const apiBase = () => process.env.INTERNAL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
@@ -31,7 +38,9 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
   if (!response.ok) throw new Error(`clinic lookup failed with ${response.status}`)
   const { docs } = (await response.json()) as { docs: Clinic[] }
   const clinic = docs[0]
-  return clinic ? { id: clinic.id, name: clinic.name, slug: clinic.slug, theme: clinic.theme, timeZone: clinic.timeZone, brand: clinic.brand ?? {} } : null
+  return clinic
+    ? { id: clinic.id, name: clinic.name, slug: clinic.slug, theme: clinic.theme, timeZone: clinic.timeZone, brand: clinic.brand ?? {} }
+    : null
 }
 
 /** `/c/northwind/doctors` → `northwind`; null when the path names no clinic. */

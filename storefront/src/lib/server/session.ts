@@ -18,7 +18,9 @@ export async function userOfToken(token: string | undefined, fetcher: typeof fet
   if (!token) return null
   const response = await fetcher(`${apiBase()}/api/users/me`, { headers: { Authorization: `JWT ${token}` } })
   if (!response.ok) return null
-  const { user } = (await response.json()) as { user: null | { id: number; name: string; email: string; role: string; tenants?: { tenant: number | { id: number } }[] } }
+  const { user } = (await response.json()) as {
+    user: null | { id: number; name: string; email: string; role: string; tenants?: { tenant: number | { id: number } }[] }
+  }
   if (!user) return null
   const clinics = (user.tenants ?? []).map((t) => (typeof t.tenant === 'object' ? t.tenant.id : t.tenant))
   return { id: user.id, name: user.name, email: user.email, role: user.role, clinics }

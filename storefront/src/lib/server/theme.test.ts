@@ -16,7 +16,7 @@ describe('themeCss', () => {
       ':root{--color-primary:#111111;--color-primary-text:#ffffff;--color-background:#fafafa;--color-surface:#ffffff;--color-text:#000000;--color-muted:#555555;--font-body:Georgia, serif;--font-heading:Georgia, serif;--radius:4px}',
     )
   })
-  it('applies a clinic\'s primary colour, and ignores one that is not a colour', () => {
+  it("applies a clinic's primary colour, and ignores one that is not a colour", () => {
     expect(themeCss(theme, { primaryColor: '#abcdef' })).toContain('--color-primary:#abcdef;')
     expect(themeCss(theme, { primaryColor: 'red;}</style><script>' })).toContain('--color-primary:#111111;')
   })

@@ -48,5 +48,7 @@ export function themeCss(theme: Theme, brand: BrandOverrides = {}): string {
     '--font-heading': theme.fonts.heading,
     '--radius': theme.radius,
   }
-  return `:root{${Object.entries(vars).map(([k, v]) => `${k}:${cssValue(v)}`).join(';')}}`
+  return `:root{${Object.entries(vars)
+    .map(([k, v]) => `${k}:${cssValue(v)}`)
+    .join(';')}}`
 }

@@ -21,7 +21,8 @@ export const actions: Actions = {
       body: JSON.stringify({ email, password }),
     })
     if (response.status === 429) return fail(429, { email, errors: { form: 'Too many attempts. Wait a minute and try again.' } })
-    if (!response.ok) return fail(400, { email, errors: { form: 'That email and password do not match an account. Check them, or reset your password.' } })
+    if (!response.ok)
+      return fail(400, { email, errors: { form: 'That email and password do not match an account. Check them, or reset your password.' } })
     const { token, exp } = (await response.json()) as { token: string; exp: number }
     const user = await userOfToken(token)
     if (!user || !locals.clinic || !user.clinics.some((c) => String(c) === String(locals.clinic!.id))) {

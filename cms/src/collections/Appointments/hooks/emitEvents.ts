@@ -38,7 +38,9 @@ export const emitEvents: CollectionAfterChangeHook = async ({ doc, previousDoc, 
       actor: req.user?.id ?? null,
       at,
     }
-    await afterCommit(req, () => deliver(event, (error) => req.payload.logger.error({ err: error, event: type }, 'an appointment event subscriber failed')))
+    await afterCommit(req, () =>
+      deliver(event, (error) => req.payload.logger.error({ err: error, event: type }, 'an appointment event subscriber failed')),
+    )
   }
   return doc
 }

@@ -12,7 +12,8 @@ export const recordChanges: CollectionBeforeChangeHook = ({ data, originalDoc: s
   else {
     if (data.status && data.status !== originalDoc?.status) changes.push(`status ${originalDoc?.status} → ${data.status}`)
     for (const field of ['start', 'end'] as const) {
-      if (data[field] && Date.parse(data[field]) !== Date.parse(originalDoc?.[field])) changes.push(`${field} ${originalDoc?.[field]} → ${new Date(data[field]).toISOString()}`)
+      if (data[field] && Date.parse(data[field]) !== Date.parse(originalDoc?.[field]))
+        changes.push(`${field} ${originalDoc?.[field]} → ${new Date(data[field]).toISOString()}`)
     }
   }
   const at = new Date().toISOString()

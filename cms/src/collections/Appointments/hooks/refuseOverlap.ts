@@ -17,9 +17,17 @@ export const refuseOverlap: CollectionBeforeChangeHook = async ({ data, original
   const notThis = operation === 'update' && originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []
   const clash = (where: object[]) =>
     lookup.count(req, 'appointments', { and: [...notThis, { blocking: { equals: true } }, ...where] } as never)
-  const doctorClash = await clash([{ doctor: { equals: idOf(current.doctor) } }, { blockedStart: { less_than: data.blockedEnd } }, { blockedEnd: { greater_than: data.blockedStart } }])
+  const doctorClash = await clash([
+    { doctor: { equals: idOf(current.doctor) } },
+    { blockedStart: { less_than: data.blockedEnd } },
+    { blockedEnd: { greater_than: data.blockedStart } },
+  ])
   if (doctorClash > 0) throw new APIError(OVERLAP_MESSAGE, 409, null, true)
-  const patientClash = await clash([{ patient: { equals: idOf(current.patient) } }, { start: { less_than: current.end } }, { end: { greater_than: current.start } }])
+  const patientClash = await clash([
+    { patient: { equals: idOf(current.patient) } },
+    { start: { less_than: current.end } },
+    { end: { greater_than: current.start } },
+  ])
   if (patientClash > 0) throw new APIError(PATIENT_OVERLAP_MESSAGE, 409, null, true)
   return data
 }

@@ -16,7 +16,11 @@ export const guardRoleAndClinics: CollectionBeforeChangeHook = ({ data, original
   if (operation === 'create' && (!user || user.role === 'patient' || user.role === 'doctor')) data.role = 'patient'
   if (!user || user.role === 'platform-admin') {
     if (operation === 'create' && !user && clinicsOf(data as never).length === 0) {
-      throw new ValidationError({ collection: collection.slug, req, errors: [{ path: 'tenants', message: 'Choose the clinic you are registering with.' }] })
+      throw new ValidationError({
+        collection: collection.slug,
+        req,
+        errors: [{ path: 'tenants', message: 'Choose the clinic you are registering with.' }],
+      })
     }
     return data
   }

@@ -13,14 +13,21 @@ export type Actor = 'patient' | 'doctor' | 'admin'
 export async function loadVisit(req: PayloadRequest): Promise<{ visit: Visit; actor: Actor } | Response> {
   if (!req.user) return problem(401, 'Sign in first.')
   const visit = (await req.payload
-    .findByID({ collection: 'appointments', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, user: req.user, disableErrors: true })
+    .findByID({
+      collection: 'appointments',
+      id: String(req.routeParams?.id),
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      disableErrors: true,
+    })
     .catch(() => null)) as Visit | null
   if (!visit) return problem(404, 'There is no such appointment.')
   const role = roleOf(req)
   if (role === 'platform-admin' || role === 'clinic-admin') return { visit, actor: 'admin' }
   if (role === 'patient' && sameId(idOf(visit.patient), req.user.id)) return { visit, actor: 'patient' }
   if (role === 'doctor' && (await myDoctorProfileIds(req)).some((d) => sameId(d, idOf(visit.doctor)))) return { visit, actor: 'doctor' }
-  return problem(403, 'Only the visit\'s patient, its doctor or the clinic\'s admins can change it.')
+  return problem(403, "Only the visit's patient, its doctor or the clinic's admins can change it.")
 }
 
 /** Reads the JSON body, or answers 400. */
@@ -34,7 +41,9 @@ export async function readBody(req: PayloadRequest): Promise<Record<string, unkn
 }
 
 /** loadVisit and readBody together, for the changes that take a body. */
-export async function loadVisitWithBody(req: PayloadRequest): Promise<{ visit: Visit; actor: Actor; body: Record<string, unknown> } | Response> {
+export async function loadVisitWithBody(
+  req: PayloadRequest,
+): Promise<{ visit: Visit; actor: Actor; body: Record<string, unknown> } | Response> {
   const loaded = await loadVisit(req)
   if (loaded instanceof Response) return loaded
   const body = await readBody(req)

@@ -23,14 +23,16 @@ export const rescheduleVisit: Endpoint = {
     if (!ACTIVE.includes(visit.status)) return problem(409, `A ${visit.status} visit cannot be moved.`)
     if (actor === 'patient') {
       const cutoff = await cutoffPassed(req, visit)
-      if (cutoff !== null) return problem(409, `Visits can be moved online until ${cutoff} hours before they start. Please call the clinic.`)
+      if (cutoff !== null)
+        return problem(409, `Visits can be moved online until ${cutoff} hours before they start. Please call the clinic.`)
     }
     const doctor = (await lookup.byId(req, 'doctors', idOf(visit.doctor)))!
     const length = Date.parse(visit.end) - Date.parse(visit.start)
     const { availability, busy } = await loadCalendar(req.payload, doctor as never, start, start + length)
     const others = busy.filter((b) => !(b.start === Date.parse(visit.start) && b.end === Date.parse(visit.end)))
     const now = Date.now()
-    const bookable = (list: typeof busy) => computeSlots({ availability, busy: list, from: start, to: start + length, now }).some((s) => s.start === start)
+    const bookable = (list: typeof busy) =>
+      computeSlots({ availability, busy: list, from: start, to: start + length, now }).some((s) => s.start === start)
     if (!bookable(others)) {
       return bookable([])
         ? problem(409, 'This time overlaps another visit of the doctor. Choose another time.', 'start')

@@ -28,6 +28,21 @@ function statusEndpoint(path: string, rule: Rule): Endpoint {
   }
 }
 
-export const confirmVisit = statusEndpoint('confirm', { to: 'confirmed', from: ['requested'], when: 'before-start', done: 'The visit is confirmed.' })
-export const completeVisit = statusEndpoint('complete', { to: 'completed', from: ['confirmed'], when: 'after-start', done: 'The visit is marked completed.' })
-export const markNoShow = statusEndpoint('no-show', { to: 'no-show', from: ['confirmed'], when: 'after-start', done: 'The visit is marked as a no-show.' })
+export const confirmVisit = statusEndpoint('confirm', {
+  to: 'confirmed',
+  from: ['requested'],
+  when: 'before-start',
+  done: 'The visit is confirmed.',
+})
+export const completeVisit = statusEndpoint('complete', {
+  to: 'completed',
+  from: ['confirmed'],
+  when: 'after-start',
+  done: 'The visit is marked completed.',
+})
+export const markNoShow = statusEndpoint('no-show', {
+  to: 'no-show',
+  from: ['confirmed'],
+  when: 'after-start',
+  done: 'The visit is marked as a no-show.',
+})

@@ -11,5 +11,11 @@ export const GET: RequestHandler = async ({ locals }) => {
   const slug = /^[a-z0-9-]+$/.test(locals.clinic.theme) ? locals.clinic.theme : 'default'
   const svg = await readFile(resolve(themesDir(), slug, theme.logo.replace(/[^a-z0-9.-]/gi, '')), 'utf8').catch(() => null)
   if (!svg) error(404, 'This theme has no logo.')
-  return new Response(svg, { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'no-cache', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } })
+  return new Response(svg, {
+    headers: {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'no-cache',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  })
 }
