@@ -9,6 +9,7 @@ import { completeVisit, confirmVisit, markNoShow } from '../../scheduling/endpoi
 import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
 import { emitEvents } from './hooks/emitEvents.ts'
+import { freeExpiredHolds } from './hooks/freeExpiredHolds.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
@@ -28,7 +29,7 @@ export const Appointments: CollectionConfig = audited({
   },
   endpoints: [bookAppointment, holdSlot, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow, appointmentIcs],
   hooks: {
-    beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
+    beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, freeExpiredHolds, refuseOverlap, recordChanges],
     afterChange: [emitEvents],
     afterError: [overlapAsConflict],
   },

@@ -1,7 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { lookup } from '../../../lookup.ts'
-import { releaseExpiredHolds } from '../../../scheduling/holds.ts'
 
 export const OVERLAP_MESSAGE = 'This time overlaps another visit of the doctor. Choose another time.'
 export const PATIENT_OVERLAP_MESSAGE = 'You already have a visit at this time. Choose another time.'
@@ -13,7 +12,6 @@ export const PATIENT_OVERLAP_MESSAGE = 'You already have a visit at this time. C
 export const refuseOverlap: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (!data.blocking) return data
   const current = { ...(operation === 'update' ? originalDoc : {}), ...data }
-  await releaseExpiredHolds(req, { doctor: idOf(current.doctor), patient: idOf(current.patient) })
   const notThis = operation === 'update' && originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []
   const clash = (where: object[]) =>
     lookup.count(req, 'appointments', { and: [...notThis, { blocking: { equals: true } }, ...where] } as never)
