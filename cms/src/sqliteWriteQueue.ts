@@ -1,8 +1,14 @@
+import { createClient, type Client, type Config, type InStatement, type Transaction } from '@libsql/client'
 import type { Payload } from 'payload'
 
 type Id = string | number
 type TransactionApi = {
   name: string
+  client: Client
+  clientConfig: Config
+  busyTimeout: number
+  wal?: { synchronous: string }
+  destroy?: () => Promise<void>
   beginTransaction: (options?: unknown) => Promise<Id | null>
   commitTransaction: (id: Id | Promise<Id | null>) => Promise<void>
   rollbackTransaction: (id: Id | Promise<Id | null>) => Promise<void>
@@ -16,11 +22,15 @@ type TransactionApi = {
  * the process, one after the other, which is what SQLite would do anyway.
  * (Several processes on one SQLite file are not a supported deployment: use
  * PostgreSQL to scale out.) Reads outside transactions go on in parallel (WAL).
+ *
+ * Because transactions run one at a time, they can all share one long-lived
+ * writer connection (see useOneWriterConnection).
  */
 export function queueSqliteWrites(payload: Payload, maxWaitMs = 15_000): void {
   const db = payload.db as unknown as TransactionApi
   if (db.name !== 'sqlite' || db.telemedWriteQueue) return
   db.telemedWriteQueue = true
+  useOneWriterConnection(db)
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
@@ -64,4 +74,57 @@ export function queueSqliteWrites(payload: Payload, maxWaitMs = 15_000): void {
   }
   db.commitTransaction = finishing(commit)
   db.rollbackTransaction = finishing(rollback)
+}
+
+/**
+ * libsql hands its connection to each transaction and opens a new one for the
+ * next statement, so every write paid for opening the file, re-reading the
+ * schema and re-applying the busy timeout, and the reads that followed did too.
+ * Here transactions run on one writer connection that stays open (the queue
+ * above guarantees one transaction at a time) and reads keep the first one.
+ */
+function useOneWriterConnection(db: TransactionApi): void {
+  const writer = createClient(db.clientConfig)
+  const ready = (async () => {
+    await writer.execute(`PRAGMA busy_timeout = ${db.busyTimeout || 5000}`)
+    if (db.wal) await writer.execute(`PRAGMA synchronous = ${db.wal.synchronous}`)
+  })()
+  db.client.transaction = async (mode = 'write') => {
+    await ready
+    await writer.execute(mode === 'read' ? 'BEGIN' : mode === 'deferred' ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE')
+    let open = true
+    const run = <T>(work: () => Promise<T>) => {
+      if (!open) throw new Error('The transaction is closed.')
+      return work()
+    }
+    const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (!open) return
+      open = false
+      await writer.execute(sql)
+    }
+    const transaction: Transaction = {
+      execute: (stmt: InStatement) => run(() => writer.execute(stmt)),
+      batch: async (stmts: InStatement[]) =>
+        run(async () => {
+          const results = []
+          for (const stmt of stmts) results.push(await writer.execute(stmt))
+          return results
+        }),
+      // libsql's executeMultiple rolls back an open transaction; nothing here needs it.
+      executeMultiple: () => Promise.reject(new Error('executeMultiple is not available inside a transaction.')),
+      commit: () => end('COMMIT'),
+      rollback: () => end('ROLLBACK'),
+      close: () => void end('ROLLBACK'),
+      get closed() {
+        return !open
+      },
+    } as Transaction
+    return transaction
+  }
+  const destroy = db.destroy?.bind(db)
+  db.destroy = async () => {
+    await destroy?.()
+    writer.close()
+    db.client.close()
+  }
 }

@@ -57,3 +57,13 @@ export const enforceClinicalOwnership =
     }
     return data
   }
+
+/**
+ * Validation for a clinical document's `doctor`: present when required. Whether the
+ * doctor practises at the document's clinic is enforceClinicalOwnership's job (one
+ * light look-up); the multi-tenant plugin's filterOptions would otherwise fetch the
+ * whole doctor again through the Local API on every write. The admin panel still
+ * uses filterOptions to offer only the clinic's doctors.
+ */
+export const doctorCheckedByOwnership = (value: unknown, { req, required }: { req: PayloadRequest; required?: boolean }) =>
+  required && (value === null || value === undefined || value === '') ? req.t('validation:required') : true

@@ -6,7 +6,7 @@ import { appointmentIcs } from '../../calendar/appointmentIcs.ts'
 import { cancelVisit } from '../../scheduling/endpoints/visit/cancel.ts'
 import { rescheduleVisit } from '../../scheduling/endpoints/visit/reschedule.ts'
 import { completeVisit, confirmVisit, markNoShow } from '../../scheduling/endpoints/visit/statusChanges.ts'
-import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
+import { doctorCheckedByOwnership, enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
 import { emitEvents } from './hooks/emitEvents.ts'
 import { freeExpiredHolds } from './hooks/freeExpiredHolds.ts'
@@ -35,7 +35,7 @@ export const Appointments: CollectionConfig = audited({
   },
   fields: [
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
-    { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true },
+    { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true, validate: doctorCheckedByOwnership },
     { name: 'start', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'end', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { prescriptionsAccess } from '../../access/prescriptions.ts'
 import { audited } from '../../hooks/audit.ts'
-import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
+import { doctorCheckedByOwnership, enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { signing } from './hooks/signing.ts'
 
 /** A prescription: drafted, then signed by the doctor, then sent to and filled by a pharmacy. */
@@ -17,7 +17,7 @@ export const Prescriptions: CollectionConfig = audited({
   hooks: { beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), signing] },
   fields: [
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
-    { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true },
+    { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true, validate: doctorCheckedByOwnership },
     { name: 'appointment', type: 'relationship', relationTo: 'appointments' },
     {
       name: 'medication',

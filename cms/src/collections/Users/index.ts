@@ -21,6 +21,8 @@ export const Users: CollectionConfig = audited(
       tokenExpiration: 8 * 60 * 60,
       // Secure cookies whenever the platform is reached over HTTPS.
       cookies: { sameSite: 'Lax', secure: env().PUBLIC_URL.startsWith('https://') },
+      // The signed-in user is read on every request: clinics stay ids (access rules compare ids), not whole clinic documents.
+      depth: 0,
     },
     access: usersAccess,
     admin: {
