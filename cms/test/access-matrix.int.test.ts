@@ -118,12 +118,10 @@ const SPECS: Record<string, CollectionSpec> = {
             : B(ctx).patient.id,
     disposable: async (ctx, t) =>
       (await createUser(ctx.payload, `gone-${++unique}@x.test`, 'patient', [t === 'sameClinic' ? A(ctx).id : B(ctx).id])).id,
-    createBody: (ctx, t) => ({
-      name: 'New Patient',
-      email: `new-${++unique}@x.test`,
-      password: PASSWORD,
-      tenants: [{ tenant: t === 'ownClinic' ? A(ctx).id : B(ctx).id }],
-    }),
+    createBody: (ctx, t) => {
+      const tenant = t === 'ownClinic' ? A(ctx).id : B(ctx).id
+      return { name: 'New Patient', email: `new-${++unique}@x.test`, password: PASSWORD, tenants: [{ tenant }], consents: [{ tenant }] }
+    },
     update: { body: (n) => ({ name: `Renamed ${n}` }), stuck: (d, n) => d.name === `Renamed ${n}` },
     matrix: {
       read: {

@@ -3,51 +3,22 @@
  * admin + SvelteKit) on seeded demo data, driven by Chromium where a person would
  * click. Needs `npm run build` first (the test script's pretest does it).
  */
-import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabaseUrl } from './support/database.ts'
-import { freePort, runScript, startServeProcess } from './support/processes.ts'
+import { runScript } from './support/processes.ts'
+import { startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
 
-let env: Record<string, string>
-let server: { child: ChildProcess; url: string; output: () => string }
-let browser: Browser
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+let product: SeededProduct
+let env: SeededProduct['env']
+let server: SeededProduct['server']
+let browser: SeededProduct['browser']
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'telemed-product-'))
-  const port = await freePort()
-  env = {
-    DATA_DIR: dir,
-    DATABASE_URL: await freshDatabaseUrl(dir),
-    PORT: String(port),
-    PUBLIC_URL: `http://localhost:${port}`,
-    LOG_LEVEL: 'info',
-    APP_ENV: 'development',
-    NODE_ENV: '',
-  }
-  const seeded = await runScript('seed', env)
-  expect(seeded.code, seeded.stderr).toBe(0)
-  server = await startServeProcess(env)
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  product = await startSeededProduct()
+  ;({ env, server, browser } = product)
 }, 240_000)
 
-afterAll(async () => {
-  await browser?.close()
-  if (server?.child.exitCode === null) server.child.kill('SIGKILL')
-})
+afterAll(() => product?.stop())
 
 async function adminSignIn(email: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })

@@ -44,7 +44,7 @@ const tokenCookie = (a: Answer) => ([a.headers['set-cookie']].flat().find((c) =>
 describe('sign in and out on a clinic site', () => {
   it('signs a patient in with a form post, keeps the token in an httpOnly cookie, and signs out', async () => {
     const signedIn = await send('alpha.localhost', '/signin', { form: { email: world.alpha.patient.email, password: PASSWORD } })
-    expect([signedIn.status, signedIn.headers.location]).toEqual([303, '/'])
+    expect([signedIn.status, signedIn.headers.location]).toEqual([303, '/doctors'])
     const setCookie = [signedIn.headers['set-cookie']].flat().join('\n')
     expect(setCookie).toMatch(/telemed-token=.+; .*HttpOnly/i)
     expect(setCookie).toMatch(/SameSite=Lax/i)

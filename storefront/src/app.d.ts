@@ -10,6 +10,8 @@ declare global {
       /** Payload's JWT from the httpOnly cookie, forwarded on every API call made for this person. */
       token: string | undefined
       user: SessionUser | null
+      /** The zone times are shown in: the visitor's browser zone once known, else the clinic's. */
+      timeZone: string
     }
   }
 }

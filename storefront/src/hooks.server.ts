@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit'
 import { clinicSlugInPath, findClinicByHost, findClinicBySlug, hostnameOf } from '$lib/server/clinic.ts'
 import { TOKEN_COOKIE, userOfToken } from '$lib/server/session.ts'
+import { isTimeZone, ZONE_COOKIE } from '$lib/format.ts'
 
 /**
  * Every request belongs to one clinic: the one named in the path (`/c/<slug>/`,
@@ -13,5 +14,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.basePath = slug ? `/c/${slug}` : ''
   event.locals.token = event.cookies.get(TOKEN_COOKIE)
   event.locals.user = await userOfToken(event.locals.token)
+  // The visitor's own zone, sent by the browser (see +layout.svelte); the clinic's until then.
+  const zone = event.cookies.get(ZONE_COOKIE)
+  event.locals.timeZone = isTimeZone(zone) ? zone : (event.locals.clinic?.timeZone ?? 'UTC')
   return resolve(event)
 }

@@ -9,6 +9,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     clinic: locals.clinic,
     basePath: locals.basePath,
     user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
+    timeZone: locals.timeZone,
     themeCss: themeCss(theme, locals.clinic.brand),
     tagline: locals.clinic.brand.tagline || theme.copy.tagline,
   }

@@ -4,6 +4,7 @@ import { manageMembership, usersAccess } from '../../access/users.ts'
 import { ROLES } from '../../access/roles.ts'
 import { audited } from '../../hooks/audit.ts'
 import { guardRoleAndClinics } from './hooks/guardRoleAndClinics.ts'
+import { recordConsent } from './hooks/recordConsent.ts'
 import { patientProfileFields } from './patientProfile.ts'
 
 /**
@@ -31,7 +32,7 @@ export const Users: CollectionConfig = audited(
       listSearchableFields: ['name', 'email'],
       group: 'People',
     },
-    hooks: { beforeChange: [guardRoleAndClinics] },
+    hooks: { beforeChange: [guardRoleAndClinics, recordConsent] },
     fields: [
       { name: 'name', type: 'text', required: true, maxLength: 120 },
       {
@@ -43,6 +44,18 @@ export const Users: CollectionConfig = audited(
         access: { create: manageMembership, update: manageMembership },
         saveToJWT: true,
         index: true,
+      },
+      {
+        name: 'consents',
+        label: 'Consent to clinic terms',
+        type: 'array',
+        // Given once at registration (see recordConsent); a record of what was accepted, never edited afterwards.
+        access: { update: () => false },
+        admin: { readOnly: true, condition: (data) => data?.role === 'patient' },
+        fields: [
+          { name: 'tenant', label: 'Clinic', type: 'relationship', relationTo: 'tenants', required: true },
+          { name: 'acceptedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        ],
       },
       {
         name: 'patientProfile',

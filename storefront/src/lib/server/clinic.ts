@@ -1,3 +1,5 @@
+import { paragraphs } from './richText.ts'
+
 /** The public face of a clinic, as the storefront needs it. */
 export type Clinic = {
   id: number | string
@@ -5,8 +7,15 @@ export type Clinic = {
   slug: string
   theme: string
   timeZone: string
+  currency: string
   brand: { primaryColor?: string | null; tagline?: string | null }
+  /** The consent and terms a patient accepts to register, as paragraphs of plain text. */
+  terms: string[]
+  bookingPolicy: { cancellationCutoffHours: number; approvalRequired: boolean }
 }
+
+type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy'> & { terms?: unknown; bookingPolicy?: Partial<Clinic['bookingPolicy']> }
+
 
 /** Where the storefront reaches Payload's REST API: the same process, over loopback. */
 export const apiBase = () => process.env.INTERNAL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
@@ -36,10 +45,23 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
   const query = new URLSearchParams({ ...where, limit: '1', depth: '0' })
   const response = await fetcher(`${apiBase()}/api/tenants?${query}`)
   if (!response.ok) throw new Error(`clinic lookup failed with ${response.status}`)
-  const { docs } = (await response.json()) as { docs: Clinic[] }
+  const { docs } = (await response.json()) as { docs: ClinicDoc[] }
   const clinic = docs[0]
   return clinic
-    ? { id: clinic.id, name: clinic.name, slug: clinic.slug, theme: clinic.theme, timeZone: clinic.timeZone, brand: clinic.brand ?? {} }
+    ? {
+        id: clinic.id,
+        name: clinic.name,
+        slug: clinic.slug,
+        theme: clinic.theme,
+        timeZone: clinic.timeZone,
+        currency: clinic.currency ?? 'USD',
+        brand: clinic.brand ?? {},
+        terms: paragraphs(clinic.terms),
+        bookingPolicy: {
+          cancellationCutoffHours: clinic.bookingPolicy?.cancellationCutoffHours ?? 24,
+          approvalRequired: Boolean(clinic.bookingPolicy?.approvalRequired),
+        },
+      }
     : null
 }
 

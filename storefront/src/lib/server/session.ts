@@ -25,3 +25,18 @@ export async function userOfToken(token: string | undefined, fetcher: typeof fet
   const clinics = (user.tenants ?? []).map((t) => (typeof t.tenant === 'object' ? t.tenant.id : t.tenant))
   return { id: user.id, name: user.name, email: user.email, role: user.role, clinics }
 }
+
+/** Signs in with Payload and keeps the token; null when the email and password do not match. 'busy' when rate-limited. */
+export async function signInWith(cookies: Cookies, email: string, password: string, secure: boolean): Promise<SessionUser | null | 'busy'> {
+  const response = await fetch(`${apiBase()}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  if (response.status === 429) return 'busy'
+  if (!response.ok) return null
+  const { token, exp } = (await response.json()) as { token: string; exp: number }
+  const user = await userOfToken(token)
+  if (user) keepToken(cookies, token, secure, Math.max(60, exp - Math.floor(Date.now() / 1000)))
+  return user
+}

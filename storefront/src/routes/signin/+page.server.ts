@@ -1,10 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit'
-import { apiBase } from '$lib/server/clinic.ts'
-import { keepToken, userOfToken } from '$lib/server/session.ts'
+import { dropToken, signInWith } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
-export const load: PageServerLoad = ({ locals }) => {
-  if (locals.user) redirect(303, `${locals.basePath}/`)
+/** Only paths on this site: `next` never sends anyone elsewhere. */
+const safeNext = (next: string | null, base: string) => (next && next.startsWith('/') && !next.startsWith('//') ? next : `${base}/`)
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), locals.basePath))
 }
 
 /** Works without JavaScript: a plain form post, errors next to the fields. */
@@ -15,20 +17,15 @@ export const actions: Actions = {
     const password = String(form.get('password') ?? '')
     if (!email) return fail(400, { email, errors: { email: 'Enter the email address you registered with.' } })
     if (!password) return fail(400, { email, errors: { password: 'Enter your password.' } })
-    const response = await fetch(`${apiBase()}/api/users/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-    if (response.status === 429) return fail(429, { email, errors: { form: 'Too many attempts. Wait a minute and try again.' } })
-    if (!response.ok)
+    const user = await signInWith(cookies, email, password, url.protocol === 'https:')
+    if (user === 'busy') return fail(429, { email, errors: { form: 'Too many attempts. Wait a minute and try again.' } })
+    if (!user)
       return fail(400, { email, errors: { form: 'That email and password do not match an account. Check them, or reset your password.' } })
-    const { token, exp } = (await response.json()) as { token: string; exp: number }
-    const user = await userOfToken(token)
-    if (!user || !locals.clinic || !user.clinics.some((c) => String(c) === String(locals.clinic!.id))) {
+    if (!locals.clinic || !user.clinics.some((c) => String(c) === String(locals.clinic!.id))) {
+      dropToken(cookies)
       return fail(403, { email, errors: { form: `This account is not registered with ${locals.clinic?.name ?? 'this clinic'}.` } })
     }
-    keepToken(cookies, token, url.protocol === 'https:', Math.max(60, exp - Math.floor(Date.now() / 1000)))
-    redirect(303, `${locals.basePath}/`)
+    const home = user.role === 'doctor' ? `${locals.basePath}/doctor` : `${locals.basePath}/doctors`
+    redirect(303, url.searchParams.has('next') ? safeNext(url.searchParams.get('next'), locals.basePath) : home)
   },
 }

@@ -1,0 +1,72 @@
+import type { ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { freshDatabaseUrl } from './database.ts'
+import { freePort, runScript, startServeProcess } from './processes.ts'
+
+export type SeededProduct = {
+  env: Record<string, string>
+  server: { child: ChildProcess; url: string; output: () => string }
+  browser: Browser
+  /** `http://<clinic>.localhost:<port>`: the clinic's own site, as a patient reaches it. */
+  site: (clinic: 'northwind' | 'sunrise') => string
+  stop: () => Promise<void>
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** Where tests save screenshots for people to look at (CI keeps them as artifacts). */
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots')
+
+/**
+ * The product as `npm start` runs it: seeded demo data, the real server process
+ * (Express + Next admin + SvelteKit) and a Chromium to drive it. Needs `npm run build`.
+ */
+export async function startSeededProduct(): Promise<SeededProduct> {
+  const dir = mkdtempSync(join(tmpdir(), 'telemed-product-'))
+  const port = await freePort()
+  const env = {
+    DATA_DIR: dir,
+    DATABASE_URL: await freshDatabaseUrl(dir),
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    LOG_LEVEL: 'info',
+    APP_ENV: 'development',
+    NODE_ENV: '',
+  }
+  const seeded = await runScript('seed', env)
+  if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stderr}`)
+  const server = await startServeProcess(env)
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  return {
+    env,
+    server,
+    browser,
+    site: (clinic) => `http://${clinic}.localhost:${port}`,
+    stop: async () => {
+      await browser.close()
+      if (server.child.exitCode === null) server.child.kill('SIGKILL')
+    },
+  }
+}
+
+/** Takes a full-page screenshot at a phone and a desktop width. */
+export async function screenshotBoth(page: Page, name: string) {
+  const size = page.viewportSize()
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 })
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true })
+  }
+  if (size) await page.setViewportSize(size)
+}

@@ -1,0 +1,14 @@
+export type VisitStatus = 'held' | 'requested' | 'confirmed' | 'cancelled' | 'completed' | 'no-show'
+
+/** Statuses that still hold a time in the doctor's calendar. */
+export const ACTIVE: VisitStatus[] = ['held', 'requested', 'confirmed']
+
+/** Each status as a patient reads it. */
+export const STATUS_LABEL: Record<VisitStatus, string> = {
+  held: 'Held for you',
+  requested: 'Waiting for the clinic to confirm',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  completed: 'Completed',
+  'no-show': 'Missed',
+}

@@ -1,0 +1,56 @@
+import { fail, redirect } from '@sveltejs/kit'
+import { api, ApiError } from '$lib/server/api.ts'
+import { freeSlots } from '$lib/server/doctors.ts'
+import { visitOr404 } from '$lib/server/visits.ts'
+import { slotDays } from '$lib/slotDays.ts'
+import { ACTIVE } from '$lib/visitStatus.ts'
+import type { Actions, PageServerLoad } from './$types'
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  const visit = await visitOr404(locals, params.id)
+  const cutoffHours = locals.clinic!.bookingPolicy.cancellationCutoffHours
+  const cutoffAt = Date.parse(visit.start) - cutoffHours * 3_600_000
+  const changeable = ACTIVE.includes(visit.status) && Date.now() < cutoffAt
+  const moving = changeable && url.searchParams.has('move')
+  const days = moving ? slotDays(await freeSlots(locals, visit.doctor.id), locals.timeZone, visit.doctor.timeZone) : []
+  return {
+    visit,
+    cutoffHours,
+    cutoffAt: new Date(cutoffAt).toISOString(),
+    changeable,
+    booked: url.searchParams.has('booked'),
+    moved: url.searchParams.has('moved'),
+    moving,
+    days: days.map(({ day, label, slots }) => ({ day, label, count: slots.length })),
+    day: days.find((d) => d.day === url.searchParams.get('day')) ?? days[0] ?? null,
+  }
+}
+
+const refusal = (e: unknown, values: Record<string, string>) => {
+  if (!(e instanceof ApiError)) throw e
+  return fail(e.status, { values, errors: { [e.field === 'reason' || e.field === 'start' ? e.field : 'form']: e.message } })
+}
+
+export const actions: Actions = {
+  cancel: async ({ locals, params, request }) => {
+    const reason = String((await request.formData()).get('reason') ?? '').trim()
+    if (!reason) return fail(400, { values: { reason }, errors: { reason: 'Say in a few words why you cancel.' } })
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/cancel`, { body: { reason } })
+    } catch (e) {
+      return refusal(e, { reason })
+    }
+    redirect(303, `${locals.basePath}/appointments/${params.id}`)
+  },
+  reschedule: async ({ locals, params, request }) => {
+    const start = String((await request.formData()).get('start') ?? '')
+    if (!start) return fail(400, { values: { start }, errors: { start: 'Choose the new time.' } })
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/reschedule`, { body: { start } })
+    } catch (e) {
+      return refusal(e, { start })
+    }
+    redirect(303, `${locals.basePath}/appointments/${params.id}?moved=1`)
+  },
+}

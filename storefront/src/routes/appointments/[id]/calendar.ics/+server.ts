@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit'
+import { apiBase } from '$lib/server/clinic.ts'
+import type { RequestHandler } from './$types'
+
+/** The visit's calendar file, fetched with the visitor's token (the API checks it is theirs). */
+export const GET: RequestHandler = async ({ locals, params }) => {
+  if (!locals.token || !/^[\w-]{1,40}$/.test(params.id)) error(404, 'There is no such visit.')
+  const response = await fetch(`${apiBase()}/api/appointments/${params.id}/ics`, { headers: { Authorization: `JWT ${locals.token}` } })
+  if (!response.ok) error(404, 'There is no such visit.')
+  return new Response(await response.text(), {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="visit-${params.id}.ics"`,
+      'cache-control': 'private, no-store',
+    },
+  })
+}

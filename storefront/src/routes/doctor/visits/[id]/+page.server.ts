@@ -1,0 +1,135 @@
+import { error, fail, redirect } from '@sveltejs/kit'
+import { api, ApiError, query } from '$lib/server/api.ts'
+import { doctorSelf } from '$lib/server/doctorSelf.ts'
+import { paragraphs, richTextOf } from '$lib/server/richText.ts'
+import { visitOr404, visitsWhere } from '$lib/server/visits.ts'
+import type { Actions, PageServerLoad } from './$types'
+
+type PatientDoc = {
+  id: number | string
+  name: string
+  email: string
+  patientProfile?: {
+    dateOfBirth?: string | null
+    sex?: string | null
+    phone?: string | null
+    conditions?: { name: string }[]
+    allergies?: { substance: string; reaction?: string | null }[]
+    medications?: { name: string; dose?: string | null }[]
+  }
+}
+type RecordDoc = { id: number | string; title: string; kind: string; createdAt: string; filename?: string }
+type PrescriptionDoc = { id: number | string; summary?: string; directions: string; quantity: number; refills: number; status: string; signedAt?: string | null }
+
+/** Everything a doctor needs during a visit, each read with the doctor's own token (the API decides what they may see). */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const me = await doctorSelf(locals, url)
+  const visit = await visitOr404(locals, params.id)
+  const patientId = visit.patient.id
+  const forPatient = (extra: Record<string, unknown> = {}) =>
+    query({ where: { and: [{ patient: { equals: patientId } }, { tenant: { equals: locals.clinic!.id } }] }, sort: '-createdAt', limit: 50, depth: 0, ...extra })
+  const [patient, previous, records, prescriptions] = await Promise.all([
+    api<PatientDoc>(locals, `/api/users/${patientId}?depth=0`),
+    visitsWhere(locals, { and: [{ patient: { equals: patientId } }, { start: { less_than: visit.start } }] }, '-start', 20),
+    api<{ docs: RecordDoc[] }>(locals, `/api/records?${forPatient()}`),
+    api<{ docs: PrescriptionDoc[] }>(locals, `/api/prescriptions?${forPatient()}`),
+  ])
+  const profile = patient.patientProfile ?? {}
+  return {
+    me,
+    visit: { ...visit, notes: paragraphs(visit.visitNotes).join('\n'), mine: String(visit.doctor.id) === String(me.id) },
+    patient: {
+      name: patient.name,
+      email: patient.email,
+      dateOfBirth: profile.dateOfBirth ?? null,
+      sex: profile.sex ?? null,
+      phone: profile.phone ?? null,
+      conditions: (profile.conditions ?? []).map((c) => c.name),
+      allergies: (profile.allergies ?? []).map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)),
+      medications: (profile.medications ?? []).map((m) => (m.dose ? `${m.name} ${m.dose}` : m.name)),
+    },
+    previous,
+    records: records.docs,
+    prescriptions: prescriptions.docs,
+    saved: url.searchParams.get('saved'),
+  }
+}
+
+const back = (locals: App.Locals, id: string, saved: string) => redirect(303, `${locals.basePath}/doctor/visits/${id}?saved=${saved}`)
+const refused = (e: unknown, action: string, values: Record<string, string> = {}) => {
+  if (!(e instanceof ApiError)) throw e
+  return fail(e.status, { action, values, errors: { [e.field ?? 'form']: e.message } })
+}
+
+export const actions: Actions = {
+  /** Visit notes: plain text in the form, rich text (Lexical) on the appointment. */
+  notes: async ({ locals, params, request }) => {
+    const notes = String((await request.formData()).get('notes') ?? '')
+    if (notes.length > 20_000) return fail(400, { action: 'notes', values: { notes }, errors: { notes: 'Notes are limited to 20,000 characters.' } })
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}`, { method: 'PATCH', body: { visitNotes: richTextOf(notes) } })
+    } catch (e) {
+      return refused(e, 'notes', { notes })
+    }
+    back(locals, params.id, 'notes')
+  },
+  complete: async ({ locals, params }) => {
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/complete`, { method: 'POST' })
+    } catch (e) {
+      return refused(e, 'status')
+    }
+    back(locals, params.id, 'completed')
+  },
+  noShow: async ({ locals, params }) => {
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/no-show`, { method: 'POST' })
+    } catch (e) {
+      return refused(e, 'status')
+    }
+    back(locals, params.id, 'no-show')
+  },
+  /** A prescription starts as a draft; the doctor signs it in a second step. */
+  prescribe: async ({ locals, params, request, url }) => {
+    const me = await doctorSelf(locals, url)
+    const visit = await visitOr404(locals, params.id)
+    const form = await request.formData()
+    const values = Object.fromEntries(['name', 'strength', 'dosageForm', 'directions', 'quantity', 'refills'].map((k) => [k, String(form.get(k) ?? '').trim()]))
+    const errors: Record<string, string> = {}
+    if (!values.name) errors.name = 'Name the medication.'
+    if (!values.directions) errors.directions = 'Write the directions for the patient.'
+    const quantity = Number(values.quantity)
+    if (!Number.isInteger(quantity) || quantity < 1) errors.quantity = 'A whole number, at least 1.'
+    const refills = Number(values.refills || 0)
+    if (!Number.isInteger(refills) || refills < 0 || refills > 12) errors.refills = 'A whole number from 0 to 12.'
+    if (Object.keys(errors).length) return fail(400, { action: 'prescribe', values, errors })
+    try {
+      await api(locals, '/api/prescriptions', {
+        body: {
+          tenant: locals.clinic!.id,
+          patient: visit.patient.id,
+          doctor: me.id,
+          appointment: visit.id,
+          medication: { name: values.name, strength: values.strength, form: values.dosageForm },
+          directions: values.directions,
+          quantity,
+          refills,
+          status: 'draft',
+        },
+      })
+    } catch (e) {
+      return refused(e, 'prescribe', values)
+    }
+    back(locals, params.id, 'draft')
+  },
+  sign: async ({ locals, params, request }) => {
+    const id = String((await request.formData()).get('prescription') ?? '')
+    if (!/^[\w-]{1,40}$/.test(id)) error(400, 'Which prescription?')
+    try {
+      await api(locals, `/api/prescriptions/${id}`, { method: 'PATCH', body: { status: 'signed' } })
+    } catch (e) {
+      return refused(e, 'sign')
+    }
+    back(locals, params.id, 'signed')
+  },
+}

@@ -1,0 +1,50 @@
+import { fail, redirect } from '@sveltejs/kit'
+import { api, ApiError } from '$lib/server/api.ts'
+import { signInWith } from '$lib/server/session.ts'
+import type { Actions, PageServerLoad } from './$types'
+
+export const load: PageServerLoad = ({ locals }) => {
+  if (locals.user) redirect(303, `${locals.basePath}/doctors`)
+  return { terms: locals.clinic!.terms }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** A new patient of this clinic: name, email, password and the clinic's consent. Works without JavaScript. */
+export const actions: Actions = {
+  default: async ({ request, cookies, locals, url }) => {
+    const form = await request.formData()
+    const name = String(form.get('name') ?? '').trim()
+    const email = String(form.get('email') ?? '').trim()
+    const password = String(form.get('password') ?? '')
+    const consent = form.get('consent') === 'yes'
+    const values = { name, email }
+    const errors: Record<string, string> = {}
+    if (!name) errors.name = 'Enter your full name.'
+    else if (name.length > 120) errors.name = 'Use at most 120 characters.'
+    if (!EMAIL.test(email)) errors.email = 'Enter an email address such as name@example.com.'
+    if (password.length < 8) errors.password = 'Use at least 8 characters.'
+    if (!consent) errors.consent = `Accept ${locals.clinic!.name}'s consent and terms to register.`
+    if (Object.keys(errors).length) return fail(400, { values, errors })
+
+    const clinic = locals.clinic!.id
+    try {
+      await api(locals, '/api/users', {
+        body: { name, email, password, tenants: [{ tenant: clinic }], consents: [{ tenant: clinic }] },
+      })
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      if (error.status === 429) return fail(429, { values, errors: { form: 'Too many attempts. Wait a minute and try again.' } })
+      const taken = /email/i.test(error.field ?? '') || /already registered|unique/i.test(error.message)
+      return fail(400, {
+        values,
+        errors: taken
+          ? { email: 'An account with this email exists. Sign in, or reset your password.' }
+          : { [error.field ?? 'form']: error.message },
+      })
+    }
+    const signedIn = await signInWith(cookies, email, password, url.protocol === 'https:')
+    if (!signedIn) return fail(400, { values, errors: { form: 'Your account is ready. Sign in to continue.' } })
+    redirect(303, `${locals.basePath}/doctors?welcome=1`)
+  },
+}
