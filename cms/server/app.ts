@@ -50,7 +50,9 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
     }),
   )
   // CSP is left to each front end: Next's admin and SvelteKit (kit.csp) know their own scripts.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  // Referrer only within the site: paths (e.g. /appointments/42) never reach other sites, and form posts
+  // keep their Origin (with "no-referrer" browsers send `Origin: null`, and SvelteKit refuses the post).
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' } }))
 
   app.get('/healthz', healthz(payload))
 

@@ -18,6 +18,7 @@ import { flushAuditedReads } from './hooks/audit.ts'
 import { repoRoot } from './paths.ts'
 import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { queueSqliteWrites } from './sqliteWriteQueue.ts'
+import { emailAdapter } from './email/emailAdapter.ts'
 import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
 import { doctorFeed } from './calendar/doctorFeed.ts'
@@ -40,6 +41,7 @@ export default buildConfig({
   serverURL: settings.PUBLIC_URL,
   csrf: [settings.PUBLIC_URL],
   db: databaseAdapter(settings.DATABASE_URL),
+  email: emailAdapter(settings),
   logger: { options: { level: settings.LOG_LEVEL } },
   // A client's mistake is not a server error: keep the error log for what needs a person.
   loggingLevels: {

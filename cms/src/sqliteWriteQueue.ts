@@ -91,7 +91,10 @@ function useOneWriterConnection(db: TransactionApi): void {
   })()
   db.client.transaction = async (mode = 'write') => {
     await ready
-    await writer.execute(mode === 'read' ? 'BEGIN' : mode === 'deferred' ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE')
+    // DEFERRED, not IMMEDIATE: the write lock is taken at the first write, not at BEGIN. Payload does
+    // some bookkeeping outside the open transaction (e.g. forgot-password's rate reservation); holding
+    // the lock from BEGIN would make that wait for the very transaction that waits for it.
+    await writer.execute(mode === 'read' ? 'BEGIN' : 'BEGIN DEFERRED')
     let open = true
     const run = <T>(work: () => Promise<T>) => {
       if (!open) throw new Error('The transaction is closed.')

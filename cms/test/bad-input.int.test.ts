@@ -134,6 +134,27 @@ describe('bad input', () => {
     expect([png.status, png.body.doc?.mimeType]).toEqual([201, 'image/png'])
   })
 
+  it("refuses a registration without the clinic's consent, and stamps the consent's time itself", async () => {
+    const before = await count('users')
+    const person = { name: 'New Person', password: PASSWORD, tenants: [{ tenant: world.alpha.id }] }
+    const refused = await fetch(`${server.url}/api/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...person, email: 'no-consent@x.test' }),
+    })
+    expect([refused.status, message(await refused.json())]).toEqual([400, expect.stringContaining("Accept the clinic's consent and terms")])
+    expect(await count('users')).toBe(before)
+    const registered = await fetch(`${server.url}/api/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...person, email: 'consent@x.test', consents: [{ tenant: world.alpha.id, acceptedAt: '2000-01-01T00:00:00.000Z' }] }),
+    })
+    expect(registered.status).toBe(201)
+    const { doc } = (await registered.json()) as { doc: { id: number } }
+    const stored = await server.payload.findByID({ collection: 'users', id: doc.id, overrideAccess: true, depth: 0 })
+    expect(Date.now() - Date.parse(stored.consents![0]!.acceptedAt)).toBeLessThan(60_000)
+  })
+
   it('keeps serving after all of that', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
     expect((await patient.request('GET', '/api/appointments')).status).toBe(200)

@@ -54,6 +54,8 @@ describe('clinic sites by host', () => {
     const res = await page('beta.localhost')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    // Addresses of pages (which can name a visit) never go to other sites as a referrer.
+    expect(res.headers.get('referrer-policy')).toBe('same-origin')
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     const api = await fetch(`${server.url}/api/tenants`, { headers: { 'x-request-id': 'trace-42' } })

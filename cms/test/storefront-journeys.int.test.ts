@@ -7,6 +7,8 @@
  * with axe and saved as screenshots at 390 and 1280 px (test-results/screenshots).
  */
 import AxeBuilder from '@axe-core/playwright'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
@@ -33,9 +35,31 @@ async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
+/** The first link matching `pattern` in the newest email of the outbox, waiting for it briefly. */
+async function emailedLink(pattern: RegExp): Promise<string | undefined> {
+  const dir = join(product.env.DATA_DIR!, 'outbox')
+  for (let i = 0; i < 50; i++) {
+    const files = existsSync(dir) ? readdirSync(dir).sort() : []
+    const newest = files.at(-1)
+    // Quoted-printable mail bodies wrap long lines with "=\n" and escape "=" as "=3D".
+    const body = newest
+      ? readFileSync(join(dir, newest), 'utf8')
+          .replace(/=\r?\n/g, '')
+          .replace(/=3D/g, '=')
+      : ''
+    const found = body.match(new RegExp(`https?://[^\\s"<]*${pattern.source}`))?.[0]
+    if (found) return found
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return undefined
+}
+
 /** A page in a context of its own: its own cookies, as another person's browser. */
-const newPage = async (options: Parameters<SeededProduct['browser']['newContext']>[0] = {}) =>
-  (await product.browser.newContext(options)).newPage()
+async function newPage(options: Parameters<SeededProduct['browser']['newContext']>[0] = {}) {
+  const context = await product.browser.newContext(options)
+  context.setDefaultTimeout(10_000)
+  return context.newPage()
+}
 
 async function signIn(page: Page, site: string, email: string, password = 'demo-password') {
   await page.goto(`${site}/signin`)
@@ -103,7 +127,9 @@ describe('a new patient on Northwind', () => {
     expect(await patient.getByRole('status').textContent()).toContain('Your visit is booked')
     expect(await patient.locator('[data-status]').textContent()).toBe('Confirmed')
     const shown = await patient.locator('.facts dd').first().textContent()
-    const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date(start!))
+    const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
+      new Date(start!),
+    )
     expect(shown).toContain(london)
     await expectAccessible(patient)
     await screenshotBoth(patient, 'northwind-visit')
@@ -122,6 +148,41 @@ describe('a new patient on Northwind', () => {
     expect(status).toBe(200)
     expect(ics).toContain('BEGIN:VEVENT')
     expect(ics).not.toContain('Persistent cough')
+  })
+
+  it('uploads a record with a progress bar and downloads the same file', async () => {
+    const site = product.site('northwind')
+    await patient.goto(`${site}/records`)
+    await patient.getByRole('button', { name: 'Upload' }).click()
+    await patient.getByText('Give the record a title').waitFor()
+    await patient.getByLabel('Title').fill('Blood test, November')
+    await patient.getByLabel('Kind').selectOption('lab-result')
+    const content = 'Haemoglobin 13.5 g/dL\n'.repeat(2000)
+    await patient.getByLabel('File').setInputFiles({ name: 'blood-test.txt', mimeType: 'text/plain', buffer: Buffer.from(content) })
+    await patient.getByRole('button', { name: 'Upload' }).click()
+    await patient.waitForURL(/uploaded=1/)
+    await expectAccessible(patient)
+    await screenshotBoth(patient, 'northwind-records')
+    const href = await patient.getByRole('link', { name: 'Blood test, November' }).getAttribute('href')
+    const [status, text] = await patient.evaluate(async (path) => {
+      const response = await fetch(path!)
+      return [response.status, await response.text()] as const
+    }, href)
+    expect([status, text === content]).toEqual([200, true])
+  })
+
+  it('edits their profile, with mistakes shown next to the field', async () => {
+    const site = product.site('northwind')
+    await patient.goto(`${site}/profile`)
+    await patient.getByRole('group', { name: 'About you' }).getByLabel('Phone').fill('call me maybe')
+    await patient.getByLabel('Allergies').fill('Penicillin: rash')
+    await patient.getByRole('button', { name: 'Save my profile' }).click()
+    await patient.getByText(/Enter a phone number/).waitFor()
+    await patient.getByRole('group', { name: 'About you' }).getByLabel('Phone').fill('+44 20 7946 0000')
+    await patient.getByRole('button', { name: 'Save my profile' }).click()
+    await patient.waitForURL(/saved=1/)
+    expect(await patient.getByLabel('Allergies').inputValue()).toBe('Penicillin: rash')
+    await expectAccessible(patient)
   })
 
   it('moves the visit to another time, then cancels it with the policy shown first', async () => {
@@ -169,14 +230,81 @@ describe('the Northwind doctor', () => {
     await doctor.getByRole('button', { name: 'Save notes' }).click()
     await doctor.waitForURL(/saved=notes/)
     await doctor.reload()
-    expect(await doctor.getByRole('textbox', { name: 'Visit notes' }).inputValue()).toBe('Contact dermatitis suspected.\nHydrocortisone 1% twice daily.')
+    expect(await doctor.getByRole('textbox', { name: 'Visit notes' }).inputValue()).toBe(
+      'Contact dermatitis suspected.\nHydrocortisone 1% twice daily.',
+    )
     await expectAccessible(doctor)
     await screenshotBoth(doctor, 'northwind-doctor-visit')
+
+    // A prescription: saved as a draft, then signed; the patient sees it once signed.
+    await doctor.getByText('Write a prescription').click()
+    await doctor.getByLabel('Medication').fill('Hydrocortisone cream')
+    await doctor.getByLabel('Strength').fill('1%')
+    await doctor.getByLabel('Directions').fill('Apply thinly twice a day for 7 days.')
+    await doctor.getByLabel('Quantity').fill('1')
+    await doctor.getByRole('button', { name: 'Save as draft' }).click()
+    await doctor.waitForURL(/saved=draft/)
+    await doctor.getByRole('button', { name: 'Sign prescription' }).click()
+    await doctor.waitForURL(/saved=signed/)
+    expect(await doctor.locator('[data-rx-status]').first().textContent()).toBe('signed')
+    await patient.goto(`${site}/prescriptions`)
+    expect(await patient.locator('main').textContent()).toContain('Apply thinly twice a day')
+
+    // Hours that no longer cover the booked visit: saved, and the visit is listed, not cancelled.
+    await doctor.goto(`${site}/doctor/availability`)
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) await doctor.getByLabel(day).fill('')
+    await doctor.getByLabel('Monday').fill('25:00-26:00')
+    await doctor.getByRole('button', { name: 'Save availability' }).click()
+    await doctor.getByText('"25:00-26:00" is not a range like 09:00-12:00.').waitFor()
+    await doctor.getByLabel('Monday').fill('06:00-07:00')
+    await doctor.getByRole('button', { name: 'Save availability' }).click()
+    await doctor.waitForURL(/saved=1/)
+    await doctor.getByRole('heading', { name: 'Booked visits outside your hours' }).waitFor()
+    await expectAccessible(doctor)
+    await screenshotBoth(doctor, 'northwind-doctor-availability')
 
     // The patient never sees the doctor's notes.
     await patient.goto(`${site}${bookedPath}`)
     expect(await patient.locator('main').textContent()).not.toContain('dermatitis')
     await doctor.close()
+  })
+})
+
+describe('without JavaScript', () => {
+  it('signs in and books with plain form posts', async () => {
+    const page = await newPage({ javaScriptEnabled: false })
+    const site = product.site('northwind')
+    await signIn(page, site, 'bob@demo.test')
+    await page.goto(`${site}/doctors`)
+    await page.getByRole('link', { name: 'Dr. Ben Chen' }).click()
+    await page.locator('.days a').nth(2).click()
+    await page.locator('input[name="start"]').first().check({ force: true })
+    await page.getByRole('button', { name: 'Book this time' }).click()
+    await page.waitForURL(/booked=1/)
+    expect(await page.locator('[data-status]').textContent()).toBe('Confirmed')
+    await page.close()
+  })
+
+  it('resets a forgotten password from the emailed link', async () => {
+    const page = await newPage({ javaScriptEnabled: false })
+    const site = product.site('northwind')
+    await page.goto(`${site}/signin`)
+    await page.getByRole('link', { name: 'Forgot your password?' }).click()
+    await page.getByLabel('Email').fill(newPatient.email)
+    await page.getByRole('button', { name: 'Email me a link' }).click()
+    await page.getByText('an email with a link to choose a new password is on its way').waitFor()
+    // No SMTP_URL here: the platform writes each email to DATA_DIR/outbox, where we read the link.
+    const link = await emailedLink(/\/c\/northwind\/reset-password\?token=[\w%-]+/)
+    expect(link).toBeDefined()
+    await page.goto(`${site}${new URL(link!).pathname}${new URL(link!).search}`)
+    await page.getByLabel('New password').fill('a-brand-new-password')
+    await page.getByRole('button', { name: 'Save my new password' }).click()
+    await page.getByText('Your new password is saved and you are signed in.').waitFor()
+    const fresh = await newPage()
+    await signIn(fresh, site, newPatient.email, 'a-brand-new-password')
+    expect(await fresh.locator('header').textContent()).toContain(`Signed in as ${newPatient.name}`)
+    await fresh.close()
+    await page.close()
   })
 })
 

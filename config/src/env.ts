@@ -27,6 +27,9 @@ const schema = z.object({
     .default(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** smtp://user:password@host:587 (or smtps://). Without it, emails are written to DATA_DIR/outbox for development. */
+  SMTP_URL: z.url({ message: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
+  EMAIL_FROM: z.string().default('Telemed <no-reply@telemed.localhost>'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -41,6 +41,8 @@ export async function startSeededProduct(): Promise<SeededProduct> {
     PORT: String(port),
     PUBLIC_URL: `http://localhost:${port}`,
     LOG_LEVEL: 'info',
+    // Many people sign in from this one machine within a minute.
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     APP_ENV: 'development',
     NODE_ENV: '',
   }

@@ -39,6 +39,8 @@ export const dateTimeLabel = (instant: string | number, zone: string) =>
 
 /** `Europe/London` → `Europe/London (GMT)`: the zone named and abbreviated. */
 export const zoneLabel = (zone: string, at: number = Date.now()) => {
-  const short = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')
+  const short = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'timeZoneName')
   return short ? `${zone.replace(/_/g, ' ')} (${short.value})` : zone
 }

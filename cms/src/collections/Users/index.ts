@@ -6,6 +6,7 @@ import { audited } from '../../hooks/audit.ts'
 import { guardRoleAndClinics } from './hooks/guardRoleAndClinics.ts'
 import { recordConsent } from './hooks/recordConsent.ts'
 import { patientProfileFields } from './patientProfile.ts'
+import { resetPasswordEmail } from './resetPasswordEmail.ts'
 
 /**
  * Everyone who signs in: platform and clinic admins, doctors, patients.
@@ -24,6 +25,11 @@ export const Users: CollectionConfig = audited(
       cookies: { sameSite: 'Lax', secure: env().PUBLIC_URL.startsWith('https://') },
       // The signed-in user is read on every request: clinics stay ids (access rules compare ids), not whole clinic documents.
       depth: 0,
+      forgotPassword: {
+        expiration: 60 * 60 * 1000,
+        generateEmailSubject: () => 'Reset your password',
+        generateEmailHTML: resetPasswordEmail as never,
+      },
     },
     access: usersAccess,
     admin: {

@@ -33,7 +33,11 @@ export async function api<T = any>(locals: App.Locals, path: string, call: Call 
   if (!response.ok) {
     const first = json?.errors?.[0]
     const detail = first?.data?.errors?.[0]
-    throw new ApiError(response.status, detail?.message ?? first?.message ?? `The request failed (${response.status}).`, detail?.path ?? first?.path)
+    throw new ApiError(
+      response.status,
+      detail?.message ?? first?.message ?? `The request failed (${response.status}).`,
+      detail?.path ?? first?.path,
+    )
   }
   return json as T
 }

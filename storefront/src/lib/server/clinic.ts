@@ -16,7 +16,6 @@ export type Clinic = {
 
 type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy'> & { terms?: unknown; bookingPolicy?: Partial<Clinic['bookingPolicy']> }
 
-
 /** Where the storefront reaches Payload's REST API: the same process, over loopback. */
 export const apiBase = () => process.env.INTERNAL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
 

@@ -26,17 +26,31 @@ export async function userOfToken(token: string | undefined, fetcher: typeof fet
   return { id: user.id, name: user.name, email: user.email, role: user.role, clinics }
 }
 
-/** Signs in with Payload and keeps the token; null when the email and password do not match. 'busy' when rate-limited. */
-export async function signInWith(cookies: Cookies, email: string, password: string, secure: boolean): Promise<SessionUser | null | 'busy'> {
+/**
+ * Signs in with Payload and keeps the token, for an account of `clinicId` only: another clinic's
+ * account gets 'elsewhere' and its fresh session is ended at once. null when the email and password
+ * do not match; 'busy' when rate-limited.
+ */
+export async function signInWith(
+  cookies: Cookies,
+  credentials: { email: string; password: string },
+  clinicId: number | string,
+  secure: boolean,
+): Promise<SessionUser | null | 'busy' | 'elsewhere'> {
   const response = await fetch(`${apiBase()}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify(credentials),
   })
   if (response.status === 429) return 'busy'
   if (!response.ok) return null
   const { token, exp } = (await response.json()) as { token: string; exp: number }
   const user = await userOfToken(token)
-  if (user) keepToken(cookies, token, secure, Math.max(60, exp - Math.floor(Date.now() / 1000)))
+  if (!user) return null
+  if (!user.clinics.some((c) => String(c) === String(clinicId))) {
+    await fetch(`${apiBase()}/api/users/logout`, { method: 'POST', headers: { Authorization: `JWT ${token}` } }).catch(() => null)
+    return 'elsewhere'
+  }
+  keepToken(cookies, token, secure, Math.max(60, exp - Math.floor(Date.now() / 1000)))
   return user
 }

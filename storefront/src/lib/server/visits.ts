@@ -28,7 +28,10 @@ const toVisit = (d: VisitDoc): Visit => ({
   ...d,
   reason: d.reason ?? '',
   cancellationReason: d.cancellationReason ?? null,
-  doctor: typeof d.doctor === 'object' ? { id: d.doctor.id, name: d.doctor.displayName, timeZone: d.doctor.timeZone } : { id: d.doctor, name: 'Your doctor', timeZone: 'UTC' },
+  doctor:
+    typeof d.doctor === 'object'
+      ? { id: d.doctor.id, name: d.doctor.displayName, timeZone: d.doctor.timeZone }
+      : { id: d.doctor, name: 'Your doctor', timeZone: 'UTC' },
   patient: typeof d.patient === 'object' ? { id: d.patient.id, name: d.patient.name } : { id: d.patient, name: 'Patient' },
 })
 

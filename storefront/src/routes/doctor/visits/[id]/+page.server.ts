@@ -19,7 +19,15 @@ type PatientDoc = {
   }
 }
 type RecordDoc = { id: number | string; title: string; kind: string; createdAt: string; filename?: string }
-type PrescriptionDoc = { id: number | string; summary?: string; directions: string; quantity: number; refills: number; status: string; signedAt?: string | null }
+type PrescriptionDoc = {
+  id: number | string
+  summary?: string
+  directions: string
+  quantity: number
+  refills: number
+  status: string
+  signedAt?: string | null
+}
 
 /** Everything a doctor needs during a visit, each read with the doctor's own token (the API decides what they may see). */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -27,7 +35,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const visit = await visitOr404(locals, params.id)
   const patientId = visit.patient.id
   const forPatient = (extra: Record<string, unknown> = {}) =>
-    query({ where: { and: [{ patient: { equals: patientId } }, { tenant: { equals: locals.clinic!.id } }] }, sort: '-createdAt', limit: 50, depth: 0, ...extra })
+    query({
+      where: { and: [{ patient: { equals: patientId } }, { tenant: { equals: locals.clinic!.id } }] },
+      sort: '-createdAt',
+      limit: 50,
+      depth: 0,
+      ...extra,
+    })
   const [patient, previous, records, prescriptions] = await Promise.all([
     api<PatientDoc>(locals, `/api/users/${patientId}?depth=0`),
     visitsWhere(locals, { and: [{ patient: { equals: patientId } }, { start: { less_than: visit.start } }] }, '-start', 20),
@@ -65,7 +79,8 @@ export const actions: Actions = {
   /** Visit notes: plain text in the form, rich text (Lexical) on the appointment. */
   notes: async ({ locals, params, request }) => {
     const notes = String((await request.formData()).get('notes') ?? '')
-    if (notes.length > 20_000) return fail(400, { action: 'notes', values: { notes }, errors: { notes: 'Notes are limited to 20,000 characters.' } })
+    if (notes.length > 20_000)
+      return fail(400, { action: 'notes', values: { notes }, errors: { notes: 'Notes are limited to 20,000 characters.' } })
     try {
       await api(locals, `/api/appointments/${encodeURIComponent(params.id)}`, { method: 'PATCH', body: { visitNotes: richTextOf(notes) } })
     } catch (e) {
@@ -94,7 +109,9 @@ export const actions: Actions = {
     const me = await doctorSelf(locals, url)
     const visit = await visitOr404(locals, params.id)
     const form = await request.formData()
-    const values = Object.fromEntries(['name', 'strength', 'dosageForm', 'directions', 'quantity', 'refills'].map((k) => [k, String(form.get(k) ?? '').trim()]))
+    const values = Object.fromEntries(
+      ['name', 'strength', 'dosageForm', 'directions', 'quantity', 'refills'].map((k) => [k, String(form.get(k) ?? '').trim()]),
+    )
     const errors: Record<string, string> = {}
     if (!values.name) errors.name = 'Name the medication.'
     if (!values.directions) errors.directions = 'Write the directions for the patient.'

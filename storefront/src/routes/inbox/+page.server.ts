@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit'
+import { api, query } from '$lib/server/api.ts'
+import type { PageServerLoad } from './$types'
+
+type NotificationDoc = {
+  id: number | string
+  subject: string
+  body?: string | null
+  sentAt?: string | null
+  createdAt: string
+  channel: string
+}
+
+/** Messages the clinic sent this person (reminders, changes to visits), newest first. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  const q = query({
+    where: { and: [{ recipient: { equals: locals.user.id } }, { tenant: { equals: locals.clinic!.id } }, { status: { equals: 'sent' } }] },
+    sort: '-sentAt',
+    limit: 50,
+    depth: 0,
+  })
+  const { docs } = await api<{ docs: NotificationDoc[] }>(locals, `/api/notifications?${q}`)
+  return { messages: docs.map((n) => ({ id: n.id, subject: n.subject, body: n.body ?? '', at: n.sentAt ?? n.createdAt })) }
+}

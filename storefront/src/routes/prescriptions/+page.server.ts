@@ -1,0 +1,42 @@
+import { redirect } from '@sveltejs/kit'
+import { api, query } from '$lib/server/api.ts'
+import type { PageServerLoad } from './$types'
+
+type PrescriptionDoc = {
+  id: number | string
+  summary?: string
+  directions: string
+  quantity: number
+  refills: number
+  status: string
+  signedAt?: string | null
+  pharmacy?: string | null
+  doctor: { displayName: string } | number
+}
+
+/** The patient's prescriptions once their doctor has signed them (drafts stay with the doctor). */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  const q = query({
+    where: {
+      and: [{ patient: { equals: locals.user.id } }, { tenant: { equals: locals.clinic!.id } }, { status: { not_equals: 'draft' } }],
+    },
+    sort: '-signedAt',
+    limit: 100,
+    depth: 1,
+  })
+  const { docs } = await api<{ docs: PrescriptionDoc[] }>(locals, `/api/prescriptions?${q}`)
+  return {
+    prescriptions: docs.map((p) => ({
+      id: p.id,
+      summary: p.summary ?? '',
+      directions: p.directions,
+      quantity: p.quantity,
+      refills: p.refills,
+      status: p.status,
+      signedAt: p.signedAt ?? null,
+      pharmacy: p.pharmacy ?? null,
+      doctor: typeof p.doctor === 'object' ? p.doctor.displayName : '',
+    })),
+  }
+}
