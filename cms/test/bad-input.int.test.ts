@@ -147,7 +147,11 @@ describe('bad input', () => {
     const registered = await fetch(`${server.url}/api/users`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...person, email: 'consent@x.test', consents: [{ tenant: world.alpha.id, acceptedAt: '2000-01-01T00:00:00.000Z' }] }),
+      body: JSON.stringify({
+        ...person,
+        email: 'consent@x.test',
+        consents: [{ tenant: world.alpha.id, acceptedAt: '2000-01-01T00:00:00.000Z' }],
+      }),
     })
     expect(registered.status).toBe(201)
     const { doc } = (await registered.json()) as { doc: { id: number } }

@@ -74,6 +74,11 @@ describe('slots', () => {
     expect(new Set(all.body.slots.map((s: any) => s.doctor))).toEqual(new Set([world.alpha.doctor, world.alpha.otherDoctor]))
     const derm = await client(server.url).request('GET', `/api/slots?clinic=alpha&specialty=Dermatology&from=${from}&to=${to}`)
     expect(new Set(derm.body.slots.map((s: any) => s.doctor))).toEqual(new Set([world.alpha.otherDoctor]))
+    // first=1: each doctor's next free slot only, the earliest of the full list.
+    const first = await client(server.url).request('GET', `/api/slots?clinic=alpha&from=${from}&to=${to}&first=1`)
+    const earliest = (doctor: unknown) => all.body.slots.find((s: any) => s.doctor === doctor)
+    expect(first.body.slots).toEqual(expect.arrayContaining([earliest(world.alpha.doctor), earliest(world.alpha.otherDoctor)]))
+    expect(first.body.slots).toHaveLength(2)
     expect((await client(server.url).request('GET', '/api/slots?clinic=nowhere')).status).toBe(404)
     const bad = await client(server.url).request('GET', '/api/slots?clinic=alpha&from=soon')
     expect([bad.status, bad.body.errors[0].message]).toEqual([400, expect.stringMatching(/from is not a date/)])

@@ -87,12 +87,16 @@ describe('a new patient on Northwind', () => {
     await patient.getByLabel('Password').fill(newPatient.password)
     await patient.getByRole('button', { name: 'Create my account' }).click()
     await patient.getByText("Accept Northwind Health's consent and terms to register.").waitFor()
+    await screenshotBoth(patient, 'northwind-register-error')
     await patient.getByLabel('Password').fill(newPatient.password)
     await patient.getByLabel(/I have read and accept/).check()
     await patient.getByRole('button', { name: 'Create my account' }).click()
     await patient.waitForURL(/\/doctors\?welcome=1$/)
     expect(await patient.getByRole('status').textContent()).toContain('Welcome to Northwind Health')
     expect(await patient.locator('header').textContent()).toContain(`Signed in as ${newPatient.name}`)
+    await patient.goto(`${site}/`)
+    await expectAccessible(patient)
+    await screenshotBoth(patient, 'northwind-home')
   })
 
   it('finds a doctor by specialty and search', async () => {
@@ -348,7 +352,11 @@ describe('branding', () => {
     await page.getByRole('heading', { name: 'Book a visit' }).waitFor()
     await screenshotBoth(page, 'sunrise-doctor-page')
     await page.goto(`${product.site('sunrise')}/`)
+    expect(await page.locator('h1').textContent()).toBe('Sunrise Clinic')
+    await expectAccessible(page)
     await screenshotBoth(page, 'sunrise-home')
+    await page.goto(`${product.site('sunrise')}/register`)
+    await screenshotBoth(page, 'sunrise-register')
     await page.close()
   })
 

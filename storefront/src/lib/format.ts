@@ -13,29 +13,34 @@ export const isTimeZone = (zone: unknown): zone is string => {
   }
 }
 
+/** Building an Intl formatter costs far more than using one: one per locale, options and zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, zone: string) {
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`
+  let f = formatters.get(key)
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })))
+  return f
+}
+
 /** `2026-12-01` for an instant, as the calendar day in `zone`. */
 export const dayOf = (instant: string | number, zone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant))
+  formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, zone).format(new Date(instant))
 
 /** `Tue 1 Dec` */
 export const dayLabel = (instant: string | number, zone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(instant))
+  formatter('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }, zone).format(new Date(instant))
 
 /** `14:30` */
 export const timeLabel = (instant: string | number, zone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(instant))
+  formatter('en-GB', { hour: '2-digit', minute: '2-digit' }, zone).format(new Date(instant))
 
 /** `Tue 1 Dec 2026, 14:30` */
 export const dateTimeLabel = (instant: string | number, zone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(instant))
+  formatter(
+    'en-GB',
+    { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+    zone,
+  ).format(new Date(instant))
 
 /** `Europe/London` → `Europe/London (GMT)`: the zone named and abbreviated. */
 export const zoneLabel = (zone: string, at: number = Date.now()) => {

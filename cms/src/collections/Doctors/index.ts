@@ -7,6 +7,7 @@ import { doctorVisitsOutsideHours } from '../../scheduling/endpoints/visitsOutsi
 import { createFeedToken, revokeFeedToken } from '../../calendar/feedToken.ts'
 import { linkedUserIsDoctorOfClinic } from './hooks/linkedUserIsDoctorOfClinic.ts'
 import { refuseDeletingDoctorWithVisits } from './hooks/refuseDeletingDoctorWithVisits.ts'
+import { publicDataChanged, publicDataDeleted } from '../../hooks/publicDataChanged.ts'
 
 /** A doctor's public profile at one clinic; the account that signs in is `user`. */
 export const Doctors: CollectionConfig = {
@@ -20,7 +21,12 @@ export const Doctors: CollectionConfig = {
     group: 'Clinic',
   },
   endpoints: [doctorSlots, doctorVisitsOutsideHours, createFeedToken, revokeFeedToken],
-  hooks: { beforeChange: [linkedUserIsDoctorOfClinic], beforeDelete: [refuseDeletingDoctorWithVisits] },
+  hooks: {
+    beforeChange: [linkedUserIsDoctorOfClinic],
+    beforeDelete: [refuseDeletingDoctorWithVisits],
+    afterChange: [publicDataChanged],
+    afterDelete: [publicDataDeleted],
+  },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
     {

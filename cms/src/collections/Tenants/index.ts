@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { tenantsAccess } from '../../access/tenants.ts'
 import { refuseDeletingClinicWithData } from './hooks/refuseDeletingClinicWithData.ts'
+import { publicDataChanged, publicDataDeleted } from '../../hooks/publicDataChanged.ts'
 import { validateDomain, validateHexColor, validateThemeSlug, validateTimeZone } from './validation.ts'
 
 /** A clinic: its own branded site, staff, patients and clinical data. */
@@ -14,7 +15,7 @@ export const Tenants: CollectionConfig = {
     listSearchableFields: ['name', 'slug'],
     group: 'Platform',
   },
-  hooks: { beforeDelete: [refuseDeletingClinicWithData] },
+  hooks: { beforeDelete: [refuseDeletingClinicWithData], afterChange: [publicDataChanged], afterDelete: [publicDataDeleted] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

@@ -7,6 +7,7 @@ import { json, parseRange, problem } from './http.ts'
  * `GET /api/slots?clinic=<slug>&specialty=&from=&to=` → the free slots of a
  * clinic's active doctors, optionally of one specialty, sorted by time; each slot
  * names its doctor and the doctor's zone, `timeZone` is the clinic's.
+ * `&first=1` keeps only each doctor's first free slot (a directory's "next free").
  */
 export const clinicSlots: Endpoint = {
   path: '/slots',
@@ -25,10 +26,12 @@ export const clinicSlots: Endpoint = {
     }
     const doctors = await req.payload.find({ collection: 'doctors', where, depth: 0, limit: 500, overrideAccess: false, user: req.user })
     const now = Date.now()
+    const firstOnly = url.searchParams.get('first') === '1'
     const slots = []
     for (const doctor of doctors.docs) {
       const { availability, busy } = await loadCalendar(req.payload, doctor, range.from, range.to)
-      for (const s of computeSlots({ availability, busy, ...range, now })) {
+      const free = computeSlots({ availability, busy, ...range, now })
+      for (const s of firstOnly ? free.slice(0, 1) : free) {
         slots.push({
           doctor: doctor.id,
           timeZone: availability.timeZone,

@@ -1,3 +1,4 @@
+import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
 
 /** The public face of a clinic, as the storefront needs it. */
@@ -32,13 +33,16 @@ export function hostnameOf(hostHeader: string | null): string | null {
  * the public REST API. An unknown host is null: never another clinic's site.
  */
 export function findClinicByHost(hostname: string, fetcher: typeof fetch = fetch): Promise<Clinic | null> {
-  return findClinic({ 'where[domains.domain][equals]': hostname }, fetcher)
+  return cachedPublic(`clinic-host:${hostname}`, CLINIC_TTL_MS, () => findClinic({ 'where[domains.domain][equals]': hostname }, fetcher))
 }
 
 /** For deployments on one domain: `/c/<slug>/...`. */
 export function findClinicBySlug(slug: string, fetcher: typeof fetch = fetch): Promise<Clinic | null> {
-  return findClinic({ 'where[slug][equals]': slug }, fetcher)
+  return cachedPublic(`clinic-slug:${slug}`, CLINIC_TTL_MS, () => findClinic({ 'where[slug][equals]': slug }, fetcher))
 }
+
+/** Clinic settings are public and read on every page: kept briefly (see publicCache.ts). */
+const CLINIC_TTL_MS = 10_000
 
 async function findClinic(where: Record<string, string>, fetcher: typeof fetch): Promise<Clinic | null> {
   const query = new URLSearchParams({ ...where, limit: '1', depth: '0' })

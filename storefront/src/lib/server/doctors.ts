@@ -1,4 +1,5 @@
 import { api, query } from './api.ts'
+import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
 
 /** A doctor as the clinic's directory shows them. */
@@ -44,11 +45,18 @@ export const toCard = (d: DoctorDoc): DoctorCard => ({
   timeZone: d.timeZone,
 })
 
-/** The clinic's active doctors, read through the public API. */
-export async function clinicDoctors(locals: App.Locals): Promise<DoctorCard[]> {
-  const q = query({ where: { tenant: { equals: locals.clinic!.id }, active: { equals: true } }, depth: 1, limit: 200, sort: 'displayName' })
-  const { docs } = await api<{ docs: DoctorDoc[] }>(locals, `/api/doctors?${q}`)
-  return docs.map(toCard)
+/** Public reads: as an anonymous visitor, so what is cached is what anyone may see. */
+const anonymous = (locals: App.Locals): App.Locals => ({ ...locals, token: undefined, user: null })
+const DIRECTORY_TTL_MS = 10_000
+
+/** The clinic's active doctors, read through the public API (cached briefly: the directory is the busiest page). */
+export function clinicDoctors(locals: App.Locals): Promise<DoctorCard[]> {
+  const clinic = locals.clinic!
+  return cachedPublic(`doctors:${clinic.id}`, DIRECTORY_TTL_MS, async () => {
+    const q = query({ where: { tenant: { equals: clinic.id }, active: { equals: true } }, depth: 1, limit: 200, sort: 'displayName' })
+    const { docs } = await api<{ docs: DoctorDoc[] }>(anonymous(locals), `/api/doctors?${q}`)
+    return docs.map(toCard)
+  })
 }
 
 export async function oneDoctor(locals: App.Locals, id: string): Promise<DoctorCard | null> {
@@ -68,15 +76,19 @@ export async function freeSlots(locals: App.Locals, doctor: number | string, day
   return slots
 }
 
-/** The first free slot of each of the clinic's doctors in the next `days` days. */
-export async function nextFreeByDoctor(locals: App.Locals, days = 14): Promise<Map<string, string>> {
-  const from = new Date(Date.now()).toISOString()
-  const to = new Date(Date.now() + days * 86_400_000).toISOString()
-  const { slots } = await api<{ slots: (Slot & { doctor: number | string })[] }>(
-    locals,
-    `/api/slots?${query({ clinic: locals.clinic!.slug, from, to })}`,
-  )
-  const first = new Map<string, string>()
-  for (const s of slots) if (!first.has(String(s.doctor))) first.set(String(s.doctor), s.start)
-  return first
+/**
+ * The first free slot of each of the clinic's doctors in the next `days` days,
+ * cached briefly (the booking page always reads live slots).
+ */
+export function nextFreeByDoctor(locals: App.Locals, days = 14): Promise<Map<string, string>> {
+  const clinic = locals.clinic!
+  return cachedPublic(`next-free:${clinic.id}:${days}`, DIRECTORY_TTL_MS, async () => {
+    const from = new Date(Date.now()).toISOString()
+    const to = new Date(Date.now() + days * 86_400_000).toISOString()
+    const { slots } = await api<{ slots: (Slot & { doctor: number | string })[] }>(
+      anonymous(locals),
+      `/api/slots?${query({ clinic: clinic.slug, from, to, first: 1 })}`,
+    )
+    return new Map(slots.map((s) => [String(s.doctor), s.start]))
+  })
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { cachedPublic } from './publicCache.ts'
 
 /** A theme's design tokens, as in themes/<slug>/theme.json (see themes/README.md). */
 export type Theme = {
@@ -17,18 +18,22 @@ export type BrandOverrides = { primaryColor?: string | null; tagline?: string | 
 export const themesDir = () => resolve(process.env.THEMES_DIR ?? resolve(process.cwd(), 'themes'))
 
 /**
- * Reads the theme from disk on every request (a few hundred bytes), so a new or
- * edited theme shows on the next page load without a rebuild. Unknown slugs fall
- * back to the default theme.
+ * Reads a theme from disk, kept for a few seconds: a new or edited theme file
+ * shows within that time without a rebuild or restart, and a clinic switching
+ * theme in the CMS shows at once (its settings are not cached past a change).
+ * Unknown slugs fall back to the default theme.
  */
-export async function loadTheme(slug: string): Promise<Theme> {
+export function loadTheme(slug: string): Promise<Theme> {
   const safe = /^[a-z0-9-]+$/.test(slug) ? slug : 'default'
-  try {
-    return JSON.parse(await readFile(resolve(themesDir(), safe, 'theme.json'), 'utf8')) as Theme
-  } catch {
-    return JSON.parse(await readFile(resolve(themesDir(), 'default', 'theme.json'), 'utf8')) as Theme
-  }
+  return cachedPublic(`theme:${safe}`, THEME_TTL_MS, async () => {
+    try {
+      return JSON.parse(await readFile(resolve(themesDir(), safe, 'theme.json'), 'utf8')) as Theme
+    } catch {
+      return JSON.parse(await readFile(resolve(themesDir(), 'default', 'theme.json'), 'utf8')) as Theme
+    }
+  })
 }
+const THEME_TTL_MS = 5_000
 
 const HEX = /^#[0-9a-fA-F]{6}$/
 /** Theme files are ours; anything else must not be able to close the CSS rule. */

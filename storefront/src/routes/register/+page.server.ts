@@ -44,7 +44,8 @@ export const actions: Actions = {
       })
     }
     const signedIn = await signInWith(cookies, { email, password }, clinic, url.protocol === 'https:')
-    if (!signedIn || typeof signedIn === 'string') return fail(400, { values, errors: { form: 'Your account is ready. Sign in to continue.' } })
+    if (!signedIn || typeof signedIn === 'string')
+      return fail(400, { values, errors: { form: 'Your account is ready. Sign in to continue.' } })
     redirect(303, `${locals.basePath}/doctors?welcome=1`)
   },
 }

@@ -1,0 +1,127 @@
+/**
+ * The clinic site as deployed: the server in its own process on seeded demo
+ * data (plus more doctors), this process only generating load. Prints the
+ * JavaScript shipped to the booking page (gzip) and the server-render time of
+ * the doctor list with 50 requests in flight.
+ */
+import { mkdtempSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { freshDatabaseUrl } from '../cms/test/support/database.ts'
+import { freePort, runScript, startServeProcess } from '../cms/test/support/processes.ts'
+
+const CONCURRENCY = 50
+const REQUESTS = 2000
+const EXTRA_DOCTORS = 9
+const HOST = 'northwind.localhost'
+
+/** GET with a Host header (fetch does not let us set one). */
+function get(base: string, path: string): Promise<{ status: number; body: Buffer; link: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers: { host: HOST, accept: 'text/html' } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks), link: String(res.headers.link ?? '') }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+async function api(base: string, token: string, path: string, body: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+  return ((await res.json()) as { doc: { id: number } }).doc
+}
+
+/** A fuller directory: more doctors at Northwind, each working weekdays. */
+async function addDoctors(base: string) {
+  const login = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.test', password: 'demo-password' }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const clinics = await (
+    await fetch(`${base}/api/tenants?where[slug][equals]=northwind`, { headers: { Authorization: `JWT ${token}` } })
+  ).json()
+  const tenant = (clinics as { docs: { id: number }[] }).docs[0]!.id
+  for (let i = 0; i < EXTRA_DOCTORS; i++) {
+    const user = await api(base, token, '/api/users', {
+      name: `Dr. Bench ${i}`,
+      email: `bench-${i}@northwind.demo.test`,
+      password: 'demo-password',
+      role: 'doctor',
+      tenants: [{ tenant }],
+    })
+    await api(base, token, '/api/doctors', {
+      user: user.id,
+      tenant,
+      displayName: `Dr. Bench ${i}`,
+      title: 'General practitioner',
+      specialties: ['General practice'],
+      timeZone: 'Europe/London',
+      visitMinutes: 20,
+      weeklyHours: [1, 2, 3, 4, 5].map((day) => ({ day: String(day), start: '08:00', end: '18:00' })),
+    })
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+
+export async function benchStorefront() {
+  const dir = mkdtempSync(join(tmpdir(), 'telemed-bench-'))
+  const port = await freePort()
+  const env = {
+    DATA_DIR: dir,
+    DATABASE_URL: await freshDatabaseUrl(dir),
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    LOG_LEVEL: 'warn',
+    APP_ENV: 'development',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+  }
+  const seeded = await runScript('seed', env)
+  if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stderr}`)
+  const server = await startServeProcess(env)
+  try {
+    await addDoctors(server.url)
+
+    // 1. JavaScript the booking page loads: every module it preloads (SvelteKit lists them in the Link header), gzip-compressed.
+    const page = await get(server.url, '/doctors/1')
+    if (page.status !== 200) throw new Error(`booking page answered ${page.status}`)
+    const scripts = new Set([...page.link.matchAll(/<([^>]+)>; rel="modulepreload"/g)].map((m) => m[1]!))
+    let gzipBytes = 0
+    for (const src of scripts) gzipBytes += gzipSync((await get(server.url, new URL(src, `http://${HOST}/doctors/x`).pathname)).body).length
+    console.log(`storefront: booking page JavaScript ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${scripts.size} modules (target < 80 KB)`)
+
+    // 2. Server render of the doctor list, 50 requests in flight at a time.
+    for (let i = 0; i < 200; i++) await get(server.url, '/doctors')
+    const times: number[] = []
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next++ < REQUESTS) {
+          const t0 = performance.now()
+          const res = await get(server.url, '/doctors')
+          if (res.status !== 200) throw new Error(`doctor list answered ${res.status}`)
+          times.push(performance.now() - t0)
+        }
+      }),
+    )
+    const seconds = (performance.now() - started) / 1000
+    times.sort((a, b) => a - b)
+    console.log(
+      `storefront: doctor list (${EXTRA_DOCTORS + 3} doctors) at ${CONCURRENCY} concurrent: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, ${(times.length / seconds).toFixed(0)} pages/s (target p95 < 50 ms)`,
+    )
+  } finally {
+    server.child.kill('SIGTERM')
+  }
+}
