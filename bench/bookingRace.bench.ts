@@ -1,24 +1,38 @@
 /**
  * The booking race: 200 concurrent clients on the real server (REST, real
- * database). Prints successes, refusals, double bookings found in the database
- * afterwards (must be 0) and bookings per second with distinct slots.
+ * database), the server in its own process as in production. Prints successes,
+ * refusals, double bookings found in the database afterwards (must be 0) and
+ * bookings per second with distinct slots.
  */
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { signIn, type Client } from '../cms/test/support/http.ts'
-import { startWorld } from '../cms/test/support/testServer.ts'
-import { createUser, openAllWeek, PASSWORD } from '../cms/test/support/world.ts'
+import { PASSWORD } from '../cms/test/support/world.ts'
 
 const CLIENTS = 200
 const HOUR = 3_600_000
 
-export async function benchBookingRace(label: string) {
-  const { server, world } = await startWorld()
-  await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
-  const patients: Client[] = []
-  for (let i = 0; i < CLIENTS; i++) {
-    const p = await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id])
-    patients.push(await signIn(server.url, p.email, PASSWORD))
+type Setup = { url: string; clinic: number; doctor: number; otherPatient: number; admin: string; patients: string[] }
+
+/** Starts bench/support/worldServer.ts and waits for its description of the world. */
+async function startRaceServer() {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'bench/support/worldServer.ts'], {
+    env: { ...process.env, PATIENTS: String(CLIENTS) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  for await (const line of createInterface({ input: child.stdout! })) {
+    if (line.startsWith('{')) return { child, setup: JSON.parse(line) as Setup }
   }
-  const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+  throw new Error('the race server exited before it was ready')
+}
+
+export async function benchBookingRace(label: string) {
+  const { child, setup } = await startRaceServer()
+  const server = { url: setup.url }
+  const world = { alpha: { id: setup.clinic, doctor: setup.doctor, otherPatient: { id: setup.otherPatient } } }
+  const patients: Client[] = []
+  for (const email of setup.patients) patients.push(await signIn(server.url, email, PASSWORD))
+  const admin = await signIn(server.url, setup.admin, PASSWORD)
   const base = Math.ceil((Date.now() + 24 * HOUR) / HOUR) * HOUR
   const slot = (n: number) => new Date(base + n * 30 * 60_000).toISOString()
   const book = (p: Client, start: string) =>
@@ -48,16 +62,12 @@ export async function benchBookingRace(label: string) {
   const seconds = (performance.now() - t0) / 1000
   const distinctWon = distinct.filter((r) => r.status === 201).length
 
-  const visits = (
-    await server.payload.find({
-      collection: 'appointments',
-      where: { and: [{ doctor: { equals: world.alpha.doctor } }, { blocking: { equals: true } }] },
-      limit: 0,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-    })
-  ).docs
+  // Every blocking visit of the doctor, read back through the API as the clinic's admin.
+  const listed = await admin.request(
+    'GET',
+    `/api/appointments?where[doctor][equals]=${world.alpha.doctor}&where[blocking][equals]=true&limit=0&pagination=false&depth=0`,
+  )
+  const visits = listed.body.docs as { blockedStart: string; blockedEnd: string }[]
   let doubles = 0
   const sorted = visits
     .map((v) => [Date.parse(v.blockedStart as string), Date.parse(v.blockedEnd as string)] as const)
@@ -70,6 +80,6 @@ export async function benchBookingRace(label: string) {
   console.log(
     `booking race on ${label}: ${distinctWon}/${CLIENTS} distinct slots booked in ${seconds.toFixed(2)} s = ${(distinctWon / seconds).toFixed(0)} bookings/s (target ≥ 200/s on SQLite)`,
   )
-  await server.close()
+  child.kill('SIGTERM')
   return doubles
 }

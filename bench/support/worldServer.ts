@@ -1,0 +1,26 @@
+/**
+ * A benchmark's server, in its own process so the load generator never shares its
+ * CPU: the test world (two clinics) on a fresh database, one doctor open around the
+ * clock, and `PATIENTS` patients of that clinic. Prints one JSON line with what
+ * the load generator needs, then serves until killed.
+ */
+import { startWorld } from '../../cms/test/support/testServer.ts'
+import { createUser, openAllWeek } from '../../cms/test/support/world.ts'
+
+process.env.LOG_LEVEL = 'silent'
+const patients = Number(process.env.PATIENTS ?? 200)
+const { server, world } = await startWorld()
+await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
+const emails: string[] = []
+for (let i = 0; i < patients; i++) emails.push((await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id])).email)
+console.log(
+  JSON.stringify({
+    url: server.url,
+    clinic: world.alpha.id,
+    doctor: world.alpha.doctor,
+    otherPatient: world.alpha.otherPatient.id,
+    admin: world.alpha.admin.email,
+    patients: emails,
+  }),
+)
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)))
