@@ -267,6 +267,15 @@ describe('the Northwind doctor', () => {
     await expectAccessible(doctor)
     await screenshotBoth(doctor, 'northwind-doctor-availability')
 
+    // A new portrait, shown on the clinic's directory at once.
+    await doctor.goto(`${site}/doctor/profile`)
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    await doctor.getByLabel('Your photo').setInputFiles({ name: 'ana.png', mimeType: 'image/png', buffer: png })
+    await doctor.getByRole('button', { name: 'Save profile' }).click()
+    await doctor.waitForURL(/saved=1/)
+    await patient.goto(`${site}/doctors`)
+    await patient.getByRole('img', { name: 'Portrait of Dr. Ana Ruiz' }).waitFor()
+
     // The patient never sees the doctor's notes.
     await patient.goto(`${site}${bookedPath}`)
     expect(await patient.locator('main').textContent()).not.toContain('dermatitis')

@@ -5,6 +5,7 @@ import { paragraphs, richTextOf } from '$lib/server/richText.ts'
 import type { Actions, PageServerLoad } from './$types'
 
 type DoctorDoc = {
+  photo?: { url?: string | null } | number | null
   displayName: string
   title?: string | null
   specialties?: string[] | null
@@ -22,9 +23,10 @@ const list = (text: string, separator: RegExp) =>
 /** What patients read on the doctor's page, edited by the doctor. */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const me = await doctorSelf(locals, url)
-  const d = await api<DoctorDoc>(locals, `/api/doctors/${me.id}?depth=0`)
+  const d = await api<DoctorDoc>(locals, `/api/doctors/${me.id}?depth=1`)
   return {
     me,
+    photo: d.photo && typeof d.photo === 'object' && d.photo.url ? d.photo.url : null,
     saved: url.searchParams.has('saved'),
     values: {
       displayName: d.displayName,
@@ -45,6 +47,20 @@ export const actions: Actions = {
       ['displayName', 'title', 'specialties', 'languages', 'education', 'bio'].map((k) => [k, String(form.get(k) ?? '').trim()]),
     )
     if (!values.displayName) return fail(400, { values, errors: { displayName: 'Enter the name patients see.' } })
+    const file = form.get('photo')
+    let photo: number | string | undefined
+    try {
+      // A new portrait goes to the clinic's public media first (PNG, JPEG or WebP; its type is checked from the content).
+      if (file instanceof File && file.size > 0) {
+        const body = new FormData()
+        body.append('_payload', JSON.stringify({ alt: `Portrait of ${values.displayName}`, tenant: locals.clinic!.id }))
+        body.append('file', file)
+        photo = (await api<{ doc: { id: number | string } }>(locals, '/api/media', { body })).doc.id
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      return fail(e.status, { values, errors: { photo: e.message } })
+    }
     try {
       await api(locals, `/api/doctors/${me.id}`, {
         method: 'PATCH',
@@ -55,6 +71,7 @@ export const actions: Actions = {
           languages: list(values.languages!, /,/),
           education: list(values.education!, /\r?\n/).map((entry) => ({ entry })),
           bio: values.bio ? richTextOf(values.bio) : null,
+          ...(photo !== undefined ? { photo } : {}),
         },
       })
     } catch (e) {
