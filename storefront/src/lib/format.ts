@@ -13,10 +13,10 @@ export const isTimeZone = (zone: unknown): zone is string => {
   }
 }
 
-/** Building an Intl formatter costs far more than using one: one per locale, options and zone. */
+/** Building an Intl formatter costs far more than using one: one per kind of label and zone. */
 const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatter(locale: string, options: Intl.DateTimeFormatOptions, zone: string) {
-  const key = `${locale}|${zone}|${JSON.stringify(options)}`
+function formatter(kind: string, locale: string, options: Intl.DateTimeFormatOptions, zone: string) {
+  const key = `${kind}|${zone}`
   let f = formatters.get(key)
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })))
   return f
@@ -24,19 +24,20 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions, zone: st
 
 /** `2026-12-01` for an instant, as the calendar day in `zone`. */
 export const dayOf = (instant: string | number, zone: string) =>
-  formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, zone).format(new Date(instant))
+  formatter('day', 'en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, zone).format(new Date(instant))
 
 /** `Tue 1 Dec` */
 export const dayLabel = (instant: string | number, zone: string) =>
-  formatter('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }, zone).format(new Date(instant))
+  formatter('dayLabel', 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' }, zone).format(new Date(instant))
 
 /** `14:30` */
 export const timeLabel = (instant: string | number, zone: string) =>
-  formatter('en-GB', { hour: '2-digit', minute: '2-digit' }, zone).format(new Date(instant))
+  formatter('time', 'en-GB', { hour: '2-digit', minute: '2-digit' }, zone).format(new Date(instant))
 
 /** `Tue 1 Dec 2026, 14:30` */
 export const dateTimeLabel = (instant: string | number, zone: string) =>
   formatter(
+    'dateTime',
     'en-GB',
     { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
     zone,

@@ -5,8 +5,10 @@ import type { LayoutServerLoad } from './$types'
 export const load: LayoutServerLoad = async ({ locals, url }) => {
   if (!locals.clinic) error(404, `No clinic is set up for ${url.hostname}.`)
   const theme = await loadTheme(locals.clinic.theme)
+  const { name, slug, currency, bookingPolicy } = locals.clinic
   return {
-    clinic: locals.clinic,
+    // Only what pages show: this is serialised into every page for the browser.
+    clinic: { name, slug, currency, bookingPolicy },
     basePath: locals.basePath,
     user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
     timeZone: locals.timeZone,

@@ -13,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       (!q || [d.name, d.title, ...d.specialties, ...d.languages].some((text) => text.toLowerCase().includes(q))),
   )
   return {
-    doctors: shown.map((d) => ({ ...d, nextFree: nextFree.get(String(d.id)) ?? null })),
+    // The cards' fields only: the page's data is serialised into the HTML for the browser.
+    doctors: shown.map(({ id, name, title, specialties, photo }) => ({ id, name, title, specialties, photo, nextFree: nextFree.get(String(id)) ?? null })),
     specialties,
     specialty,
     q: url.searchParams.get('q') ?? '',
