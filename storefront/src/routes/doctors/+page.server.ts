@@ -14,7 +14,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   )
   return {
     // The cards' fields only: the page's data is serialised into the HTML for the browser.
-    doctors: shown.map(({ id, name, title, specialties, photo }) => ({ id, name, title, specialties, photo, nextFree: nextFree.get(String(id)) ?? null })),
+    doctors: shown.map(({ id, name, title, specialties, photo }) => ({
+      id,
+      name,
+      title,
+      specialties,
+      photo,
+      nextFree: nextFree.get(String(id)) ?? null,
+    })),
     specialties,
     specialty,
     q: url.searchParams.get('q') ?? '',
