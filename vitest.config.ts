@@ -23,6 +23,8 @@ export default defineConfig({
             'cms/server/**/*.test.ts',
             'cms/test/**/*.int.test.ts',
             'storefront/src/**/*.test.ts',
+            'plugins/*/src/**/*.test.ts',
+            'plugins/*/scripts/**/*.test.ts',
           ],
           exclude: ['cms/src/scheduling/**'],
         },

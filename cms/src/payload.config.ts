@@ -19,6 +19,7 @@ import { repoRoot } from './paths.ts'
 import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { queueSqliteWrites } from './sqliteWriteQueue.ts'
 import { emailAdapter } from './email/emailAdapter.ts'
+import { plugins as enabledPlugins } from '@telemed/config/plugins'
 import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
 import { doctorFeed } from './calendar/doctorFeed.ts'
@@ -123,6 +124,8 @@ export default buildConfig({
         notifications: clinicScoped,
       },
     }),
+    // Extensions: see plugins/README.md. Listed (and configured) in config/src/plugins.ts.
+    ...enabledPlugins,
   ],
   typescript: { outputFile: path.resolve(repoRoot, 'cms/src/payload-types.ts') },
 })
