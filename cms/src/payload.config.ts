@@ -19,6 +19,7 @@ import { repoRoot } from './paths.ts'
 import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { queueSqliteWrites } from './sqliteWriteQueue.ts'
 import { emailAdapter } from './email/emailAdapter.ts'
+import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
 import { plugins as enabledPlugins } from '@telemed/config/plugins'
 import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
@@ -58,6 +59,7 @@ export default buildConfig({
     queueSqliteWrites(payload)
     enableAfterCommit(payload)
     await installBookingGuard(payload)
+    closeCallsWhenVisitsEnd(payload)
   },
   endpoints: [clinicSlots, doctorFeed],
   editor: lexicalEditor(),

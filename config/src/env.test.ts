@@ -31,6 +31,19 @@ describe('parseEnv', () => {
     expect(attempt).toThrow(message)
   })
 
+  it('wants the OpenVidu secret together with its URL', () => {
+    const dir = tempDir()
+    expect(() => parseEnv({ DATA_DIR: dir, OPENVIDU_URL: 'https://video.clinic.example' })).toThrow(
+      new EnvError('Missing environment variable OPENVIDU_SECRET: required with OPENVIDU_URL'),
+    )
+    expect(() => parseEnv({ DATA_DIR: dir, OPENVIDU_URL: 'video', OPENVIDU_SECRET: 's' })).toThrow(
+      /Invalid environment variable OPENVIDU_URL/,
+    )
+    expect(parseEnv({ DATA_DIR: dir, OPENVIDU_URL: 'https://video.clinic.example', OPENVIDU_SECRET: 's' }).OPENVIDU_URL).toBe(
+      'https://video.clinic.example',
+    )
+  })
+
   it('accepts a complete production environment', () => {
     const env = parseEnv({
       APP_ENV: 'production',

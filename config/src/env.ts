@@ -30,6 +30,9 @@ const schema = z.object({
   /** smtp://user:password@host:587 (or smtps://). Without it, emails are written to DATA_DIR/outbox for development. */
   SMTP_URL: z.url({ message: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
   EMAIL_FROM: z.string().default('Telemed <no-reply@telemed.localhost>'),
+  /** An OpenVidu 2 server for video visits; without it, visits use the embedded peer-to-peer video. */
+  OPENVIDU_URL: z.url({ message: 'must be a URL such as https://video.clinic.example' }).optional(),
+  OPENVIDU_SECRET: z.string().min(1).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -61,6 +64,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const production = env.APP_ENV === 'production'
   if (production && !env.PAYLOAD_SECRET) {
     throw new EnvError('Missing environment variable PAYLOAD_SECRET: required when APP_ENV=production')
+  }
+  if (env.OPENVIDU_URL && !env.OPENVIDU_SECRET) {
+    throw new EnvError('Missing environment variable OPENVIDU_SECRET: required with OPENVIDU_URL')
   }
   if (production && !env.PUBLIC_URL) {
     throw new EnvError('Missing environment variable PUBLIC_URL: required when APP_ENV=production')

@@ -1,4 +1,8 @@
 import type { Plugin } from 'payload'
+import { videoOpenViduPlugin } from '@telemed/plugin-video-openvidu'
+import { env } from './env.ts'
+
+const settings = env()
 
 /**
  * The plugins that are on, in order, with their options: the one place that
@@ -7,5 +11,7 @@ import type { Plugin } from 'payload'
  * Options that differ per deployment come from the environment (see env.ts).
  */
 export const plugins: Plugin[] = [
+  // Video visits on OpenVidu when a server is configured; otherwise the embedded peer-to-peer default.
+  ...(settings.OPENVIDU_URL ? [videoOpenViduPlugin({ url: settings.OPENVIDU_URL, secret: settings.OPENVIDU_SECRET! })] : []),
   // plugin:new adds entries above this line
 ]

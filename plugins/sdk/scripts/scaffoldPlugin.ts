@@ -104,7 +104,9 @@ What this plugin does for clinics, and how to turn it on: it is listed in
   const withImport = listed.replace(/(import type \{ Plugin \} from 'payload'\n)/, `$1${importLine}`)
   writeFileSync(registry, withImport.replace(MARKER, `  ${factory}(),\n${MARKER}`))
   const pkg = JSON.parse(readFileSync(configPackage, 'utf8')) as { dependencies?: Record<string, string> }
-  pkg.dependencies = Object.fromEntries(Object.entries({ ...pkg.dependencies, [`@telemed/plugin-${name}`]: '*' }).sort(([a], [b]) => a.localeCompare(b)))
+  pkg.dependencies = Object.fromEntries(
+    Object.entries({ ...pkg.dependencies, [`@telemed/plugin-${name}`]: '*' }).sort(([a], [b]) => a.localeCompare(b)),
+  )
   writeFileSync(configPackage, `${JSON.stringify(pkg, null, 2)}\n`)
   return [...Object.keys(files).map((f) => `plugins/${name}/${f}`), 'config/src/plugins.ts', 'config/package.json']
 }

@@ -22,8 +22,14 @@ export interface VideoProvider {
   readonly name: string
   /** Creates the visit's session, or returns the existing one. */
   ensureSession(appointmentId: string): Promise<VideoSession>
-  /** Issues a grant for one participant; the caller has already checked who may join and when. */
-  join(session: VideoSession, participant: { userId: string; role: ParticipantRole; displayName: string }): Promise<JoinGrant>
+  /**
+   * Issues a grant for one participant; the caller has already checked who may join
+   * and when, and adds `expiresAt` (the end of the visit's join window).
+   */
+  join(
+    session: VideoSession,
+    participant: { userId: string; role: ParticipantRole; displayName: string },
+  ): Promise<Omit<JoinGrant, 'expiresAt'>>
   /** Ends the call for everyone, when the visit is completed or cancelled. */
   closeSession(appointmentId: string): Promise<void>
 }

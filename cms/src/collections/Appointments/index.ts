@@ -12,6 +12,7 @@ import { emitEvents } from './hooks/emitEvents.ts'
 import { freeExpiredHolds } from './hooks/freeExpiredHolds.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
+import { joinVisit } from '../../video/joinVisit.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
 
@@ -27,7 +28,7 @@ export const Appointments: CollectionConfig = audited({
     defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
     group: 'Clinic',
   },
-  endpoints: [bookAppointment, holdSlot, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow, appointmentIcs],
+  endpoints: [bookAppointment, holdSlot, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow, appointmentIcs, joinVisit],
   hooks: {
     beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, freeExpiredHolds, refuseOverlap, recordChanges],
     afterChange: [emitEvents],

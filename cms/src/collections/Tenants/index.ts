@@ -73,6 +73,31 @@ export const Tenants: CollectionConfig = {
     },
     { name: 'terms', label: 'Consent and terms', type: 'richText' },
     {
+      name: 'video',
+      label: 'Video visits',
+      type: 'group',
+      fields: [
+        {
+          name: 'joinMinutesBefore',
+          label: 'Open the call this many minutes before the start',
+          type: 'number',
+          min: 0,
+          max: 120,
+          defaultValue: 15,
+          required: true,
+        },
+        {
+          name: 'joinMinutesAfter',
+          label: 'Keep it open this many minutes after the end',
+          type: 'number',
+          min: 0,
+          max: 240,
+          defaultValue: 60,
+          required: true,
+        },
+      ],
+    },
+    {
       name: 'bookingPolicy',
       type: 'group',
       fields: [

@@ -1,0 +1,26 @@
+import type { Payload } from 'payload'
+import type { JoinGrant, ParticipantRole, VideoProvider, VideoSession } from '@telemed/plugin-sdk'
+
+/**
+ * The embedded default: two-party peer-to-peer video with the platform itself as
+ * the meeting point, so a fresh install has video visits with no outside
+ * service. A grant names the visit's room; the browser client (storefront)
+ * connects both sides through the platform's signalling.
+ */
+export const peerToPeerProvider: VideoProvider = {
+  name: 'p2p',
+  async ensureSession(appointmentId: string): Promise<VideoSession> {
+    return { id: `appointment-${appointmentId}`, appointmentId }
+  },
+  async join(session: VideoSession, participant: { role: ParticipantRole }): Promise<Omit<JoinGrant, 'expiresAt'>> {
+    return { provider: 'p2p', room: session.id, role: participant.role }
+  },
+  async closeSession(): Promise<void> {
+    // Nothing is kept between calls: a closed visit simply gets no more grants.
+  },
+}
+
+/** The video provider a plugin registered (config.custom.videoProvider), else the embedded default. */
+export const videoProviderOf = (payload: Payload): VideoProvider =>
+  ((payload.config.custom as { videoProvider?: VideoProvider } | undefined)?.videoProvider as VideoProvider | undefined) ??
+  peerToPeerProvider
