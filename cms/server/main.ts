@@ -8,6 +8,7 @@ import { createApp } from './app.ts'
 import { startPayload } from './startPayload.ts'
 import { stopGracefully } from './shutdown.ts'
 import { loadStorefront } from './storefront.ts'
+import { liveSocket } from '../src/live/liveSocket.ts'
 
 const env = loadEnv()
 const logger = pino({ level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] })
@@ -27,7 +28,9 @@ if (!storefront) logger.warn('storefront/build is missing: run `npm run build` t
 
 const app = createApp({ payload, env, logger, admin, storefront })
 const server = app.listen(env.PORT, () => logger.info({ url: env.PUBLIC_URL, port: env.PORT }, 'telemed is serving'))
+const live = liveSocket(payload)
 server.on('upgrade', (req, socket, head) => {
+  if (live(req, socket, head)) return
   if (dev && req.url?.startsWith('/_next')) return void nextApp.getUpgradeHandler()(req, socket, head)
   socket.destroy()
 })

@@ -19,6 +19,7 @@ import { repoRoot } from './paths.ts'
 import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { queueSqliteWrites } from './sqliteWriteQueue.ts'
 import { emailAdapter } from './email/emailAdapter.ts'
+import { VisitMessages } from './collections/VisitMessages/index.ts'
 import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
 import { plugins as enabledPlugins } from '@telemed/config/plugins'
 import { enableAfterCommit } from './events/afterCommit.ts'
@@ -90,6 +91,7 @@ export default buildConfig({
     Records,
     Prescriptions,
     Notifications,
+    VisitMessages,
     AuditLog,
     IdempotencyRecords,
   ]),
@@ -124,6 +126,7 @@ export default buildConfig({
         records: clinicScoped,
         prescriptions: clinicScoped,
         notifications: clinicScoped,
+        'visit-messages': clinicScoped,
       },
     }),
     // Extensions: see plugins/README.md. Listed (and configured) in config/src/plugins.ts.

@@ -32,9 +32,12 @@ export async function startTestServer(vars: Record<string, string> = {}): Promis
   ])
   const payload = await getPayload({ config })
   const { loadStorefront } = await import('../../server/storefront.ts')
+  const { liveSocket } = await import('../../src/live/liveSocket.ts')
   const storefront = await loadStorefront()
   const app = createApp({ payload, env: parseEnv(), logger: pino({ level: 'silent' }), storefront })
   const server = app.listen(0, '127.0.0.1')
+  const live = liveSocket(payload)
+  server.on('upgrade', (req, socket, head) => live(req, socket, head) || socket.destroy())
   await new Promise((ok) => server.once('listening', ok))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   process.env.INTERNAL_API_URL = url

@@ -13,6 +13,7 @@ import { freeExpiredHolds } from './hooks/freeExpiredHolds.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
 import { joinVisit } from '../../video/joinVisit.ts'
+import { listMessages, sendMessage } from '../../live/messagesEndpoints.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
 
@@ -28,7 +29,19 @@ export const Appointments: CollectionConfig = audited({
     defaultColumns: ['start', 'patient', 'doctor', 'status', 'visitType'],
     group: 'Clinic',
   },
-  endpoints: [bookAppointment, holdSlot, cancelVisit, rescheduleVisit, confirmVisit, completeVisit, markNoShow, appointmentIcs, joinVisit],
+  endpoints: [
+    bookAppointment,
+    holdSlot,
+    cancelVisit,
+    rescheduleVisit,
+    confirmVisit,
+    completeVisit,
+    markNoShow,
+    appointmentIcs,
+    joinVisit,
+    listMessages,
+    sendMessage,
+  ],
   hooks: {
     beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, freeExpiredHolds, refuseOverlap, recordChanges],
     afterChange: [emitEvents],

@@ -1,0 +1,42 @@
+/**
+ * Live rooms, one per visit: who is connected (one connection per person, so a
+ * reconnect replaces the old one and no "ghost" stays), and delivery of chat
+ * messages, call signalling and visit changes to the people in the room.
+ * In this process only: several server processes need a shared channel
+ * (PostgreSQL LISTEN/NOTIFY or Redis) before they can share rooms.
+ */
+export type Participant = { userId: string; role: 'patient' | 'doctor'; name: string }
+export type Peer = Participant & { send: (message: unknown) => void; close: (code: number, reason: string) => void }
+
+const rooms = new Map<string, Map<string, Peer>>()
+
+const presence = (room: Map<string, Peer>) => [...room.values()].map(({ userId, role, name }) => ({ userId, role, name }))
+
+function broadcast(appointment: string, message: unknown, except?: string) {
+  for (const peer of rooms.get(appointment)?.values() ?? []) if (peer.userId !== except) peer.send(message)
+}
+
+/** Enters the visit's room; an earlier connection of the same person is closed (code 4001). */
+export function enter(appointment: string, peer: Peer): () => void {
+  const room = rooms.get(appointment) ?? new Map<string, Peer>()
+  rooms.set(appointment, room)
+  const earlier = room.get(peer.userId)
+  room.set(peer.userId, peer)
+  if (earlier && earlier !== peer) earlier.close(4001, 'Replaced by a newer connection of the same person.')
+  broadcast(appointment, { type: 'presence', appointment, participants: presence(room) })
+  return () => {
+    if (room.get(peer.userId) !== peer) return
+    room.delete(peer.userId)
+    if (room.size === 0) rooms.delete(appointment)
+    broadcast(appointment, { type: 'presence', appointment, participants: presence(room) })
+  }
+}
+
+/** Relays call signalling (offers, answers, ICE candidates) to the other people in the room. */
+export const relaySignal = (appointment: string, from: string, data: unknown) =>
+  broadcast(appointment, { type: 'signal', appointment, from, data }, from)
+
+/** Everyone in the room hears it: a new chat message, or a change to the visit. */
+export const publish = (appointment: string, message: Record<string, unknown>) => broadcast(appointment, { appointment, ...message })
+
+export const participantsIn = (appointment: string) => presence(rooms.get(appointment) ?? new Map())

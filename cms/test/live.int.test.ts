@@ -1,0 +1,171 @@
+/** The live channel of a visit: chat, signalling and presence for its patient and doctor only. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { signIn, type Client } from './support/http.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { PASSWORD, type World } from './support/world.ts'
+
+let server: TestServer
+let world: World
+let patient: Client
+let doctor: Client
+let visit: number | string
+const MINUTE = 60_000
+
+beforeAll(async () => {
+  ;({ server, world } = await startWorld())
+  patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
+  doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
+  const start = Date.now() + 2 * 60 * MINUTE
+  visit = (
+    await server.payload.create({
+      collection: 'appointments',
+      data: {
+        tenant: world.alpha.id,
+        patient: world.alpha.patient.id,
+        doctor: world.alpha.doctor,
+        start: new Date(start).toISOString(),
+        end: new Date(start + 30 * MINUTE).toISOString(),
+        status: 'confirmed',
+        visitType: 'chat',
+      } as never,
+      overrideAccess: true,
+    })
+  ).id
+})
+afterAll(() => server?.close())
+
+/** A live connection that keeps what it receives, and waits for a message matching `match`. */
+async function connect(who: Client | { token: string }) {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: { Authorization: `JWT ${who.token}` } })
+  const received: any[] = []
+  const waiters: { match: (m: any) => boolean; resolve: (m: any) => void }[] = []
+  ws.on('message', (raw) => {
+    const message = JSON.parse(String(raw))
+    received.push(message)
+    for (const w of waiters.filter((w) => w.match(message))) {
+      waiters.splice(waiters.indexOf(w), 1)
+      w.resolve(message)
+    }
+  })
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
+  const next = (match: (m: any) => boolean, ms = 3000) =>
+    new Promise<any>((resolve, reject) => {
+      const seen = received.find(match)
+      if (seen) return resolve(seen)
+      waiters.push({ match, resolve })
+      setTimeout(() => reject(new Error(`no matching message in ${ms} ms; got ${JSON.stringify(received)}`)), ms)
+    })
+  const send = (message: unknown) => ws.send(JSON.stringify(message))
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+  return { ws, received, next, send, closed }
+}
+
+describe('the live channel', () => {
+  it('refuses a connection without a signed-in person', async () => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/live`)
+    const error = await new Promise<Error>((resolve) => ws.once('error', resolve))
+    expect(error.message).toMatch(/401/)
+  })
+
+  it('lets the patient and the doctor into the room, and no one else', async () => {
+    const p = await connect(patient)
+    p.send({ type: 'subscribe', appointment: visit })
+    expect(await p.next((m) => m.type === 'subscribed')).toEqual({ type: 'subscribed', appointment: String(visit), role: 'patient' })
+    const d = await connect(doctor)
+    d.send({ type: 'subscribe', appointment: visit })
+    await d.next((m) => m.type === 'subscribed')
+    const both = await p.next((m) => m.type === 'presence' && m.participants.length === 2)
+    expect(both.participants.map((x: any) => x.role).sort()).toEqual(['doctor', 'patient'])
+
+    // Another patient of the clinic, and the clinic's other doctor, are refused and hear nothing.
+    for (const email of [world.alpha.otherPatient.email, world.alpha.otherDoctorUser.email, world.beta.patient.email]) {
+      const stranger = await connect(await signIn(server.url, email, PASSWORD))
+      stranger.send({ type: 'subscribe', appointment: visit })
+      expect(await stranger.next((m) => m.type === 'error')).toEqual({
+        type: 'error',
+        appointment: String(visit),
+        reason: 'You are not a participant of this visit.',
+      })
+      stranger.send({ type: 'signal', appointment: visit, data: { sdp: 'x' } })
+      await stranger.next((m) => m.reason === 'Subscribe to the visit first.')
+      await patient.request('POST', `/api/appointments/${visit}/messages`, { body: `ping for ${email}` })
+      await p.next((m) => m.type === 'message' && m.message.body === `ping for ${email}`)
+      expect(stranger.received.some((m) => m.type === 'message' || m.type === 'presence')).toBe(false)
+      stranger.ws.close()
+    }
+    p.ws.close()
+    d.ws.close()
+  })
+
+  it('delivers chat messages live and keeps them for both sides to read later', async () => {
+    const d = await connect(doctor)
+    d.send({ type: 'subscribe', appointment: visit })
+    await d.next((m) => m.type === 'subscribed')
+    const sent = await patient.request('POST', `/api/appointments/${visit}/messages`, { body: 'My rash is spreading.' })
+    expect(sent.status).toBe(201)
+    const live = await d.next((m) => m.type === 'message' && m.message.body === 'My rash is spreading.')
+    expect(live.message.sender).toBe(world.alpha.patient.id)
+    const history = await doctor.request('GET', `/api/appointments/${visit}/messages`)
+    expect(history.body.messages.map((m: any) => m.body)).toContain('My rash is spreading.')
+    // Not readable by another patient, through the endpoint or the collection.
+    const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+    expect((await other.request('GET', `/api/appointments/${visit}/messages`)).status).toBe(404)
+    expect((await other.request('GET', '/api/visit-messages')).body.docs).toEqual([])
+    // Nobody writes messages around the endpoint, and bad input changes nothing.
+    expect((await patient.request('POST', '/api/visit-messages', { appointment: visit, body: 'x' })).status).toBe(403)
+    expect((await patient.request('POST', `/api/appointments/${visit}/messages`, { body: '  ' })).status).toBe(400)
+    d.ws.close()
+  })
+
+  it('relays call signalling to the other side only', async () => {
+    const p = await connect(patient)
+    const d = await connect(doctor)
+    p.send({ type: 'subscribe', appointment: visit })
+    d.send({ type: 'subscribe', appointment: visit })
+    await Promise.all([p.next((m) => m.type === 'subscribed'), d.next((m) => m.type === 'subscribed')])
+    p.send({ type: 'signal', appointment: visit, data: { description: { type: 'offer', sdp: 'v=0' } } })
+    const got = await d.next((m) => m.type === 'signal')
+    expect(got).toEqual({
+      type: 'signal',
+      appointment: String(visit),
+      from: String(world.alpha.patient.id),
+      data: { description: { type: 'offer', sdp: 'v=0' } },
+    })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(p.received.some((m) => m.type === 'signal')).toBe(false)
+    p.ws.close()
+    d.ws.close()
+  })
+
+  it('replaces an older connection of the same person: no ghost in the room', async () => {
+    const d = await connect(doctor)
+    d.send({ type: 'subscribe', appointment: visit })
+    await d.next((m) => m.type === 'subscribed')
+    const first = await connect(patient)
+    first.send({ type: 'subscribe', appointment: visit })
+    await first.next((m) => m.type === 'subscribed')
+    const second = await connect(patient)
+    second.send({ type: 'subscribe', appointment: visit })
+    await second.next((m) => m.type === 'subscribed')
+    expect(await first.closed).toBe(4001)
+    await new Promise((r) => setTimeout(r, 100))
+    const latest = d.received.filter((m) => m.type === 'presence').at(-1)
+    expect(latest.participants.map((x: any) => x.role).sort()).toEqual(['doctor', 'patient'])
+    second.ws.close()
+    d.ws.close()
+  })
+
+  it('tells the waiting patient at once when the doctor cancels', async () => {
+    const p = await connect(patient)
+    p.send({ type: 'subscribe', appointment: visit })
+    await p.next((m) => m.type === 'subscribed')
+    expect((await doctor.request('POST', `/api/appointments/${visit}/cancel`, { reason: 'Doctor unwell' })).status).toBe(200)
+    expect(await p.next((m) => m.type === 'visit')).toMatchObject({
+      type: 'visit',
+      appointment: String(visit),
+      event: 'appointment.cancelled',
+    })
+    p.ws.close()
+  })
+})
