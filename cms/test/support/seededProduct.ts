@@ -32,7 +32,7 @@ export const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/s
  * The product as `npm start` runs it: seeded demo data, the real server process
  * (Express + Next admin + SvelteKit) and a Chromium to drive it. Needs `npm run build`.
  */
-export async function startSeededProduct(): Promise<SeededProduct> {
+export async function startSeededProduct(extraChromiumArgs: string[] = []): Promise<SeededProduct> {
   const dir = mkdtempSync(join(tmpdir(), 'telemed-product-'))
   const port = await freePort()
   const env = {
@@ -49,7 +49,7 @@ export async function startSeededProduct(): Promise<SeededProduct> {
   const seeded = await runScript('seed', env)
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stderr}`)
   const server = await startServeProcess(env)
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraChromiumArgs] })
   mkdirSync(SCREENSHOTS, { recursive: true })
   return {
     env,

@@ -1,0 +1,129 @@
+/**
+ * A video visit end to end in Chromium (fake camera and microphone): the doctor
+ * and the patient join the same visit over the embedded peer-to-peer provider and
+ * each receives the other's media, they chat, the patient reloads and the call
+ * recovers without a duplicate participant, and a third person is refused.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
+
+let product: SeededProduct
+let visitPath = ''
+const MINUTE = 60_000
+
+beforeAll(async () => {
+  product = await startSeededProduct(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'])
+  // The clinic admin books Alice with Dr. Ben Chen, starting in five minutes (inside the join window).
+  const api = product.server.url
+  const login = await fetch(`${api}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@northwind.demo.test', password: 'demo-password' }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const find = async (path: string) =>
+    ((await (await fetch(`${api}${path}`, { headers: { Authorization: `JWT ${token}` } })).json()) as any).docs[0]
+  const alice = await find('/api/users?where[email][equals]=alice@demo.test')
+  const ben = await find('/api/doctors?where[displayName][equals]=Dr.%20Ben%20Chen')
+  const start = Math.ceil((Date.now() + 5 * MINUTE) / MINUTE) * MINUTE
+  const created = await fetch(`${api}/api/appointments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify({
+      tenant: ben.tenant,
+      patient: alice.id,
+      doctor: ben.id,
+      start: new Date(start).toISOString(),
+      end: new Date(start + 30 * MINUTE).toISOString(),
+      status: 'confirmed',
+      visitType: 'video',
+    }),
+  })
+  const body = (await created.json()) as any
+  if (created.status !== 201) throw new Error(JSON.stringify(body))
+  visitPath = `/visits/${body.doc.id}`
+}, 240_000)
+afterAll(() => product?.stop())
+
+async function participant(email: string): Promise<Page> {
+  const context = await product.browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
+  context.setDefaultTimeout(15_000)
+  const page = await context.newPage()
+  const site = product.site('northwind')
+  await page.goto(`${site}/signin`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('demo-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'))
+  await page.goto(`${site}${visitPath}`)
+  await page.getByRole('button', { name: 'Join the visit' }).click()
+  return page
+}
+
+/** Bytes of media received so far on the page's call. */
+const inboundBytes = (page: Page) =>
+  page.evaluate(async () => {
+    const pc = (window as unknown as { telemedCall?: { pc: RTCPeerConnection | null } }).telemedCall?.pc
+    if (!pc) return 0
+    let bytes = 0
+    ;(await pc.getStats()).forEach((report) => {
+      if (report.type === 'inbound-rtp') bytes += report.bytesReceived ?? 0
+    })
+    return bytes
+  })
+
+async function expectMediaFlowing(page: Page) {
+  await page.locator('[data-call-state="connected"]').waitFor()
+  const before = await inboundBytes(page)
+  await page.waitForTimeout(1500)
+  const after = await inboundBytes(page)
+  expect(after).toBeGreaterThan(before)
+  expect(after).toBeGreaterThan(0)
+}
+
+describe('a video visit over the embedded peer-to-peer provider', () => {
+  let patient: Page
+  let doctor: Page
+
+  it('connects the patient and the doctor, each receiving the other’s media', async () => {
+    patient = await participant('alice@demo.test')
+    await patient.getByText('Waiting for Dr. Ben Chen to join').waitFor()
+    doctor = await participant('ben.chen@northwind.demo.test')
+    await Promise.all([expectMediaFlowing(patient), expectMediaFlowing(doctor)])
+    const { violations } = await new AxeBuilder({ page: patient }).analyze()
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+    await screenshotBoth(patient, 'northwind-video-visit')
+  }, 60_000)
+
+  it('delivers chat messages both ways while in the call', async () => {
+    await patient.getByLabel('Message to Dr. Ben Chen').fill('Can you see the rash on my arm?')
+    await patient.getByRole('button', { name: 'Send' }).click()
+    await doctor.locator('.messages').getByText('Can you see the rash on my arm?').waitFor()
+    await doctor.getByLabel('Message to Alice Walker').fill('Yes, hold it closer to the camera.')
+    await doctor.getByRole('button', { name: 'Send' }).click()
+    await patient.locator('.messages').getByText('Yes, hold it closer to the camera.').waitFor()
+  }, 30_000)
+
+  it('recovers after the patient reloads, with no duplicate participant', async () => {
+    await patient.reload()
+    await patient.getByRole('button', { name: 'Join the visit' }).click()
+    await Promise.all([expectMediaFlowing(patient), expectMediaFlowing(doctor)])
+    expect(await doctor.locator('[data-participants]').getAttribute('data-participants')).toBe('2')
+  }, 60_000)
+
+  it('refuses a third person', async () => {
+    const context = await product.browser.newContext()
+    const carol = await context.newPage()
+    const site = product.site('northwind')
+    await carol.goto(`${site}/signin`)
+    await carol.getByLabel('Email').fill('carol@demo.test')
+    await carol.getByLabel('Password').fill('demo-password')
+    await carol.getByRole('button', { name: 'Sign in' }).click()
+    await carol.waitForURL((url) => !url.pathname.endsWith('/signin'))
+    const response = await carol.goto(`${site}${visitPath}`)
+    expect(response!.status()).toBe(404)
+    await context.close()
+  })
+})
