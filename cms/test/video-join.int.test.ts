@@ -57,6 +57,7 @@ describe('POST /api/appointments/:id/join', () => {
       room: `appointment-${visit.id}`,
       role: 'publisher',
       expiresAt: new Date(visit.end + 60 * MINUTE).toISOString(),
+      iceServers: [],
     })
     expect([theirs.body.room, theirs.body.role]).toEqual([`appointment-${visit.id}`, 'moderator'])
   })

@@ -113,6 +113,23 @@ describe('a video visit over the embedded peer-to-peer provider', () => {
     expect(await doctor.locator('[data-participants]').getAttribute('data-participants')).toBe('2')
   }, 60_000)
 
+  it('tells both sides at once when the doctor cancels, and ends the call', async () => {
+    const login = await fetch(`${product.server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ben.chen@northwind.demo.test', password: 'demo-password' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const cancelled = await fetch(`${product.server.url}/api/appointments${visitPath.replace('/visits', '')}/cancel`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+      body: JSON.stringify({ reason: 'Doctor called away' }),
+    })
+    expect(cancelled.status).toBe(200)
+    await patient.getByText('This visit was cancelled.').waitFor()
+    expect(await patient.locator('[data-call-state]').getAttribute('data-call-state')).toBe('not-joined')
+  })
+
   it('refuses a third person', async () => {
     const context = await product.browser.newContext()
     const carol = await context.newPage()

@@ -44,6 +44,16 @@ describe('parseEnv', () => {
     )
   })
 
+  it('reads STUN and TURN servers as JSON, and names the variable when they are not', () => {
+    const dir = tempDir()
+    const turn = [{ urls: 'turns:turn.clinic.example:443?transport=tcp', username: 'u', credential: 'p' }]
+    expect(parseEnv({ DATA_DIR: dir, ICE_SERVERS: JSON.stringify(turn) }).ICE_SERVERS).toEqual(turn)
+    expect(parseEnv({ DATA_DIR: dir }).ICE_SERVERS).toEqual([])
+    expect(() => parseEnv({ DATA_DIR: dir, ICE_SERVERS: 'stun:x' })).toThrow(
+      /Invalid environment variable ICE_SERVERS: must be a JSON list/,
+    )
+  })
+
   it('accepts a complete production environment', () => {
     const env = parseEnv({
       APP_ENV: 'production',

@@ -33,6 +33,25 @@ const schema = z.object({
   /** An OpenVidu 2 server for video visits; without it, visits use the embedded peer-to-peer video. */
   OPENVIDU_URL: z.url({ message: 'must be a URL such as https://video.clinic.example' }).optional(),
   OPENVIDU_SECRET: z.string().min(1).optional(),
+  /**
+   * STUN/TURN servers for peer-to-peer video, as RTCIceServer JSON, e.g.
+   * [{"urls":"stun:stun.example:3478"},{"urls":"turns:turn.example:443?transport=tcp","username":"u","credential":"p"}].
+   * Without it, calls work on the same network only.
+   */
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        const servers = JSON.parse(text) as unknown
+        if (Array.isArray(servers) && servers.every((s) => s && typeof s === 'object' && 'urls' in s))
+          return servers as { urls: string | string[]; username?: string; credential?: string }[]
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON list of {"urls": …} objects' })
+      return z.NEVER
+    }),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

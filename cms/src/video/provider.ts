@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { env } from '@telemed/config'
 import type { JoinGrant, ParticipantRole, VideoProvider, VideoSession } from '@telemed/plugin-sdk'
 
 /**
@@ -13,7 +14,8 @@ export const peerToPeerProvider: VideoProvider = {
     return { id: `appointment-${appointmentId}`, appointmentId }
   },
   async join(session: VideoSession, participant: { role: ParticipantRole }): Promise<Omit<JoinGrant, 'expiresAt'>> {
-    return { provider: 'p2p', room: session.id, role: participant.role }
+    // STUN/TURN from ICE_SERVERS; TURN over TLS on 443 gets through the strictest firewalls.
+    return { provider: 'p2p', room: session.id, role: participant.role, iceServers: env().ICE_SERVERS }
   },
   async closeSession(): Promise<void> {
     // Nothing is kept between calls: a closed visit simply gets no more grants.

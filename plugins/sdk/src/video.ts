@@ -16,6 +16,8 @@ export interface JoinGrant {
   role: ParticipantRole
   /** ISO instant after which the grant is no longer valid. */
   expiresAt: string
+  /** STUN/TURN servers the browser uses for a peer-to-peer call (RTCIceServer shape). */
+  iceServers?: { urls: string | string[]; username?: string; credential?: string }[]
 }
 
 export interface VideoProvider {

@@ -3,7 +3,14 @@ import { api, ApiError } from '$lib/server/api.ts'
 import { visitOr404 } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
 
-type Grant = { provider: string; room?: string; token?: string; role: 'moderator' | 'publisher'; expiresAt: string }
+type Grant = {
+  provider: string
+  room?: string
+  token?: string
+  role: 'moderator' | 'publisher'
+  expiresAt: string
+  iceServers?: RTCIceServer[]
+}
 type Message = { id: number | string; sender: number | string; body: string; createdAt: string }
 
 /**
