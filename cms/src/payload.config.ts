@@ -20,7 +20,9 @@ import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { queueSqliteWrites } from './sqliteWriteQueue.ts'
 import { emailAdapter } from './email/emailAdapter.ts'
 import { VisitMessages } from './collections/VisitMessages/index.ts'
+import { VisitAttendance } from './collections/VisitAttendance/index.ts'
 import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
+import { videoWebhook } from './video/webhook.ts'
 import { plugins as enabledPlugins } from '@telemed/config/plugins'
 import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
@@ -62,7 +64,7 @@ export default buildConfig({
     await installBookingGuard(payload)
     closeCallsWhenVisitsEnd(payload)
   },
-  endpoints: [clinicSlots, doctorFeed],
+  endpoints: [clinicSlots, doctorFeed, videoWebhook],
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },
@@ -92,6 +94,7 @@ export default buildConfig({
     Prescriptions,
     Notifications,
     VisitMessages,
+    VisitAttendance,
     AuditLog,
     IdempotencyRecords,
   ]),
@@ -127,6 +130,7 @@ export default buildConfig({
         prescriptions: clinicScoped,
         notifications: clinicScoped,
         'visit-messages': clinicScoped,
+        'visit-attendance': clinicScoped,
       },
     }),
     // Extensions: see plugins/README.md. Listed (and configured) in config/src/plugins.ts.

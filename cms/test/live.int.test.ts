@@ -156,6 +156,43 @@ describe('the live channel', () => {
     d.ws.close()
   })
 
+  it('records who was in the visit and for how long; a reconnect continues the same entry', async () => {
+    const before = (
+      await server.payload.find({
+        collection: 'visit-attendance',
+        where: { appointment: { equals: visit } },
+        limit: 0,
+        overrideAccess: true,
+      })
+    ).docs.length
+    const first = await connect(patient)
+    first.send({ type: 'subscribe', appointment: visit })
+    await first.next((m) => m.type === 'subscribed')
+    const second = await connect(patient)
+    second.send({ type: 'subscribe', appointment: visit })
+    await second.next((m) => m.type === 'subscribed')
+    await first.closed
+    await new Promise((r) => setTimeout(r, 1100))
+    second.ws.close()
+    await new Promise((r) => setTimeout(r, 300))
+    const entries = (
+      await server.payload.find({
+        collection: 'visit-attendance',
+        where: { appointment: { equals: visit } },
+        sort: '-joinedAt',
+        limit: 0,
+        overrideAccess: true,
+      })
+    ).docs
+    expect(entries.length - before).toBe(1)
+    expect(entries[0]).toMatchObject({ role: 'patient', source: 'room', seconds: expect.any(Number) })
+    expect(entries[0]!.seconds).toBeGreaterThanOrEqual(1)
+    // Health data: the doctor reads it through the API, another patient sees nothing.
+    expect((await doctor.request('GET', `/api/visit-attendance?where[appointment][equals]=${visit}`)).body.totalDocs).toBeGreaterThan(0)
+    const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+    expect((await other.request('GET', '/api/visit-attendance')).body.docs).toEqual([])
+  })
+
   it('tells the waiting patient at once when the doctor cancels', async () => {
     const p = await connect(patient)
     p.send({ type: 'subscribe', appointment: visit })

@@ -104,6 +104,11 @@ describe('POST /api/appointments/:id/join', () => {
     })
   })
 
+  it('has no webhook with the embedded provider', async () => {
+    const res = await fetch(`${server.url}/api/video/webhook`, { method: 'POST', body: '{}' })
+    expect([res.status, (await res.json()).errors[0].message]).toEqual([404, 'The p2p video provider sends no webhooks.'])
+  })
+
   it('only for confirmed visits', async () => {
     const requested = await join(patient, (await visitIn(-5, 'requested')).id)
     expect([requested.status, reason(requested)]).toEqual([403, 'This visit is requested, not confirmed: there is no call to join.'])

@@ -60,7 +60,37 @@ describe('video visits on OpenVidu', () => {
     expect(JSON.parse(session.connections[2]!.serverData as string)).toEqual({
       userId: String(world.alpha.doctorUser.id),
       displayName: expect.any(String),
+      role: 'moderator',
     })
+
+    // OpenVidu reports who joined and left (webhook): attendance is recorded; a forged call is refused.
+    const webhook = (body: unknown, secret = 'openvidu-test-secret') =>
+      fetch(`${server.url}/api/video/webhook`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`OPENVIDUAPP:${secret}`).toString('base64')}` },
+        body: JSON.stringify(body),
+      })
+    const patientData = session.connections[0]!.serverData
+    const joinedAt = Date.now() - 120_000
+    const session1 = `appointment-${visit.id}`
+    expect((await webhook({ event: 'participantJoined', sessionId: session1, timestamp: joinedAt, serverData: patientData })).status).toBe(
+      200,
+    )
+    const left = {
+      event: 'participantLeft',
+      sessionId: session1,
+      timestamp: joinedAt + 95_000,
+      serverData: patientData,
+      reason: 'disconnect',
+    }
+    expect((await webhook(left)).status).toBe(200)
+    expect((await webhook({ event: 'participantJoined', sessionId: session1, serverData: patientData }, 'forged')).status).toBe(401)
+    const attendance = await server.payload.find({
+      collection: 'visit-attendance',
+      where: { appointment: { equals: visit.id } },
+      overrideAccess: true,
+    })
+    expect(attendance.docs.map((a) => [a.source, a.role, a.seconds])).toEqual([['openvidu', 'patient', 95]])
 
     // Completing the visit ends the call for everyone.
     expect((await doctor.request('POST', `/api/appointments/${visit.id}/complete`)).status).toBe(200)

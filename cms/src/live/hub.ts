@@ -16,20 +16,26 @@ function broadcast(appointment: string, message: unknown, except?: string) {
   for (const peer of rooms.get(appointment)?.values() ?? []) if (peer.userId !== except) peer.send(message)
 }
 
-/** Enters the visit's room; an earlier connection of the same person is closed (code 4001). */
-export function enter(appointment: string, peer: Peer): () => void {
+/**
+ * Enters the visit's room; an earlier connection of the same person is closed
+ * (code 4001) and `replaced` says so. `leave` answers whether the person really
+ * left (false when a newer connection of theirs took over).
+ */
+export function enter(appointment: string, peer: Peer): { replaced: boolean; leave: () => boolean } {
   const room = rooms.get(appointment) ?? new Map<string, Peer>()
   rooms.set(appointment, room)
   const earlier = room.get(peer.userId)
   room.set(peer.userId, peer)
   if (earlier && earlier !== peer) earlier.close(4001, 'Replaced by a newer connection of the same person.')
   broadcast(appointment, { type: 'presence', appointment, participants: presence(room) })
-  return () => {
-    if (room.get(peer.userId) !== peer) return
+  const leave = () => {
+    if (room.get(peer.userId) !== peer) return false
     room.delete(peer.userId)
     if (room.size === 0) rooms.delete(appointment)
     broadcast(appointment, { type: 'presence', appointment, participants: presence(room) })
+    return true
   }
+  return { replaced: Boolean(earlier && earlier !== peer), leave }
 }
 
 /** Relays call signalling (offers, answers, ICE candidates) to the other people in the room. */

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { idOf, sameId } from '../access/roles.ts'
 import { onAppointmentEvent } from '../events/appointmentEvents.ts'
 import { enter, publish, relaySignal, type Participant } from './hub.ts'
+import { attendanceJoined, attendanceLeft } from '../video/attendance.ts'
 
 export const LIVE_PATH = '/live'
 const TOKEN_COOKIES = ['telemed-token', 'payload-token']
@@ -54,6 +55,7 @@ async function roleIn(payload: Payload, user: User, appointment: string): Promis
  */
 export function liveSocket(payload: Payload) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  const logError = (err: unknown) => payload.logger.error({ err }, 'could not record visit attendance')
 
   // Visit changes reach the people waiting in its room at once (e.g. a cancellation in the waiting room).
   onAppointmentEvent('*', (event) => {
@@ -92,14 +94,21 @@ export function liveSocket(payload: Payload) {
         const role = appointment ? await roleIn(payload, user, appointment) : null
         if (!role) return send({ type: 'error', appointment, reason: 'You are not a participant of this visit.' })
         room?.leave()
-        const leave = enter(appointment, {
+        const { replaced, leave } = enter(appointment, {
           userId: String(user.id),
           role,
           name: String(user.name ?? ''),
           send,
           close: (code, reason) => ws.close(code, reason),
         })
-        room = { appointment, leave }
+        const left = () => {
+          if (leave())
+            void attendanceLeft(payload, { appointment, userId: String(user.id), source: 'room', at: Date.now() }).catch(logError)
+        }
+        room = { appointment, leave: left }
+        // A reconnect of the same person continues their attendance; a first entry opens it.
+        if (!replaced)
+          void attendanceJoined(payload, { appointment, userId: String(user.id), role, source: 'room', at: Date.now() }).catch(logError)
         return send({ type: 'subscribed', appointment, role })
       }
       if (message.type === 'signal') {

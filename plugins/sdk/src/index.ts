@@ -6,7 +6,7 @@
  * signature change here breaks every provider at compile time instead of at a
  * patient's visit. The core never imports a plugin; `config/` decides which are on.
  */
-export type { VideoProvider, VideoSession, JoinGrant, ParticipantRole } from './video.ts'
+export type { VideoProvider, VideoSession, JoinGrant, ParticipantRole, AttendanceEvent } from './video.ts'
 export type { PaymentProvider, PaymentIntent, PaymentStatus } from './payments.ts'
 export type { EhrConnector } from './ehr.ts'
 export type { PharmacyConnector, PrescriptionOrder, PharmacyOrderStatus } from './pharmacy.ts'

@@ -20,6 +20,16 @@ export interface JoinGrant {
   iceServers?: { urls: string | string[]; username?: string; credential?: string }[]
 }
 
+/** Someone entered or left the provider's call, as the provider reports it (e.g. by webhook). */
+export interface AttendanceEvent {
+  type: 'joined' | 'left'
+  appointmentId: string
+  userId: string
+  role: ParticipantRole
+  /** Milliseconds since 1970. */
+  at: number
+}
+
 export interface VideoProvider {
   readonly name: string
   /** Creates the visit's session, or returns the existing one. */
@@ -34,4 +44,10 @@ export interface VideoProvider {
   ): Promise<Omit<JoinGrant, 'expiresAt'>>
   /** Ends the call for everyone, when the visit is completed or cancelled. */
   closeSession(appointmentId: string): Promise<void>
+  /**
+   * Reads a webhook call of the provider (`POST /api/video/webhook`): the attendance
+   * events in it, an empty list for events of no interest, or null when the call is
+   * not authentic. Providers without webhooks leave it out.
+   */
+  readWebhook?(request: Request): Promise<AttendanceEvent[] | null>
 }

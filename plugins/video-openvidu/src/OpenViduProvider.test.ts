@@ -26,8 +26,8 @@ describe('the OpenVidu provider, through openvidu-node-client', () => {
     expect(patient.token).not.toBe(doctor.token)
     const connections = double.sessions.get('appointment-42')!.connections
     expect(connections.map((c) => [c.role, JSON.parse(c.serverData as string)])).toEqual([
-      ['MODERATOR', { userId: '7', displayName: 'Dr. Ana Ruiz' }],
-      ['PUBLISHER', { userId: '9', displayName: 'Maya Lopez' }],
+      ['MODERATOR', { userId: '7', displayName: 'Dr. Ana Ruiz', role: 'moderator' }],
+      ['PUBLISHER', { userId: '9', displayName: 'Maya Lopez', role: 'publisher' }],
     ])
   })
 

@@ -1,5 +1,5 @@
 import { OpenVidu, OpenViduRole } from 'openvidu-node-client'
-import type { JoinGrant, ParticipantRole, VideoProvider, VideoSession } from '@telemed/plugin-sdk'
+import type { AttendanceEvent, JoinGrant, ParticipantRole, VideoProvider, VideoSession } from '@telemed/plugin-sdk'
 
 /** One OpenVidu session per appointment, named after it: creating it twice returns the same one. */
 export const sessionIdOf = (appointmentId: string) => `appointment-${appointmentId}`
@@ -11,9 +11,12 @@ export const sessionIdOf = (appointmentId: string) => `appointment-${appointment
 export class OpenViduProvider implements VideoProvider {
   readonly name = 'openvidu'
   private readonly openvidu: OpenVidu
+  private readonly webhookAuthorization: string
 
   constructor(url: string, secret: string) {
     this.openvidu = new OpenVidu(url, secret)
+    // OpenVidu sends the headers listed in OPENVIDU_WEBHOOK_HEADERS; we expect this one.
+    this.webhookAuthorization = `Basic ${Buffer.from(`OPENVIDUAPP:${secret}`).toString('base64')}`
   }
 
   async ensureSession(appointmentId: string): Promise<VideoSession> {
@@ -31,9 +34,31 @@ export class OpenViduProvider implements VideoProvider {
     const connection = await live.createConnection({
       role: participant.role === 'moderator' ? OpenViduRole.MODERATOR : OpenViduRole.PUBLISHER,
       // Seen by the other participants: a display name and the platform's user id, nothing clinical.
-      data: JSON.stringify({ userId: participant.userId, displayName: participant.displayName }),
+      data: JSON.stringify({ userId: participant.userId, displayName: participant.displayName, role: participant.role }),
     })
     return { provider: this.name, token: connection.token, role: participant.role }
+  }
+
+  /** OpenVidu's participantJoined / participantLeft webhooks, for sessions of appointments. */
+  async readWebhook(request: Request): Promise<AttendanceEvent[] | null> {
+    if (request.headers.get('authorization') !== this.webhookAuthorization) return null
+    const event = (await request.json().catch(() => null)) as {
+      event?: string
+      sessionId?: string
+      timestamp?: number
+      serverData?: string
+    } | null
+    const type = event?.event === 'participantJoined' ? 'joined' : event?.event === 'participantLeft' ? 'left' : null
+    const appointmentId = /^appointment-(.+)$/.exec(event?.sessionId ?? '')?.[1]
+    if (!type || !appointmentId) return []
+    let data: { userId?: string; role?: ParticipantRole } = {}
+    try {
+      data = JSON.parse(event!.serverData ?? '{}')
+    } catch {
+      return []
+    }
+    if (!data.userId || !data.role) return []
+    return [{ type, appointmentId, userId: data.userId, role: data.role, at: event!.timestamp ?? Date.now() }]
   }
 
   async closeSession(appointmentId: string): Promise<void> {

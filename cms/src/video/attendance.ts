@@ -1,0 +1,56 @@
+import type { Payload } from 'payload'
+import { idOf } from '../access/roles.ts'
+
+/** Ids arrive as text (from sockets and webhooks); the database's ids are numbers except on MongoDB. */
+const asId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id)
+
+export type AttendanceEntry = { appointment: string; userId: string; role: 'patient' | 'doctor'; source: 'room' | 'openvidu'; at: number }
+
+/** Someone entered the visit: an open attendance entry. */
+export async function attendanceJoined(payload: Payload, { appointment, userId, role, source, at }: AttendanceEntry): Promise<void> {
+  const visit = await payload.findByID({ collection: 'appointments', id: appointment, depth: 0, overrideAccess: true, disableErrors: true })
+  if (!visit) return
+  await payload.create({
+    collection: 'visit-attendance',
+    data: {
+      tenant: idOf(visit.tenant),
+      appointment: visit.id,
+      patient: idOf(visit.patient),
+      user: asId(userId),
+      role,
+      source,
+      joinedAt: new Date(at).toISOString(),
+    } as never,
+    overrideAccess: true,
+  })
+}
+
+/** They left: the latest open entry of theirs is closed with its length. */
+export async function attendanceLeft(payload: Payload, { appointment, userId, source, at }: Omit<AttendanceEntry, 'role'>): Promise<void> {
+  const { docs } = await payload.find({
+    collection: 'visit-attendance',
+    where: {
+      and: [
+        { appointment: { equals: appointment } },
+        { user: { equals: asId(userId) } },
+        { source: { equals: source } },
+        { leftAt: { exists: false } },
+      ],
+    },
+    sort: '-joinedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const open = docs[0]
+  if (!open) return
+  await payload.update({
+    collection: 'visit-attendance',
+    id: open.id,
+    data: {
+      leftAt: new Date(at).toISOString(),
+      seconds: Math.max(0, Math.round((at - Date.parse(open.joinedAt as string)) / 1000)),
+    } as never,
+    overrideAccess: true,
+  })
+}

@@ -1,0 +1,27 @@
+import type { Endpoint } from 'payload'
+import { json, problem } from '../scheduling/endpoints/http.ts'
+import { attendanceJoined, attendanceLeft } from './attendance.ts'
+import { videoProviderOf } from './provider.ts'
+
+/**
+ * `POST /api/video/webhook`: the video provider reports who joined and left its
+ * calls (OpenVidu's participantJoined / participantLeft); the provider checks the
+ * call is authentic, the platform records attendance.
+ */
+export const videoWebhook: Endpoint = {
+  path: '/video/webhook',
+  method: 'post',
+  handler: async (req) => {
+    const provider = videoProviderOf(req.payload)
+    if (!provider.readWebhook) return problem(404, `The ${provider.name} video provider sends no webhooks.`)
+    const events = await provider.readWebhook(new Request(req.url!, { method: 'POST', headers: req.headers, body: await req.text!() }))
+    if (events === null) return problem(401, 'This webhook call is not from the video provider.')
+    for (const e of events) {
+      const role = e.role === 'moderator' ? 'doctor' : 'patient'
+      if (e.type === 'joined')
+        await attendanceJoined(req.payload, { appointment: e.appointmentId, userId: e.userId, role, source: 'openvidu', at: e.at })
+      else await attendanceLeft(req.payload, { appointment: e.appointmentId, userId: e.userId, source: 'openvidu', at: e.at })
+    }
+    return json(200, { recorded: events.length })
+  },
+}
