@@ -113,6 +113,32 @@ describe('a video visit over the embedded peer-to-peer provider', () => {
     expect(await doctor.locator('[data-participants]').getAttribute('data-participants')).toBe('2')
   }, 60_000)
 
+  it('explains a blocked camera and microphone before the call', async () => {
+    // A browser that answers "block" to the permission prompt (no fake-UI flag, no permission granted).
+    const { chromium } = await import('playwright-core')
+    const strict = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--use-fake-device-for-media-stream'],
+    })
+    try {
+      const page = await (await strict.newContext()).newPage()
+      const site = product.site('northwind')
+      await page.goto(`${site}/signin`)
+      await page.getByLabel('Email').fill('alice@demo.test')
+      await page.getByLabel('Password').fill('demo-password')
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.waitForURL((url) => !url.pathname.endsWith('/signin'))
+      await page.goto(`${site}${visitPath}`)
+      await page.getByRole('button', { name: 'Check camera and microphone' }).click()
+      await page
+        .getByRole('alert')
+        .getByText(/blocked the camera and microphone/)
+        .waitFor()
+    } finally {
+      await strict.close()
+    }
+  })
+
   it('tells both sides at once when the doctor cancels, and ends the call', async () => {
     const login = await fetch(`${product.server.url}/api/users/login`, {
       method: 'POST',

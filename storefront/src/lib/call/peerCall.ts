@@ -10,7 +10,9 @@ export type CallState = 'waiting' | 'connecting' | 'connected' | 'reconnecting'
  */
 export class PeerCall {
   pc: RTCPeerConnection | null = null
-  private pending: RTCIceCandidateInit[] = []
+  /** Which negotiation the current connection belongs to: answers and candidates of older ones are ignored. */
+  private current = 0
+  private pending: { id: number; candidate: RTCIceCandidateInit }[] = []
 
   constructor(
     private readonly link: VisitLink,
@@ -38,20 +40,26 @@ export class PeerCall {
     if (!this.offerer) this.link.signal({ hello: true })
   }
 
-  async handle(data: { hello?: boolean; description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit }) {
+  async handle(data: { hello?: boolean; id?: number; description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit }) {
     if (data.hello) return this.otherArrived()
+    const id = Number(data.id)
     if (data.description?.type === 'offer' && !this.offerer) {
+      // Each offer starts afresh (the doctor re-offers after a reload or a network change).
+      this.current = id
       const pc = this.fresh()
       await pc.setRemoteDescription(data.description)
       await this.flush(pc)
+      if (this.pc !== pc) return
       await pc.setLocalDescription(await pc.createAnswer())
-      this.link.signal({ description: pc.localDescription })
-    } else if (data.description?.type === 'answer' && this.offerer && this.pc) {
+      this.link.signal({ id, description: pc.localDescription })
+    } else if (data.description?.type === 'answer' && this.offerer) {
+      // An answer to an offer we have since replaced is ignored: only the latest negotiation counts.
+      if (id !== this.current || !this.pc || this.pc.signalingState !== 'have-local-offer') return
       await this.pc.setRemoteDescription(data.description)
       await this.flush(this.pc)
     } else if (data.candidate) {
-      if (this.pc?.remoteDescription) await this.pc.addIceCandidate(data.candidate).catch(() => undefined)
-      else this.pending.push(data.candidate)
+      if (this.pc?.remoteDescription && id === this.current) await this.pc.addIceCandidate(data.candidate).catch(() => undefined)
+      else if (id >= this.current) this.pending.push({ id, candidate: data.candidate })
     }
   }
 
@@ -71,9 +79,10 @@ export class PeerCall {
   }
 
   private async offer() {
+    const id = ++this.current
     const pc = this.fresh()
     await pc.setLocalDescription(await pc.createOffer())
-    this.link.signal({ description: pc.localDescription })
+    if (this.pc === pc) this.link.signal({ id, description: pc.localDescription })
   }
 
   private fresh(): RTCPeerConnection {
@@ -82,7 +91,8 @@ export class PeerCall {
     const pc = new RTCPeerConnection({ iceServers: this.iceServers })
     this.pc = pc
     for (const track of this.local.getTracks()) pc.addTrack(track, this.local)
-    pc.onicecandidate = (event) => event.candidate && this.link.signal({ candidate: event.candidate.toJSON() })
+    const id = this.current
+    pc.onicecandidate = (event) => event.candidate && this.link.signal({ id, candidate: event.candidate.toJSON() })
     pc.ontrack = (event) => this.onRemote(event.streams[0] ?? new MediaStream([event.track]))
     pc.onconnectionstatechange = () => {
       if (this.pc !== pc) return
@@ -95,7 +105,9 @@ export class PeerCall {
   }
 
   private async flush(pc: RTCPeerConnection) {
-    for (const candidate of this.pending.splice(0)) await pc.addIceCandidate(candidate).catch(() => undefined)
+    const ready = this.pending.filter((p) => p.id === this.current)
+    this.pending = this.pending.filter((p) => p.id > this.current)
+    for (const { candidate } of ready) await pc.addIceCandidate(candidate).catch(() => undefined)
   }
 
   private reset() {
