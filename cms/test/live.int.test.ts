@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
-import { PASSWORD, type World } from './support/world.ts'
+import { PASSWORD, visitAt, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
@@ -17,21 +17,7 @@ beforeAll(async () => {
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
   const start = Date.now() + 2 * 60 * MINUTE
-  visit = (
-    await server.payload.create({
-      collection: 'appointments',
-      data: {
-        tenant: world.alpha.id,
-        patient: world.alpha.patient.id,
-        doctor: world.alpha.doctor,
-        start: new Date(start).toISOString(),
-        end: new Date(start + 30 * MINUTE).toISOString(),
-        status: 'confirmed',
-        visitType: 'chat',
-      } as never,
-      overrideAccess: true,
-    })
-  ).id
+  visit = (await visitAt(server.payload, world.alpha, start, { visitType: 'chat' })).id
 })
 afterAll(() => server?.close())
 

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
-import { PASSWORD, type World } from './support/world.ts'
+import { PASSWORD, visitAt, type World } from './support/world.ts'
 
 let server: TestServer
 let world: World
@@ -27,21 +27,9 @@ afterEach(async () => {
 /** A visit of the first patient with the first doctor, starting `minutes` from now (negative: in the past). */
 async function visitIn(minutes: number, status = 'confirmed') {
   const start = Math.round((Date.now() + minutes * MINUTE) / MINUTE) * MINUTE
-  const doc = await server.payload.create({
-    collection: 'appointments',
-    data: {
-      tenant: world.alpha.id,
-      patient: world.alpha.patient.id,
-      doctor: world.alpha.doctor,
-      start: new Date(start).toISOString(),
-      end: new Date(start + 30 * MINUTE).toISOString(),
-      status,
-      visitType: 'video',
-    } as never,
-    overrideAccess: true,
-  })
-  created.push(doc.id)
-  return { id: doc.id, end: start + 30 * MINUTE }
+  const visit = await visitAt(server.payload, world.alpha, start, { status })
+  created.push(visit.id)
+  return visit
 }
 const join = (who: Client, id: number | string) => who.request('POST', `/api/appointments/${id}/join`)
 const reason = (res: { body: any }) => res.body.errors?.[0]?.message

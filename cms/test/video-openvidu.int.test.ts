@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOpenViduDouble } from '../../plugins/video-openvidu/src/testing/openViduDouble.ts'
 import { signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
-import { PASSWORD, type World } from './support/world.ts'
+import { PASSWORD, visitAt, type World } from './support/world.ts'
 
 let double: Awaited<ReturnType<typeof startOpenViduDouble>>
 let server: TestServer
@@ -29,19 +29,7 @@ afterAll(async () => {
 describe('video visits on OpenVidu', () => {
   it('creates one session per visit and gives each participant their own token and role', async () => {
     const start = Date.now() - 5 * MINUTE
-    const visit = await server.payload.create({
-      collection: 'appointments',
-      data: {
-        tenant: world.alpha.id,
-        patient: world.alpha.patient.id,
-        doctor: world.alpha.doctor,
-        start: new Date(start).toISOString(),
-        end: new Date(start + 30 * MINUTE).toISOString(),
-        status: 'confirmed',
-        visitType: 'video',
-      } as never,
-      overrideAccess: true,
-    })
+    const visit = await visitAt(server.payload, world.alpha, start)
     const first = await patient.request('POST', `/api/appointments/${visit.id}/join`)
     const again = await patient.request('POST', `/api/appointments/${visit.id}/join`)
     const host = await doctor.request('POST', `/api/appointments/${visit.id}/join`)

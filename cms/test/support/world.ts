@@ -147,3 +147,31 @@ export async function openAllWeek(payload: Payload, doctor: Id, extra: Record<st
     overrideAccess: true,
   })
 }
+
+/**
+ * A 30-minute visit of the clinic's first patient with its first doctor, at any
+ * time (also in the past, which booking refuses): for tests of what happens around
+ * a visit's time. Returns its id and instants.
+ */
+export async function visitAt(
+  payload: Payload,
+  clinic: ClinicWorld,
+  start: number,
+  extra: { status?: string; visitType?: 'video' | 'chat' } = {},
+) {
+  const end = start + 30 * 60_000
+  const doc = await payload.create({
+    collection: 'appointments',
+    data: {
+      tenant: clinic.id,
+      patient: clinic.patient.id,
+      doctor: clinic.doctor,
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      status: extra.status ?? 'confirmed',
+      visitType: extra.visitType ?? 'video',
+    } as never,
+    ...sys,
+  })
+  return { id: doc.id, start, end }
+}
