@@ -4,13 +4,9 @@
  * JavaScript shipped to the booking page (gzip) and the server-render time of
  * the doctor list with 50 requests in flight.
  */
-import { mkdtempSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { freshDatabaseUrl } from '../cms/test/support/database.ts'
-import { freePort, runScript, startServeProcess } from '../cms/test/support/processes.ts'
+import { startSeededServer } from '../cms/test/support/seededProduct.ts'
 
 const CONCURRENCY = 50
 const REQUESTS = 2000
@@ -76,20 +72,7 @@ async function addDoctors(base: string) {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 
 export async function benchStorefront() {
-  const dir = mkdtempSync(join(tmpdir(), 'telemed-bench-'))
-  const port = await freePort()
-  const env = {
-    DATA_DIR: dir,
-    DATABASE_URL: await freshDatabaseUrl(dir),
-    PORT: String(port),
-    PUBLIC_URL: `http://localhost:${port}`,
-    LOG_LEVEL: 'warn',
-    APP_ENV: 'development',
-    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-  }
-  const seeded = await runScript('seed', env)
-  if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stderr}`)
-  const server = await startServeProcess(env)
+  const { server } = await startSeededServer({ LOG_LEVEL: 'warn' })
   try {
     await addDoctors(server.url)
 

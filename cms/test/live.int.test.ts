@@ -47,6 +47,14 @@ async function connect(who: Client | { token: string }) {
   return { ws, received, next, send, closed }
 }
 
+/** Connected and subscribed to the visit. */
+async function inRoom(who: Client) {
+  const live = await connect(who)
+  live.send({ type: 'subscribe', appointment: visit })
+  await live.next((m) => m.type === 'subscribed')
+  return live
+}
+
 describe('the live channel', () => {
   it('refuses a connection without a signed-in person', async () => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/live`)
@@ -58,9 +66,7 @@ describe('the live channel', () => {
     const p = await connect(patient)
     p.send({ type: 'subscribe', appointment: visit })
     expect(await p.next((m) => m.type === 'subscribed')).toEqual({ type: 'subscribed', appointment: String(visit), role: 'patient' })
-    const d = await connect(doctor)
-    d.send({ type: 'subscribe', appointment: visit })
-    await d.next((m) => m.type === 'subscribed')
+    const d = await inRoom(doctor)
     const both = await p.next((m) => m.type === 'presence' && m.participants.length === 2)
     expect(both.participants.map((x: any) => x.role).sort()).toEqual(['doctor', 'patient'])
 
@@ -85,9 +91,7 @@ describe('the live channel', () => {
   })
 
   it('delivers chat messages live and keeps them for both sides to read later', async () => {
-    const d = await connect(doctor)
-    d.send({ type: 'subscribe', appointment: visit })
-    await d.next((m) => m.type === 'subscribed')
+    const d = await inRoom(doctor)
     const sent = await patient.request('POST', `/api/appointments/${visit}/messages`, { body: 'My rash is spreading.' })
     expect(sent.status).toBe(201)
     const live = await d.next((m) => m.type === 'message' && m.message.body === 'My rash is spreading.')
@@ -125,15 +129,9 @@ describe('the live channel', () => {
   })
 
   it('replaces an older connection of the same person: no ghost in the room', async () => {
-    const d = await connect(doctor)
-    d.send({ type: 'subscribe', appointment: visit })
-    await d.next((m) => m.type === 'subscribed')
-    const first = await connect(patient)
-    first.send({ type: 'subscribe', appointment: visit })
-    await first.next((m) => m.type === 'subscribed')
-    const second = await connect(patient)
-    second.send({ type: 'subscribe', appointment: visit })
-    await second.next((m) => m.type === 'subscribed')
+    const d = await inRoom(doctor)
+    const first = await inRoom(patient)
+    const second = await inRoom(patient)
     expect(await first.closed).toBe(4001)
     await new Promise((r) => setTimeout(r, 100))
     const latest = d.received.filter((m) => m.type === 'presence').at(-1)
@@ -151,12 +149,8 @@ describe('the live channel', () => {
         overrideAccess: true,
       })
     ).docs.length
-    const first = await connect(patient)
-    first.send({ type: 'subscribe', appointment: visit })
-    await first.next((m) => m.type === 'subscribed')
-    const second = await connect(patient)
-    second.send({ type: 'subscribe', appointment: visit })
-    await second.next((m) => m.type === 'subscribed')
+    const first = await inRoom(patient)
+    const second = await inRoom(patient)
     await first.closed
     await new Promise((r) => setTimeout(r, 1100))
     second.ws.close()
@@ -180,9 +174,7 @@ describe('the live channel', () => {
   })
 
   it('tells the waiting patient at once when the doctor cancels', async () => {
-    const p = await connect(patient)
-    p.send({ type: 'subscribe', appointment: visit })
-    await p.next((m) => m.type === 'subscribed')
+    const p = await inRoom(patient)
     expect((await doctor.request('POST', `/api/appointments/${visit}/cancel`, { reason: 'Doctor unwell' })).status).toBe(200)
     expect(await p.next((m) => m.type === 'visit')).toMatchObject({
       type: 'visit',

@@ -28,11 +28,8 @@ export const CHROMIUM_ARGS = [
 /** Where tests save screenshots for people to look at (CI keeps them as artifacts). */
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots')
 
-/**
- * The product as `npm start` runs it: seeded demo data, the real server process
- * (Express + Next admin + SvelteKit) and a Chromium to drive it. Needs `npm run build`.
- */
-export async function startSeededProduct(extraChromiumArgs: string[] = []): Promise<SeededProduct> {
+/** The production server in its own process on freshly seeded demo data (as `npm start`), without a browser. */
+export async function startSeededServer(extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'telemed-product-'))
   const port = await freePort()
   const env = {
@@ -44,11 +41,20 @@ export async function startSeededProduct(extraChromiumArgs: string[] = []): Prom
     // Many people sign in from this one machine within a minute.
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     APP_ENV: 'development',
-    NODE_ENV: '',
+    ...extraEnv,
   }
-  const seeded = await runScript('seed', env)
+  // The demo seed refuses NODE_ENV=production; the server then runs as `npm run serve` does (production).
+  const seeded = await runScript('seed', { ...env, NODE_ENV: '' })
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stderr}`)
-  const server = await startServeProcess(env)
+  return { env, port, server: await startServeProcess(env) }
+}
+
+/**
+ * The product as `npm start` runs it: seeded demo data, the real server process
+ * (Express + Next admin + SvelteKit) and a Chromium to drive it. Needs `npm run build`.
+ */
+export async function startSeededProduct(extraChromiumArgs: string[] = []): Promise<SeededProduct> {
+  const { env, port, server } = await startSeededServer()
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraChromiumArgs] })
   mkdirSync(SCREENSHOTS, { recursive: true })
   return {

@@ -1,11 +1,12 @@
-import { error, redirect } from '@sveltejs/kit'
+import { error } from '@sveltejs/kit'
 import { api, query } from './api.ts'
+import { requireSignIn } from './session.ts'
 
 export type DoctorSelf = { id: number | string; name: string; timeZone: string }
 
 /** The signed-in doctor's profile at this clinic; sends anyone else to sign in or away. */
 export async function doctorSelf(locals: App.Locals, url: URL): Promise<DoctorSelf> {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   if (locals.user.role !== 'doctor') error(403, 'This part of the site is for the clinic’s doctors.')
   const q = query({ where: { user: { equals: locals.user.id }, tenant: { equals: locals.clinic!.id } }, depth: 0, limit: 1 })
   const { docs } = await api<{ docs: { id: number | string; displayName: string; timeZone: string }[] }>(locals, `/api/doctors?${q}`)

@@ -1,4 +1,4 @@
-import type { Cookies } from '@sveltejs/kit'
+import { redirect, type Cookies } from '@sveltejs/kit'
 import { apiBase } from './clinic.ts'
 
 /** The signed-in person, as the storefront needs them. */
@@ -53,4 +53,9 @@ export async function signInWith(
   }
   keepToken(cookies, token, secure, Math.max(60, exp - Math.floor(Date.now() / 1000)))
   return user
+}
+
+/** Pages for signed-in people: anyone else goes to sign-in, and comes back here afterwards. */
+export function requireSignIn(locals: App.Locals, url: URL): asserts locals is App.Locals & { user: SessionUser } {
+  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname + url.search)}`)
 }

@@ -1,9 +1,9 @@
-import { redirect } from '@sveltejs/kit'
 import { visitsWhere } from '$lib/server/visits.ts'
 import type { PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   const visits = await visitsWhere(locals, { patient: { equals: locals.user.id } })
   const now = Date.now()
   return {

@@ -1,6 +1,6 @@
-import { redirect } from '@sveltejs/kit'
 import { api, query } from '$lib/server/api.ts'
 import type { PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 type NotificationDoc = {
   id: number | string
@@ -13,7 +13,7 @@ type NotificationDoc = {
 
 /** Messages the clinic sent this person (reminders, changes to visits), newest first. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   const q = query({
     where: { and: [{ recipient: { equals: locals.user.id } }, { tenant: { equals: locals.clinic!.id } }, { status: { equals: 'sent' } }] },
     sort: '-sentAt',

@@ -1,6 +1,6 @@
-import { redirect } from '@sveltejs/kit'
 import { api, query } from '$lib/server/api.ts'
 import type { PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 type PrescriptionDoc = {
   id: number | string
@@ -16,7 +16,7 @@ type PrescriptionDoc = {
 
 /** The patient's prescriptions once their doctor has signed them (drafts stay with the doctor). */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   const q = query({
     where: {
       and: [{ patient: { equals: locals.user.id } }, { tenant: { equals: locals.clinic!.id } }, { status: { not_equals: 'draft' } }],

@@ -2,9 +2,10 @@ import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
 import { fieldOfPath, fromForm, toFormValues, type ProfileDoc } from '$lib/server/profileForm.ts'
 import type { Actions, PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   const me = await api<ProfileDoc>(locals, `/api/users/${locals.user.id}?depth=0`)
   return { values: toFormValues(me), email: me.email, saved: url.searchParams.has('saved') }
 }

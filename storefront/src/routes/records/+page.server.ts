@@ -2,11 +2,12 @@ import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError, query } from '$lib/server/api.ts'
 import { RECORD_KINDS } from '$lib/recordKinds.ts'
 import type { Actions, PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 type RecordDoc = { id: number | string; title: string; kind: string; createdAt: string; filesize?: number; mimeType?: string }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   const q = query({
     where: { and: [{ patient: { equals: locals.user.id } }, { tenant: { equals: locals.clinic!.id } }] },
     sort: '-createdAt',

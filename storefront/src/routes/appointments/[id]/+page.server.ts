@@ -5,9 +5,10 @@ import { visitOr404 } from '$lib/server/visits.ts'
 import { slotDays } from '$lib/slotDays.ts'
 import { ACTIVE } from '$lib/visitStatus.ts'
 import type { Actions, PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   const visit = await visitOr404(locals, params.id)
   const cutoffHours = locals.clinic!.bookingPolicy.cancellationCutoffHours
   const cutoffAt = Date.parse(visit.start) - cutoffHours * 3_600_000

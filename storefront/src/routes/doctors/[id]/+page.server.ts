@@ -3,6 +3,7 @@ import { api, ApiError } from '$lib/server/api.ts'
 import { freeSlots, oneDoctor } from '$lib/server/doctors.ts'
 import { slotDays } from '$lib/slotDays.ts'
 import type { Actions, PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const doctor = await oneDoctor(locals, params.id)
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
   /** Books the chosen slot. Works without JavaScript; a taken slot answers with the reason and fresh times. */
   book: async ({ locals, params, request, url }) => {
-    if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname + url.search)}`)
+    requireSignIn(locals, url)
     const form = await request.formData()
     const start = String(form.get('start') ?? '')
     const reason = String(form.get('reason') ?? '').trim()

@@ -1,7 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit'
+import { fail } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
 import { visitOr404 } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
+import { requireSignIn } from '$lib/server/session.ts'
 
 type Grant = {
   provider: string
@@ -18,7 +19,7 @@ type Message = { id: number | string; sender: number | string; body: string; cre
  * is open) and the chat. Links in calendar files and emails point here.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname)}`)
+  requireSignIn(locals, url)
   const visit = await visitOr404(locals, params.id)
   let grant: Grant | null = null
   let refusal: string | null = null
