@@ -23,6 +23,8 @@ import { VisitMessages } from './collections/VisitMessages/index.ts'
 import { VisitAttendance } from './collections/VisitAttendance/index.ts'
 import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
 import { videoWebhook } from './video/webhook.ts'
+import { guestJoin } from './video/guests/guestJoin.ts'
+import { VisitGuests } from './collections/VisitGuests/index.ts'
 import { plugins as enabledPlugins } from '@telemed/config/plugins'
 import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
@@ -64,7 +66,7 @@ export default buildConfig({
     await installBookingGuard(payload)
     closeCallsWhenVisitsEnd(payload)
   },
-  endpoints: [clinicSlots, doctorFeed, videoWebhook],
+  endpoints: [clinicSlots, doctorFeed, videoWebhook, guestJoin],
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },
@@ -95,6 +97,7 @@ export default buildConfig({
     Notifications,
     VisitMessages,
     VisitAttendance,
+    VisitGuests,
     AuditLog,
     IdempotencyRecords,
   ]),
@@ -131,6 +134,7 @@ export default buildConfig({
         notifications: clinicScoped,
         'visit-messages': clinicScoped,
         'visit-attendance': clinicScoped,
+        'visit-guests': clinicScoped,
       },
     }),
     // Extensions: see plugins/README.md. Listed (and configured) in config/src/plugins.ts.

@@ -102,3 +102,14 @@ describe('POST /api/appointments/:id/join', () => {
     expect([requested.status, reason(requested)]).toEqual([403, 'This visit is requested, not confirmed: there is no call to join.'])
   })
 })
+
+describe('with the two-party peer-to-peer video', () => {
+  it('says plainly that guests and recordings need another video service', async () => {
+    const visit = await visitIn(-5)
+    const guest = await patient.request('POST', `/api/appointments/${visit.id}/guests`, { name: 'Sam Walker' })
+    expect([guest.status, reason(guest)]).toEqual([409, expect.stringMatching(/for two people, so guests cannot be invited/)])
+    const recording = await doctor.request('POST', `/api/appointments/${visit.id}/recording`, { action: 'start' })
+    expect([recording.status, reason(recording)]).toEqual([409, 'This clinic’s video service does not record calls.'])
+    expect(await server.payload.count({ collection: 'visit-guests', overrideAccess: true })).toEqual({ totalDocs: 0 })
+  })
+})

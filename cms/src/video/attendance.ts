@@ -4,7 +4,20 @@ import { idOf } from '../access/roles.ts'
 /** Ids arrive as text (from sockets and webhooks); the database's ids are numbers except on MongoDB. */
 const asId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id)
 
-export type AttendanceEntry = { appointment: string; userId: string; role: 'patient' | 'doctor'; source: 'room' | 'openvidu'; at: number }
+export type AttendanceEntry = {
+  appointment: string
+  /** A user id, or `guest-<id>` for a guest the patient invited. */
+  userId: string
+  role: 'patient' | 'doctor' | 'guest'
+  source: 'room' | 'openvidu'
+  at: number
+}
+
+/** Who the entry is about: `{ user }` or `{ guest }`. */
+const who = (userId: string) => {
+  const guest = /^guest-(.+)$/.exec(userId)?.[1]
+  return guest ? { guest: asId(guest) } : { user: asId(userId) }
+}
 
 /** Someone entered the visit: an open attendance entry. */
 export async function attendanceJoined(payload: Payload, { appointment, userId, role, source, at }: AttendanceEntry): Promise<void> {
@@ -16,7 +29,7 @@ export async function attendanceJoined(payload: Payload, { appointment, userId, 
       tenant: idOf(visit.tenant),
       appointment: visit.id,
       patient: idOf(visit.patient),
-      user: asId(userId),
+      ...who(userId),
       role,
       source,
       joinedAt: new Date(at).toISOString(),
@@ -32,7 +45,7 @@ export async function attendanceLeft(payload: Payload, { appointment, userId, so
     where: {
       and: [
         { appointment: { equals: appointment } },
-        { user: { equals: asId(userId) } },
+        ...Object.entries(who(userId)).map(([field, id]) => ({ [field]: { equals: id } })),
         { source: { equals: source } },
         { leftAt: { exists: false } },
       ],

@@ -17,7 +17,7 @@ export const videoWebhook: Endpoint = {
     const events = await provider.readWebhook(new Request(req.url!, { method: 'POST', headers: req.headers, body: await req.text!() }))
     if (events === null) return problem(401, 'This webhook call is not from the video provider.')
     for (const e of events) {
-      const role = e.role === 'moderator' ? 'doctor' : 'patient'
+      const role = e.role === 'moderator' ? 'doctor' : e.userId.startsWith('guest-') ? 'guest' : 'patient'
       if (e.type === 'joined')
         await attendanceJoined(req.payload, { appointment: e.appointmentId, userId: e.userId, role, source: 'openvidu', at: e.at })
       else await attendanceLeft(req.payload, { appointment: e.appointmentId, userId: e.userId, source: 'openvidu', at: e.at })

@@ -1,4 +1,4 @@
-/** Who is joining a visit; the doctor moderates, the patient (and invited guests) publish. */
+/** Who is joining a visit; the doctor moderates, the patient (and the guests they invite) publish. */
 export type ParticipantRole = 'moderator' | 'publisher'
 
 export interface VideoSession {
@@ -50,4 +50,18 @@ export interface VideoProvider {
    * not authentic. Providers without webhooks leave it out.
    */
   readWebhook?(request: Request): Promise<AttendanceEvent[] | null>
+  /**
+   * True when more than two people can be in one call, so a patient may invite a
+   * guest (a family member, an interpreter). The two-party default leaves it out.
+   */
+  readonly supportsGuests?: boolean
+  /**
+   * Starts recording the visit's call (the platform has checked the clinic allows
+   * it and the patient consented) and returns the provider's recording id, or why
+   * it cannot (nobody in the call yet, already recording) in words for the doctor.
+   * Providers that cannot record leave both out.
+   */
+  startRecording?(appointmentId: string): Promise<{ id: string } | { refused: string }>
+  /** Stops the visit's recording, if one is running; true when one was stopped. */
+  stopRecording?(appointmentId: string): Promise<boolean>
 }

@@ -1,4 +1,4 @@
-import { OpenVidu, OpenViduRole } from 'openvidu-node-client'
+import { OpenVidu, OpenViduRole, Recording } from 'openvidu-node-client'
 import type { AttendanceEvent, JoinGrant, ParticipantRole, VideoProvider, VideoSession } from '@telemed/plugin-sdk'
 
 /** One OpenVidu session per appointment, named after it: creating it twice returns the same one. */
@@ -10,6 +10,8 @@ export const sessionIdOf = (appointmentId: string) => `appointment-${appointment
  */
 export class OpenViduProvider implements VideoProvider {
   readonly name = 'openvidu'
+  /** OpenVidu sessions take any number of people: patients may invite guests. */
+  readonly supportsGuests = true
   private readonly openvidu: OpenVidu
   private readonly webhookAuthorization: string
 
@@ -59,6 +61,43 @@ export class OpenViduProvider implements VideoProvider {
     }
     if (!data.userId || !data.role) return []
     return [{ type, appointmentId, userId: data.userId, role: data.role, at: event!.timestamp ?? Date.now() }]
+  }
+
+  /** Records the whole call as one video (COMPOSED), kept on the OpenVidu server. */
+  async startRecording(appointmentId: string): Promise<{ id: string } | { refused: string }> {
+    try {
+      const recording = await this.openvidu.startRecording(sessionIdOf(appointmentId), {
+        name: sessionIdOf(appointmentId),
+        outputMode: Recording.OutputMode.COMPOSED,
+      })
+      return { id: recording.id }
+    } catch (error) {
+      // The client rejects with the HTTP status: 404 no session, 406 nobody connected, 409 already recording.
+      const status = (error as Error).message
+      if (status === '404' || status === '406') return { refused: 'Join the call first: there is nothing to record yet.' }
+      if (status === '409') return { refused: 'This visit is already being recorded.' }
+      throw error
+    }
+  }
+
+  async stopRecording(appointmentId: string): Promise<boolean> {
+    const running = (await this.openvidu.listRecordings()).filter(
+      (r) =>
+        r.sessionId === sessionIdOf(appointmentId) && (r.status === Recording.Status.started || r.status === Recording.Status.starting),
+    )
+    for (const recording of running) await this.stopWhenStarted(recording.id)
+    return running.length > 0
+  }
+
+  /** A recording still starting cannot be stopped (406): wait for it, a few seconds at most. */
+  private async stopWhenStarted(id: string, attempts = 10): Promise<void> {
+    try {
+      await this.openvidu.stopRecording(id)
+    } catch (error) {
+      if ((error as Error).message !== '406' || attempts <= 1) throw error
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await this.stopWhenStarted(id, attempts - 1)
+    }
   }
 
   async closeSession(appointmentId: string): Promise<void> {

@@ -13,6 +13,8 @@ import { freeExpiredHolds } from './hooks/freeExpiredHolds.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
 import { joinVisit } from '../../video/joinVisit.ts'
+import { inviteGuest, withdrawGuest } from '../../video/guests/inviteGuest.ts'
+import { recordingConsent, recordVisit } from '../../video/recording.ts'
 import { listMessages, sendMessage } from '../../live/messagesEndpoints.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
@@ -41,6 +43,10 @@ export const Appointments: CollectionConfig = audited({
     joinVisit,
     listMessages,
     sendMessage,
+    inviteGuest,
+    withdrawGuest,
+    recordingConsent,
+    recordVisit,
   ],
   hooks: {
     beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, freeExpiredHolds, refuseOverlap, recordChanges],
@@ -64,6 +70,13 @@ export const Appointments: CollectionConfig = audited({
     { name: 'reason', type: 'textarea', maxLength: 2000 },
     { name: 'visitNotes', type: 'richText', access: visitNotesAccess, admin: { description: 'Seen by doctors only.' } },
     { name: 'cancellationReason', type: 'textarea', maxLength: 1000 },
+    {
+      name: 'recordingConsent',
+      type: 'date',
+      // Only the patient gives or withdraws it (POST /api/appointments/:id/recording-consent).
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, description: 'When the patient agreed to this visit being recorded; empty if they did not.' },
+    },
     // Set by computeBlockedTime; what the database's no-overlap guard compares.
     { name: 'blocking', type: 'checkbox', index: true, admin: { hidden: true } },
     { name: 'blockedStart', type: 'date', index: true, admin: { hidden: true } },

@@ -95,6 +95,16 @@ export const Tenants: CollectionConfig = {
           defaultValue: 60,
           required: true,
         },
+        {
+          name: 'recordingAllowed',
+          label: 'Doctors may record video visits',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: {
+            description:
+              'Only visits whose patient agreed to be recorded, and only with a video service that records (OpenVidu). Recordings stay on the video service.',
+          },
+        },
       ],
     },
     {

@@ -11,12 +11,14 @@ export const VisitAttendance: CollectionConfig = audited({
   slug: 'visit-attendance',
   labels: { singular: 'Visit attendance', plural: 'Visit attendance' },
   access: { read: ({ req }) => clinicalScope(req), create: () => false, update: () => false, delete: onlyPlatformAdmin },
-  admin: { defaultColumns: ['appointment', 'user', 'role', 'joinedAt', 'seconds', 'source'], group: 'Clinic' },
+  admin: { defaultColumns: ['appointment', 'user', 'guest', 'role', 'joinedAt', 'seconds', 'source'], group: 'Clinic' },
   fields: [
     { name: 'appointment', type: 'relationship', relationTo: 'appointments', required: true, index: true },
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
-    { name: 'user', type: 'relationship', relationTo: 'users', required: true },
-    { name: 'role', type: 'select', required: true, options: ['patient', 'doctor'] },
+    // A platform user, or a guest the patient invited (who has no account).
+    { name: 'user', type: 'relationship', relationTo: 'users' },
+    { name: 'guest', type: 'relationship', relationTo: 'visit-guests' },
+    { name: 'role', type: 'select', required: true, options: ['patient', 'doctor', 'guest'] },
     { name: 'source', type: 'select', required: true, options: ['room', 'openvidu'] },
     { name: 'joinedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'leftAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
