@@ -24,6 +24,7 @@ import { VisitAttendance } from './collections/VisitAttendance/index.ts'
 import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
 import { videoWebhook } from './video/webhook.ts'
 import { guestJoin } from './video/guests/guestJoin.ts'
+import { videoCapabilities } from './video/capabilities.ts'
 import { VisitGuests } from './collections/VisitGuests/index.ts'
 import { plugins as enabledPlugins } from '@telemed/config/plugins'
 import { enableAfterCommit } from './events/afterCommit.ts'
@@ -66,7 +67,7 @@ export default buildConfig({
     await installBookingGuard(payload)
     closeCallsWhenVisitsEnd(payload)
   },
-  endpoints: [clinicSlots, doctorFeed, videoWebhook, guestJoin],
+  endpoints: [clinicSlots, doctorFeed, videoWebhook, videoCapabilities, guestJoin],
   editor: lexicalEditor(),
   // GraphQL is off: one API surface (REST) to secure and test. Turn it on only with the same access tests.
   graphQL: { disable: true },

@@ -7,57 +7,21 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
+import { bookDemoVisit, screenshotBoth, signedInPage, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
 
 let product: SeededProduct
 let visitPath = ''
-const MINUTE = 60_000
 
 beforeAll(async () => {
   product = await startSeededProduct(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'])
-  // The clinic admin books Alice with Dr. Ben Chen, starting in five minutes (inside the join window).
-  const api = product.server.url
-  const login = await fetch(`${api}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@northwind.demo.test', password: 'demo-password' }),
-  })
-  const { token } = (await login.json()) as { token: string }
-  const find = async (path: string) =>
-    ((await (await fetch(`${api}${path}`, { headers: { Authorization: `JWT ${token}` } })).json()) as any).docs[0]
-  const alice = await find('/api/users?where[email][equals]=alice@demo.test')
-  const ben = await find('/api/doctors?where[displayName][equals]=Dr.%20Ben%20Chen')
-  const start = Math.ceil((Date.now() + 5 * MINUTE) / MINUTE) * MINUTE
-  const created = await fetch(`${api}/api/appointments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
-    body: JSON.stringify({
-      tenant: ben.tenant,
-      patient: alice.id,
-      doctor: ben.id,
-      start: new Date(start).toISOString(),
-      end: new Date(start + 30 * MINUTE).toISOString(),
-      status: 'confirmed',
-      visitType: 'video',
-    }),
-  })
-  const body = (await created.json()) as any
-  if (created.status !== 201) throw new Error(JSON.stringify(body))
-  visitPath = `/visits/${body.doc.id}`
+  // Alice with Dr. Ben Chen, starting in five minutes (inside the join window).
+  visitPath = await bookDemoVisit(product, 5)
 }, 240_000)
 afterAll(() => product?.stop())
 
 async function participant(email: string): Promise<Page> {
-  const context = await product.browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
-  context.setDefaultTimeout(15_000)
-  const page = await context.newPage()
-  const site = product.site('northwind')
-  await page.goto(`${site}/signin`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill('demo-password')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => !url.pathname.endsWith('/signin'))
-  await page.goto(`${site}${visitPath}`)
+  const page = await signedInPage(product, email)
+  await page.goto(`${product.site('northwind')}${visitPath}`)
   await page.getByRole('button', { name: 'Join the visit' }).click()
   return page
 }
@@ -157,16 +121,9 @@ describe('a video visit over the embedded peer-to-peer provider', () => {
   })
 
   it('refuses a third person', async () => {
-    const context = await product.browser.newContext()
-    const carol = await context.newPage()
-    const site = product.site('northwind')
-    await carol.goto(`${site}/signin`)
-    await carol.getByLabel('Email').fill('carol@demo.test')
-    await carol.getByLabel('Password').fill('demo-password')
-    await carol.getByRole('button', { name: 'Sign in' }).click()
-    await carol.waitForURL((url) => !url.pathname.endsWith('/signin'))
-    const response = await carol.goto(`${site}${visitPath}`)
+    const carol = await signedInPage(product, 'carol@demo.test')
+    const response = await carol.goto(`${product.site('northwind')}${visitPath}`)
     expect(response!.status()).toBe(404)
-    await context.close()
+    await carol.context().close()
   })
 })

@@ -2,6 +2,9 @@ import type { Handle } from '@sveltejs/kit'
 import { clinicSlugInPath, findClinicByHost, findClinicBySlug, hostnameOf } from '$lib/server/clinic.ts'
 import { TOKEN_COOKIE, userOfToken } from '$lib/server/session.ts'
 import { isTimeZone, ZONE_COOKIE } from '$lib/format.ts'
+import { allowConnections, videoConnectSources } from '$lib/server/videoCsp.ts'
+
+const videoSources = videoConnectSources(process.env.OPENVIDU_URL)
 
 /**
  * Every request belongs to one clinic: the one named in the path (`/c/<slug>/`,
@@ -17,5 +20,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   // The visitor's own zone, sent by the browser (see +layout.svelte); the clinic's until then.
   const zone = event.cookies.get(ZONE_COOKIE)
   event.locals.timeZone = isTimeZone(zone) ? zone : (event.locals.clinic?.timeZone ?? 'UTC')
-  return resolve(event)
+  const response = await resolve(event)
+  const policy = response.headers.get('content-security-policy')
+  const withVideo = allowConnections(policy, videoSources)
+  if (withVideo !== policy) response.headers.set('content-security-policy', withVideo!)
+  return response
 }

@@ -53,8 +53,8 @@ export async function startSeededServer(extraEnv: Record<string, string> = {}) {
  * The product as `npm start` runs it: seeded demo data, the real server process
  * (Express + Next admin + SvelteKit) and a Chromium to drive it. Needs `npm run build`.
  */
-export async function startSeededProduct(extraChromiumArgs: string[] = []): Promise<SeededProduct> {
-  const { env, port, server } = await startSeededServer()
+export async function startSeededProduct(extraChromiumArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<SeededProduct> {
+  const { env, port, server } = await startSeededServer(extraEnv)
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraChromiumArgs] })
   mkdirSync(SCREENSHOTS, { recursive: true })
   return {
@@ -77,4 +77,52 @@ export async function screenshotBoth(page: Page, name: string) {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true })
   }
   if (size) await page.setViewportSize(size)
+}
+
+/**
+ * A confirmed video visit of Alice Walker with Dr. Ben Chen at Northwind, booked
+ * by the clinic's admin, starting `minutes` from now; returns its site path.
+ */
+export async function bookDemoVisit(product: SeededProduct, minutes: number): Promise<string> {
+  const api = product.server.url
+  const login = await fetch(`${api}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@northwind.demo.test', password: 'demo-password' }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const find = async (path: string) =>
+    ((await (await fetch(`${api}${path}`, { headers: { Authorization: `JWT ${token}` } })).json()) as any).docs[0]
+  const alice = await find('/api/users?where[email][equals]=alice@demo.test')
+  const ben = await find('/api/doctors?where[displayName][equals]=Dr.%20Ben%20Chen')
+  const start = Math.ceil((Date.now() + minutes * 60_000) / 60_000) * 60_000
+  const created = await fetch(`${api}/api/appointments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify({
+      tenant: ben.tenant,
+      patient: alice.id,
+      doctor: ben.id,
+      start: new Date(start).toISOString(),
+      end: new Date(start + 30 * 60_000).toISOString(),
+      status: 'confirmed',
+      visitType: 'video',
+    }),
+  })
+  const body = (await created.json()) as any
+  if (created.status !== 201) throw new Error(JSON.stringify(body))
+  return `/visits/${body.doc.id}`
+}
+
+/** A new browser window (own cookies) signed in on Northwind's site as `email`, camera and microphone allowed. */
+export async function signedInPage(product: SeededProduct, email: string): Promise<Page> {
+  const context = await product.browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera', 'microphone'] })
+  context.setDefaultTimeout(15_000)
+  const page = await context.newPage()
+  await page.goto(`${product.site('northwind')}/signin`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('demo-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'))
+  return page
 }

@@ -66,7 +66,7 @@ export const guestJoin: Endpoint = {
       overrideAccess: true,
       select: { displayName: true },
     })
-    const about = { start: visit.start, end: visit.end, doctor: doctor.displayName, guest: guest.name }
+    const about = { clinic: idOf(visit.tenant), start: visit.start, end: visit.end, doctor: doctor.displayName, guest: guest.name }
     const window = await joinWindow(req, visit)
     // The key is handed over even when the call is not open yet: the guest comes back with it later.
     if ('refusal' in window) return json(403, { errors: [{ message: window.refusal }], key: newKey, visit: about })

@@ -220,7 +220,8 @@ export async function startOpenViduDouble(secret: string) {
           id: connection.connectionId,
           createdAt: connection.activeAt,
           metadata: metadata(connection),
-          value: others.map((c) => ({ id: c.connectionId, createdAt: c.activeAt, metadata: metadata(c), streams: [] })),
+          // Participants who publish nothing come without a `streams` key, as the real server sends them.
+          value: others.map((c) => ({ id: c.connectionId, createdAt: c.activeAt, metadata: metadata(c) })),
           session: session.id,
           sessionId: session.id,
           role: connection.role,
@@ -241,7 +242,8 @@ export async function startOpenViduDouble(secret: string) {
         leave('disconnect')
         return reply(message.id, { sessionId })
       }
-      // publishVideo, onIceCandidate, …: need a media server; kept in rpcRequests, not answered.
+      // The server takes candidates without a word; publishVideo needs a media server: kept, not answered.
+      if (message.method === 'onIceCandidate') return reply(message.id, {})
     })
     ws.on('close', () => leave('networkDisconnect'))
   })

@@ -13,9 +13,15 @@ export type Clinic = {
   /** The consent and terms a patient accepts to register, as paragraphs of plain text. */
   terms: string[]
   bookingPolicy: { cancellationCutoffHours: number; approvalRequired: boolean }
+  /** Doctors may record video visits whose patient consented. */
+  recordingAllowed: boolean
 }
 
-type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy'> & { terms?: unknown; bookingPolicy?: Partial<Clinic['bookingPolicy']> }
+type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed'> & {
+  terms?: unknown
+  bookingPolicy?: Partial<Clinic['bookingPolicy']>
+  video?: { recordingAllowed?: boolean | null }
+}
 
 /** Where the storefront reaches Payload's REST API: the same process, over loopback. */
 export const apiBase = () => process.env.INTERNAL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
@@ -64,6 +70,7 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
           cancellationCutoffHours: clinic.bookingPolicy?.cancellationCutoffHours ?? 24,
           approvalRequired: Boolean(clinic.bookingPolicy?.approvalRequired),
         },
+        recordingAllowed: Boolean(clinic.video?.recordingAllowed),
       }
     : null
 }

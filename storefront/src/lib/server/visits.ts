@@ -13,6 +13,8 @@ export type Visit = {
   doctor: { id: number | string; name: string; timeZone: string }
   patient: { id: number | string; name: string }
   visitNotes?: unknown
+  /** When the patient agreed to the video call being recorded; null if not. */
+  recordingConsent?: string | null
 }
 
 type VisitDoc = Omit<Visit, 'doctor' | 'patient' | 'reason'> & {

@@ -3,6 +3,7 @@ import { api, ApiError } from '$lib/server/api.ts'
 import { visitOr404 } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
 import { requireSignIn } from '$lib/server/session.ts'
+import { cachedPublic } from '$lib/server/publicCache.ts'
 
 type Grant = {
   provider: string
@@ -13,6 +14,12 @@ type Grant = {
   iceServers?: RTCIceServer[]
 }
 type Message = { id: number | string; sender: number | string; body: string; createdAt: string }
+type Guest = { id: number | string; name: string; redeemedAt?: string | null }
+type Capabilities = { provider: string; guests: boolean; recording: boolean }
+
+/** What the platform's video service can do (guests, recording): fixed while it runs. */
+const capabilities = (locals: App.Locals) =>
+  cachedPublic('video-capabilities', 60_000, () => api<Capabilities>({ ...locals, token: undefined }, '/api/video/capabilities'))
 
 /**
  * The visit itself, for its patient and its doctor: the call (when the join window
@@ -30,6 +37,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     refusal = e.message
   }
   const { messages } = await api<{ messages: Message[] }>(locals, `/api/appointments/${visit.id}/messages`)
+  const video = await capabilities(locals)
+  const isPatient = locals.user.role === 'patient'
+  const guests =
+    isPatient && video.guests && visit.visitType === 'video'
+      ? (
+          await api<{ docs: Guest[] }>(
+            locals,
+            `/api/visit-guests?where[appointment][equals]=${visit.id}&where[revokedAt][exists]=false&depth=0`,
+          )
+        ).docs
+      : []
+  const upcoming = ['confirmed', 'requested'].includes(visit.status)
   return {
     visit: {
       id: visit.id,
@@ -39,7 +58,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       visitType: visit.visitType,
       doctor: visit.doctor.name,
       patient: visit.patient.name,
+      recordingConsent: visit.recordingConsent ?? null,
     },
+    // Guests and recording: only where the video service and the clinic allow them.
+    canInvite: isPatient && upcoming && video.guests && visit.visitType === 'video',
+    canRecord: video.recording && locals.clinic!.recordingAllowed && visit.visitType === 'video',
+    guests: guests.map((g) => ({ id: g.id, name: g.name, opened: Boolean(g.redeemedAt) })),
     me: { id: String(locals.user.id), role: locals.user.role === 'doctor' ? 'doctor' : 'patient' },
     grant,
     refusal,
@@ -59,5 +83,54 @@ export const actions: Actions = {
       return fail(e.status, { errors: { body: e.message } })
     }
     return { sent: true }
+  },
+
+  /** The patient invites a guest: the one-time link is shown once, to copy and send. */
+  invite: async ({ locals, params, request }) => {
+    const name = String((await request.formData()).get('name') ?? '').trim()
+    try {
+      const invited = await api<{ url: string; name: string }>(locals, `/api/appointments/${encodeURIComponent(params.id)}/guests`, {
+        body: { name },
+      })
+      return { invited }
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      return fail(e.status, { errors: { name: e.message } })
+    }
+  },
+
+  withdraw: async ({ locals, params, request }) => {
+    const guest = String((await request.formData()).get('guest') ?? '')
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/guests/${encodeURIComponent(guest)}`, { method: 'DELETE' })
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      return fail(e.status, { errors: { guests: e.message } })
+    }
+    return { withdrawn: true }
+  },
+
+  /** The patient allows or refuses recording of this visit (withdrawing stops a running recording). */
+  consent: async ({ locals, params, request }) => {
+    const consent = (await request.formData()).get('consent') === 'yes'
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/recording-consent`, { body: { consent } })
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      return fail(e.status, { errors: { consent: e.message } })
+    }
+    return { consented: consent }
+  },
+
+  /** The doctor starts or stops recording the call. */
+  record: async ({ locals, params, request }) => {
+    const action = String((await request.formData()).get('action') ?? '')
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/recording`, { body: { action } })
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      return fail(e.status, { errors: { recording: e.message } })
+    }
+    return { recordingAction: action }
   },
 }

@@ -1,0 +1,129 @@
+/**
+ * A video visit on OpenVidu in Chromium (fake camera and microphone), against
+ * the OpenVidu double's REST API and browser socket: the visit page enters the
+ * call with openvidu-browser and offers its camera and microphone; the patient
+ * invites a guest whose one-time link works on one device only (also after a
+ * reload); the doctor records only with the patient's consent, everyone sees
+ * that the call is recorded, and withdrawing consent stops it.
+ * (The double has no media server, so no media flows: the peer-to-peer test
+ * in visit-call.int.test.ts covers media.)
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startOpenViduDouble } from '../../plugins/video-openvidu/src/testing/openViduDouble.ts'
+import { bookDemoVisit, screenshotBoth, signedInPage, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
+
+const SECRET = 'openvidu-browser-test'
+let double: Awaited<ReturnType<typeof startOpenViduDouble>>
+let product: SeededProduct
+let visitPath = ''
+let patient: Page
+let guestLink = ''
+
+beforeAll(async () => {
+  double = await startOpenViduDouble(SECRET)
+  product = await startSeededProduct(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'], {
+    OPENVIDU_URL: double.url,
+    OPENVIDU_SECRET: SECRET,
+  })
+  visitPath = await bookDemoVisit(product, 5)
+  // Northwind lets its doctors record visits whose patient agreed.
+  const admin = await (
+    await fetch(`${product.server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@northwind.demo.test', password: 'demo-password' }),
+    })
+  ).json()
+  const northwind = (await (await fetch(`${product.server.url}/api/tenants?where[slug][equals]=northwind`)).json()).docs[0]
+  const allowed = await fetch(`${product.server.url}/api/tenants/${northwind.id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${admin.token}` },
+    body: JSON.stringify({ video: { recordingAllowed: true } }),
+  })
+  if (allowed.status !== 200) throw new Error(await allowed.text())
+}, 240_000)
+afterAll(async () => {
+  await product?.stop()
+  await double?.close()
+})
+
+/** The browser socket requests of one participant (by their display name in the token's connection). */
+const joinRoomsOf = (displayName: string) =>
+  double.rpcRequests.filter((r) => {
+    if (r.method !== 'joinRoom') return false
+    const connection = [...double.sessions.values()].flatMap((s) => s.connections).find((c) => c.token === r.params.token)
+    return connection && JSON.parse(String(connection.serverData)).displayName === displayName
+  })
+const waitFor = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 150 && !check(); i++) await new Promise((r) => setTimeout(r, 100))
+  if (!check()) throw new Error(`timed out waiting for ${what}`)
+}
+
+describe('a video visit on OpenVidu', () => {
+  it('the patient consents to recording, invites a guest and enters the call with openvidu-browser', async () => {
+    patient = await signedInPage(product, 'alice@demo.test')
+    await patient.goto(`${product.site('northwind')}${visitPath}`)
+    await patient.getByRole('button', { name: 'Allow recording' }).click()
+    await patient.getByText('You agreed to this visit being recorded.').waitFor()
+
+    await patient.getByLabel(/Invite someone to join the call/).fill('Sam Walker')
+    await patient.getByRole('button', { name: 'Create an invitation link' }).click()
+    guestLink = await patient.getByLabel(/Send this link to Sam Walker/).inputValue()
+    expect(guestLink).toMatch(/\/c\/northwind\/visit-invite\/[\w-]+$/)
+    await screenshotBoth(patient, 'visit-openvidu-before-northwind')
+
+    await patient.getByRole('button', { name: 'Join the visit' }).click()
+    await waitFor(() => joinRoomsOf('Alice Walker').length === 1, "the patient's joinRoom")
+    // The page offers its camera and microphone to OpenVidu's media server.
+    await waitFor(() => double.rpcRequests.some((r) => r.method === 'publishVideo'), 'publishVideo')
+    const publish = double.rpcRequests.find((r) => r.method === 'publishVideo')!
+    expect(publish.params).toMatchObject({ hasAudio: true, hasVideo: true, sdpOffer: expect.stringContaining('m=video') })
+    await patient.getByText('Waiting for Dr. Ben Chen to join').waitFor()
+  }, 90_000)
+
+  it('the guest joins with the link, on one device only, and comes back after a reload', async () => {
+    const context = await product.browser.newContext({ permissions: ['camera', 'microphone'] })
+    const guest = await context.newPage()
+    await guest.goto(guestLink)
+    await guest.getByRole('heading', { name: 'Video visit with Dr. Ben Chen' }).waitFor()
+    await guest.getByText('You were invited as Sam Walker').waitFor()
+    await guest.getByRole('button', { name: 'Join the visit' }).click()
+    await guest.getByText('You are with Alice Walker.').waitFor()
+    await patient.getByText('You are with Sam Walker.').waitFor()
+    await screenshotBoth(guest, 'visit-openvidu-guest-northwind')
+
+    // Another device with the same link is refused; the guest's own browser gets back in.
+    const other = await (await product.browser.newContext()).newPage()
+    const refused = await other.goto(guestLink)
+    expect(refused!.status()).toBe(410)
+    await other.getByText(/already opened on another device/).waitFor()
+    await guest.reload()
+    await guest.getByRole('button', { name: 'Join the visit' }).click()
+    await waitFor(() => joinRoomsOf('Sam Walker').length === 2, "the guest's second joinRoom")
+    await patient.getByText('You are with Sam Walker.').waitFor()
+    await other.context().close()
+    // Not on another clinic's site, even in the guest's own browser.
+    const elsewhere = await context.newPage()
+    expect((await elsewhere.goto(guestLink.replace('/c/northwind/', '/c/sunrise/')))!.status()).toBe(404)
+    await elsewhere.close()
+  }, 90_000)
+
+  it('the doctor records with the patient’s consent; everyone is told; withdrawing stops it', async () => {
+    const doctor = await signedInPage(product, 'ben.chen@northwind.demo.test')
+    await doctor.goto(`${product.site('northwind')}${visitPath}`)
+    await doctor.getByRole('button', { name: 'Join the visit' }).click()
+    await doctor.getByText(/You are with (Alice Walker and Sam Walker|Sam Walker and Alice Walker)\./).waitFor()
+    await doctor.getByRole('button', { name: 'Record this visit' }).click()
+    for (const page of [doctor, patient]) await page.getByText('● This visit is being recorded').waitFor()
+    expect([...double.recordings.values()].map((r) => r.status)).toEqual(['started'])
+
+    await patient.getByRole('button', { name: 'Withdraw my consent' }).click()
+    await waitFor(() => [...double.recordings.values()].every((r) => r.status === 'stopped'), 'the recording to stop')
+    for (const page of [doctor, patient]) await page.getByText('● This visit is being recorded').waitFor({ state: 'detached' })
+    await doctor.reload()
+    await doctor.getByRole('button', { name: 'Join the visit' }).click()
+    await doctor.getByText('The patient has not agreed to this visit being recorded.').waitFor()
+    await doctor.context().close()
+  }, 90_000)
+})

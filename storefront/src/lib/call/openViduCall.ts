@@ -1,0 +1,129 @@
+import type { Publisher, Session } from 'openvidu-browser'
+
+export type Remote = { id: string; name: string; stream: MediaStream }
+export type OpenViduState = 'connecting' | 'connected' | 'reconnecting' | 'ended'
+
+/** What the platform put in a connection's data: `{ displayName, role, userId }` (see plugins/video-openvidu). */
+function nameOf(data: string): string {
+  // OpenVidu joins client data and server data with "%/%"; ours is the server part.
+  const serverPart = data.split('%/%').at(-1) ?? ''
+  try {
+    return String(JSON.parse(serverPart).displayName || 'Participant')
+  } catch {
+    return 'Participant'
+  }
+}
+
+/**
+ * A video visit on the clinic's OpenVidu server (`openvidu-browser`), for the
+ * patient, the doctor and invited guests alike: any number of people, each seen
+ * in their own tile. OpenVidu reconnects by itself after a network drop and
+ * tells everyone when the call is recorded. Loaded only when the clinic uses
+ * OpenVidu, so the peer-to-peer default ships none of it.
+ */
+export class OpenViduCall {
+  private session: Session | null = null
+  private publisher: Publisher | null = null
+  private remotes: Remote[] = []
+  private people = new Map<string, string>()
+
+  constructor(
+    private readonly token: string,
+    private local: MediaStream,
+    private readonly on: {
+      remotes: (remotes: Remote[]) => void
+      /** The names of the others in the call, cameras on or off. */
+      people: (names: string[]) => void
+      state: (state: OpenViduState, reason?: string) => void
+      recording: (recording: boolean) => void
+      /** In the call, but our camera and microphone did not reach it. */
+      notSent: (message: string) => void
+    },
+  ) {}
+
+  /** Enters the call (rejects when the video service cannot be reached), then sends our camera and microphone. */
+  async start(): Promise<void> {
+    const { OpenVidu } = await import('openvidu-browser')
+    const openvidu = new OpenVidu()
+    openvidu.enableProdMode()
+    const session = openvidu.initSession()
+    this.session = session
+    this.on.state('connecting')
+    session.on('streamCreated', (event) => {
+      const { stream } = event as unknown as {
+        stream: Parameters<Session['subscribe']>[0] & { streamId: string; connection: { data: string } }
+      }
+      const subscriber = session.subscribe(stream, undefined)
+      subscriber.on('streamPlaying', () => {
+        const media = subscriber.stream.getMediaStream()
+        this.setRemotes([
+          ...this.remotes.filter((r) => r.id !== stream.streamId),
+          { id: stream.streamId, name: nameOf(stream.connection.data), stream: media },
+        ])
+      })
+    })
+    session.on('streamDestroyed', (event) => {
+      const id = (event as unknown as { stream: { streamId: string } }).stream.streamId
+      this.setRemotes(this.remotes.filter((r) => r.id !== id))
+    })
+    type ConnectionEvent = { connection: { connectionId: string; data: string } }
+    session.on('connectionCreated', (event) => {
+      const { connection } = event as unknown as ConnectionEvent
+      if (connection.connectionId === session.connection?.connectionId) return
+      this.people.set(connection.connectionId, nameOf(connection.data))
+      this.on.people([...this.people.values()])
+    })
+    session.on('connectionDestroyed', (event) => {
+      this.people.delete((event as unknown as ConnectionEvent).connection.connectionId)
+      this.on.people([...this.people.values()])
+    })
+    session.on('recordingStarted', () => this.on.recording(true))
+    session.on('recordingStopped', () => this.on.recording(false))
+    session.on('reconnecting', () => this.on.state('reconnecting'))
+    session.on('reconnected', () => this.on.state('connected'))
+    session.on('sessionDisconnected', (event) => {
+      this.setRemotes([])
+      this.people.clear()
+      this.on.people([])
+      this.on.recording(false)
+      this.on.state('ended', (event as unknown as { reason: string }).reason)
+    })
+    await session.connect(this.token)
+    this.on.state('connected')
+    const [audio] = this.local.getAudioTracks()
+    const [video] = this.local.getVideoTracks()
+    const publisher = await openvidu.initPublisherAsync(undefined, {
+      audioSource: audio ?? false,
+      videoSource: video ?? false,
+      publishAudio: Boolean(audio),
+      publishVideo: Boolean(video),
+      mirror: false,
+    })
+    this.publisher = publisher
+    // Already in the call, hearing and seeing the others: a failed publish is told, not fatal.
+    await session.publish(publisher).catch(() => {
+      this.on.notSent('Your camera and microphone did not reach the call, so the others cannot see or hear you. Leave and join again.')
+    })
+  }
+
+  /** Another camera or microphone (or audio only): the others receive the new tracks. */
+  async useStream(stream: MediaStream): Promise<void> {
+    this.local = stream
+    if (!this.publisher) return
+    for (const track of stream.getTracks()) await this.publisher.replaceTrack(track)
+    if (!stream.getVideoTracks().length) await this.publisher.publishVideo(false)
+  }
+
+  hangUp(): void {
+    this.session?.disconnect()
+    this.session = null
+    this.publisher = null
+    this.setRemotes([])
+    this.people.clear()
+  }
+
+  private setRemotes(remotes: Remote[]) {
+    this.remotes = remotes
+    this.on.remotes(remotes)
+  }
+}
