@@ -7,17 +7,22 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCuttableLink } from './support/cuttableLink.ts'
 import { bookDemoVisit, screenshotBoth, signedInPage, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
 
 let product: SeededProduct
 let visitPath = ''
+let link: Awaited<ReturnType<typeof startCuttableLink>> | undefined
 
 beforeAll(async () => {
   product = await startSeededProduct(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'])
   // Alice with Dr. Ben Chen, starting in five minutes (inside the join window).
   visitPath = await bookDemoVisit(product, 5)
 }, 240_000)
-afterAll(() => product?.stop())
+afterAll(async () => {
+  await product?.stop()
+  await link?.close()
+})
 
 async function participant(email: string): Promise<Page> {
   const page = await signedInPage(product, email)
@@ -75,6 +80,25 @@ describe('a video visit over the embedded peer-to-peer provider', () => {
     await patient.getByRole('button', { name: 'Join the visit' }).click()
     await Promise.all([expectMediaFlowing(patient), expectMediaFlowing(doctor)])
     expect(await doctor.locator('[data-participants]').getAttribute('data-participants')).toBe('2')
+  }, 60_000)
+
+  it('recovers by itself after the patient’s network drops for a few seconds, with no ghost participant', async () => {
+    // The patient reaches the site through a link the test can cut (their Wi-Fi).
+    link = await startCuttableLink(Number(new URL(product.server.url).port))
+    await patient.goto(`http://northwind.localhost:${link.port}${visitPath}`)
+    await patient.getByRole('button', { name: 'Join the visit' }).click()
+    await Promise.all([expectMediaFlowing(patient), expectMediaFlowing(doctor)])
+
+    link.cut()
+    await patient.locator('[data-call-state="reconnecting"]').waitFor()
+    // The platform lets go of the dropped connection: the doctor sees the patient gone, not a ghost.
+    await doctor.locator('[data-participants="1"]').waitFor()
+    await patient.waitForTimeout(3000)
+    link.restore()
+
+    await Promise.all([expectMediaFlowing(patient), expectMediaFlowing(doctor)])
+    expect(await doctor.locator('[data-participants]').getAttribute('data-participants')).toBe('2')
+    expect(await patient.locator('[data-participants]').getAttribute('data-participants')).toBe('2')
   }, 60_000)
 
   it('explains a blocked camera and microphone before the call', async () => {
