@@ -12,7 +12,8 @@ const patients = Number(process.env.PATIENTS ?? 200)
 const { server, world } = await startWorld()
 await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
 const emails: string[] = []
-for (let i = 0; i < patients; i++) emails.push((await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id])).email)
+for (let i = 0; i < patients; i++)
+  emails.push((await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id])).email)
 console.log(
   JSON.stringify({
     url: server.url,
