@@ -151,6 +151,7 @@ describe('guests the patient invites', () => {
       token: expect.stringContaining(`sessionId=appointment-${visit.id}`),
     })
     expect(first.body.visit).toEqual({
+      clinic: world.alpha.id,
       start: new Date(visit.start).toISOString(),
       end: new Date(visit.end).toISOString(),
       doctor: expect.any(String),
