@@ -32,23 +32,29 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id']
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
-        res.setHeader('x-request-id', id)
-        return id
-      },
-      // Query strings can carry search terms about patients: log the path only.
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-    }),
-  )
+  // Every response names its request (a caller's own id, or a new one), for support and the logs.
+  app.use((req, res, next) => {
+    const incoming = req.headers['x-request-id']
+    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    ;(req as Request & { id?: string }).id = id
+    res.setHeader('x-request-id', id)
+    next()
+  })
+  // Request logs are written at info: below that level, skip the per-request logger altogether.
+  if (logger.isLevelEnabled('info')) {
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: (req) => (req as typeof req & { id: string }).id,
+        // Query strings can carry search terms about patients: log the path only.
+        serializers: {
+          req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+          res: (res) => ({ statusCode: res.statusCode }),
+        },
+        autoLogging: { ignore: (req) => req.url === '/healthz' },
+      }),
+    )
+  }
   // CSP is left to each front end: Next's admin and SvelteKit (kit.csp) know their own scripts.
   // Referrer only within the site: paths (e.g. /appointments/42) never reach other sites, and form posts
   // keep their Origin (with "no-referrer" browsers send `Origin: null`, and SvelteKit refuses the post).
@@ -66,7 +72,7 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
   else app.get('/{*splat}', (_req, res) => void res.status(503).type('text').send('The clinic site is not built yet: run `npm run build`.'))
 
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
-    req.log?.error({ err: error }, 'unhandled error')
+    ;(req.log ?? logger).error({ err: error, requestId: (req as Request & { id?: string }).id }, 'unhandled error')
     if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Something went wrong on our side. Try again in a moment.' }] })
   })
   return app

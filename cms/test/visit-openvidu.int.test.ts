@@ -8,6 +8,7 @@
  * (The double has no media server, so no media flows: the peer-to-peer test
  * in visit-call.int.test.ts covers media.)
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOpenViduDouble } from '../../plugins/video-openvidu/src/testing/openViduDouble.ts'
@@ -55,6 +56,10 @@ const joinRoomsOf = (displayName: string) =>
     const connection = [...double.sessions.values()].flatMap((s) => s.connections).find((c) => c.token === r.params.token)
     return connection && JSON.parse(String(connection.serverData)).displayName === displayName
   })
+async function expectNoSeriousAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+}
 const waitFor = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 150 && !check(); i++) await new Promise((r) => setTimeout(r, 100))
   if (!check()) throw new Error(`timed out waiting for ${what}`)
@@ -72,6 +77,7 @@ describe('a video visit on OpenVidu', () => {
     guestLink = await patient.getByLabel(/Send this link to Sam Walker/).inputValue()
     expect(guestLink).toMatch(/\/c\/northwind\/visit-invite\/[\w-]+$/)
     await screenshotBoth(patient, 'visit-openvidu-before-northwind')
+    await expectNoSeriousAxeViolations(patient)
 
     await patient.getByRole('button', { name: 'Join the visit' }).click()
     await waitFor(() => joinRoomsOf('Alice Walker').length === 1, "the patient's joinRoom")
@@ -92,6 +98,7 @@ describe('a video visit on OpenVidu', () => {
     await guest.getByText('You are with Alice Walker.').waitFor()
     await patient.getByText('You are with Sam Walker.').waitFor()
     await screenshotBoth(guest, 'visit-openvidu-guest-northwind')
+    await expectNoSeriousAxeViolations(guest)
 
     // Another device with the same link is refused; the guest's own browser gets back in.
     const other = await (await product.browser.newContext()).newPage()
