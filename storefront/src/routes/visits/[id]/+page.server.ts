@@ -71,66 +71,55 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   }
 }
 
+/** Calls the API for a form; a refusal comes back as the form's error on `field`. */
+async function formCall<T>(field: string, call: () => Promise<T>) {
+  try {
+    return { done: await call() }
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e
+    return fail(e.status, { errors: { [field]: e.message } })
+  }
+}
+
+const visitApi = (id: string, rest: string) => `/api/appointments/${encodeURIComponent(id)}/${rest}`
+
 export const actions: Actions = {
   /** A chat message, as a plain form post (the page adds it live with JavaScript). */
   message: async ({ locals, params, request }) => {
     const body = String((await request.formData()).get('body') ?? '').trim()
     if (!body) return fail(400, { errors: { body: 'Write a message first.' } })
-    try {
-      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/messages`, { body: { body } })
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      return fail(e.status, { errors: { body: e.message } })
-    }
-    return { sent: true }
+    const sent = await formCall('body', () => api(locals, visitApi(params.id, 'messages'), { body: { body } }))
+    return 'done' in sent ? { sent: true } : sent
   },
 
   /** The patient invites a guest: the one-time link is shown once, to copy and send. */
   invite: async ({ locals, params, request }) => {
     const name = String((await request.formData()).get('name') ?? '').trim()
-    try {
-      const invited = await api<{ url: string; name: string }>(locals, `/api/appointments/${encodeURIComponent(params.id)}/guests`, {
-        body: { name },
-      })
-      return { invited }
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      return fail(e.status, { errors: { name: e.message } })
-    }
+    const invited = await formCall('name', () =>
+      api<{ url: string; name: string }>(locals, visitApi(params.id, 'guests'), { body: { name } }),
+    )
+    return 'done' in invited ? { invited: invited.done } : invited
   },
 
   withdraw: async ({ locals, params, request }) => {
     const guest = String((await request.formData()).get('guest') ?? '')
-    try {
-      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/guests/${encodeURIComponent(guest)}`, { method: 'DELETE' })
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      return fail(e.status, { errors: { guests: e.message } })
-    }
-    return { withdrawn: true }
+    const withdrawn = await formCall('guests', () =>
+      api(locals, visitApi(params.id, `guests/${encodeURIComponent(guest)}`), { method: 'DELETE' }),
+    )
+    return 'done' in withdrawn ? { withdrawn: true } : withdrawn
   },
 
   /** The patient allows or refuses recording of this visit (withdrawing stops a running recording). */
   consent: async ({ locals, params, request }) => {
     const consent = (await request.formData()).get('consent') === 'yes'
-    try {
-      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/recording-consent`, { body: { consent } })
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      return fail(e.status, { errors: { consent: e.message } })
-    }
-    return { consented: consent }
+    const saved = await formCall('consent', () => api(locals, visitApi(params.id, 'recording-consent'), { body: { consent } }))
+    return 'done' in saved ? { consented: consent } : saved
   },
 
   /** The doctor starts or stops recording the call. */
   record: async ({ locals, params, request }) => {
     const action = String((await request.formData()).get('action') ?? '')
-    try {
-      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/recording`, { body: { action } })
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      return fail(e.status, { errors: { recording: e.message } })
-    }
-    return { recordingAction: action }
+    const recorded = await formCall('recording', () => api(locals, visitApi(params.id, 'recording'), { body: { action } }))
+    return 'done' in recorded ? { recordingAction: action } : recorded
   },
 }
