@@ -44,8 +44,11 @@ export const enforceClinicalOwnership =
       }
     }
 
-    const patient = await lookup.byId(req, 'users', patientId, { role: true, tenants: true })
-    if (!patient || patient.role !== 'patient' || !clinicsOf(patient as never).some((c) => sameId(c, tenantId))) {
+    // A count with the membership join: reading the patient would also read every profile array.
+    const registered = await lookup.count(req, 'users', {
+      and: [{ id: { equals: patientId } }, { role: { equals: 'patient' } }, { 'tenants.tenant': { equals: tenantId } }],
+    })
+    if (!registered) {
       throw invalid(slug, 'patient', 'This patient is not registered with the clinic.', req)
     }
     const doctorId = idOf(merged.doctor)
