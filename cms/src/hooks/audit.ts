@@ -19,9 +19,11 @@ async function writeEntry(req: PayloadRequest, entry: { action: string; collecti
   const user = userOf(req)
   // Straight to the adapter, inside the request's transaction: an entry is plain data,
   // and the full create operation (validation, hooks, a read-back) would cost every request dearly.
+  // Nothing reads the entry back here, so the adapter need not either.
   await req.payload.db.create({
     collection: 'audit-log',
     req,
+    returning: false,
     data: {
       actor: user ? user.id : null,
       role: user?.role ?? 'anonymous',
