@@ -45,6 +45,7 @@ export async function runOnce(req: PayloadRequest, scope: string, key: string, w
     id: claim.id,
     data: { status: answer.status, body: answer.body },
     req,
+    returning: false,
   })
   return answer
 }
