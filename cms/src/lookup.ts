@@ -2,6 +2,8 @@ import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
 type Doc = Record<string, any> & { id: number | string }
 
+const perRequest = new WeakMap<PayloadRequest, Map<string, Promise<Doc | null>>>()
+
 /**
  * Reads for the platform's own checks (access rules, ownership, overlap): straight
  * from the database adapter, so no hooks run (no audit entries for internal
@@ -19,6 +21,20 @@ export const lookup = {
   ): Promise<Doc | null> {
     if (id === null || id === undefined || id === '') return null
     return ((await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req, select })) as Doc | null) ?? null
+  },
+  /** byId, read once per request: for facts several checks of one write need (a doctor's clinic and buffers). */
+  byIdOnce(
+    req: PayloadRequest,
+    collection: CollectionSlug,
+    id: number | string | null | undefined,
+    select: SelectType,
+  ): Promise<Doc | null> {
+    let seen = perRequest.get(req)
+    if (!seen) perRequest.set(req, (seen = new Map()))
+    const key = `${collection}:${id}:${JSON.stringify(select)}`
+    let found = seen.get(key)
+    if (!found) seen.set(key, (found = lookup.byId(req, collection, id, select)))
+    return found
   },
   async count(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<number> {
     return (await req.payload.db.count({ collection, where, req })).totalDocs

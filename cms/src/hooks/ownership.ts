@@ -7,6 +7,9 @@ type Rules = {
   doctorNeedsExistingPatient?: boolean
 }
 
+/** What the checks of a clinical write read of its doctor, once per request (the clinic here, the buffers for visits). */
+export const DOCTOR_FACTS = { tenant: true, bufferBeforeMinutes: true, bufferAfterMinutes: true } as const
+
 const invalid = (collection: string, path: string, message: string, req: PayloadRequest) =>
   new ValidationError({ collection, errors: [{ path, message }], req })
 
@@ -53,7 +56,7 @@ export const enforceClinicalOwnership =
     }
     const doctorId = idOf(merged.doctor)
     if (doctorId) {
-      const doctor = await lookup.byId(req, 'doctors', doctorId, { tenant: true })
+      const doctor = await lookup.byIdOnce(req, 'doctors', doctorId, DOCTOR_FACTS)
       if (!doctor || !sameId(idOf(doctor.tenant), tenantId)) {
         throw invalid(slug, 'doctor', 'This doctor does not practise at the clinic.', req)
       }

@@ -8,9 +8,9 @@ type Row = Record<string, unknown> & { status?: unknown; holdExpiresAt?: unknown
 export const isExpiredHold = (row: Row, now = Date.now()) => row.status === 'held' && Date.parse(String(row.holdExpiresAt ?? '')) <= now
 
 /**
- * Expired holds never block anyone: every write that checks for overlaps first
- * removes the expired holds it could collide with (inside its own transaction),
- * and slot lists skip them. A hold that expired never became a visit, so nothing
+ * Expired holds never block anyone: a write whose time seems taken first
+ * removes the expired holds of its doctor and patient (inside its own
+ * transaction, see refuseOverlap) and looks again, and slot lists skip them. A hold that expired never became a visit, so nothing
  * of value is deleted.
  */
 export async function releaseExpiredHolds(req: PayloadRequest, around: { doctor: unknown; patient: unknown }) {

@@ -27,25 +27,27 @@ export async function storedAnswer(req: PayloadRequest, scope: string, key: stri
 }
 
 export async function runOnce(req: PayloadRequest, scope: string, key: string, work: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
-  let claim: { id: number | string }
+  const claimed = keyOf(req, scope, key)
   try {
-    // Plain bookkeeping rows: written through the adapter, inside the caller's transaction.
+    // Plain bookkeeping rows: written through the adapter, inside the caller's transaction, never read back.
     const now = new Date().toISOString()
-    claim = (await req.payload.db.create({
+    await req.payload.db.create({
       collection: 'idempotency-records',
-      data: { key: keyOf(req, scope, key), createdAt: now, updatedAt: now },
+      data: { key: claimed, createdAt: now, updatedAt: now },
       req,
-    })) as { id: number | string }
+      returning: false,
+    })
   } catch {
     throw new KeyTaken()
   }
   const answer = await work()
+  // The key is unique: one UPDATE … WHERE key = ? stores the answer.
   await req.payload.db.updateOne({
     collection: 'idempotency-records',
-    id: claim.id,
-    data: { status: answer.status, body: answer.body },
+    where: { key: { equals: claimed } },
+    data: { status: answer.status, body: answer.body, updatedAt: new Date().toISOString() },
+    options: { atomic: true },
     req,
-    returning: false,
-  })
+  } as never)
   return answer
 }

@@ -9,7 +9,6 @@ import { completeVisit, confirmVisit, markNoShow } from '../../scheduling/endpoi
 import { doctorCheckedByOwnership, enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
 import { emitEvents } from './hooks/emitEvents.ts'
-import { freeExpiredHolds } from './hooks/freeExpiredHolds.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
 import { joinVisit } from '../../video/joinVisit.ts'
@@ -49,7 +48,7 @@ export const Appointments: CollectionConfig = audited({
     recordVisit,
   ],
   hooks: {
-    beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, freeExpiredHolds, refuseOverlap, recordChanges],
+    beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
     afterChange: [emitEvents],
     afterError: [overlapAsConflict],
   },

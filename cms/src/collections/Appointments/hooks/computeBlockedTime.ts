@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { lookup } from '../../../lookup.ts'
+import { DOCTOR_FACTS } from '../../../hooks/ownership.ts'
 
 /** Statuses that hold a doctor's (and a patient's) time. */
 export const BLOCKING_STATUSES = ['held', 'requested', 'confirmed']
@@ -13,7 +14,7 @@ export const BLOCKING_STATUSES = ['held', 'requested', 'confirmed']
 export const computeBlockedTime: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const current = { ...(operation === 'update' ? originalDoc : {}), ...data }
   const doctorId = idOf(current.doctor)
-  const doctor = await lookup.byId(req, 'doctors', doctorId, { bufferBeforeMinutes: true, bufferAfterMinutes: true })
+  const doctor = await lookup.byIdOnce(req, 'doctors', doctorId, DOCTOR_FACTS)
   const start = Date.parse(current.start)
   const end = Date.parse(current.end)
   data.blocking = BLOCKING_STATUSES.includes(current.status ?? 'requested')

@@ -1,6 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { lookup } from '../../../lookup.ts'
+import { releaseExpiredHolds } from '../../../scheduling/holds.ts'
 
 export const OVERLAP_MESSAGE = 'This time overlaps another visit of the doctor. Choose another time.'
 export const PATIENT_OVERLAP_MESSAGE = 'You already have a visit at this time. Choose another time.'
@@ -8,6 +9,8 @@ export const PATIENT_OVERLAP_MESSAGE = 'You already have a visit at this time. C
 /**
  * The friendly check: names the conflict before the database has to. The
  * database guard (scheduling/bookingGuard.ts) still decides under concurrency.
+ * Expired holds stay in the table until a write needs their time: only when
+ * something seems to clash are they removed, and the clash counted again.
  */
 export const refuseOverlap: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (!data.blocking) return data
@@ -15,17 +18,24 @@ export const refuseOverlap: CollectionBeforeChangeHook = async ({ data, original
   const notThis = operation === 'update' && originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []
   const clash = (where: object[]) =>
     lookup.count(req, 'appointments', { and: [...notThis, { blocking: { equals: true } }, ...where] } as never)
-  const doctorClash = await clash([
-    { doctor: { equals: idOf(current.doctor) } },
-    { blockedStart: { less_than: data.blockedEnd } },
-    { blockedEnd: { greater_than: data.blockedStart } },
-  ])
-  if (doctorClash > 0) throw new APIError(OVERLAP_MESSAGE, 409, null, true)
-  const patientClash = await clash([
-    { patient: { equals: idOf(current.patient) } },
-    { start: { less_than: current.end } },
-    { end: { greater_than: current.start } },
-  ])
-  if (patientClash > 0) throw new APIError(PATIENT_OVERLAP_MESSAGE, 409, null, true)
+  const clashes = async () => ({
+    doctor: await clash([
+      { doctor: { equals: idOf(current.doctor) } },
+      { blockedStart: { less_than: data.blockedEnd } },
+      { blockedEnd: { greater_than: data.blockedStart } },
+    ]),
+    patient: await clash([
+      { patient: { equals: idOf(current.patient) } },
+      { start: { less_than: current.end } },
+      { end: { greater_than: current.start } },
+    ]),
+  })
+  let found = await clashes()
+  if (found.doctor || found.patient) {
+    await releaseExpiredHolds(req, { doctor: idOf(current.doctor), patient: idOf(current.patient) })
+    found = await clashes()
+  }
+  if (found.doctor > 0) throw new APIError(OVERLAP_MESSAGE, 409, null, true)
+  if (found.patient > 0) throw new APIError(PATIENT_OVERLAP_MESSAGE, 409, null, true)
   return data
 }
