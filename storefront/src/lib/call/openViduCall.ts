@@ -1,4 +1,4 @@
-import type { Publisher, Session } from 'openvidu-browser'
+import type { Publisher, Session, Subscriber } from 'openvidu-browser'
 
 export type Remote = { id: string; name: string; stream: MediaStream }
 export type OpenViduState = 'connecting' | 'connected' | 'reconnecting' | 'ended'
@@ -24,7 +24,7 @@ function nameOf(data: string): string {
 export class OpenViduCall {
   private session: Session | null = null
   private publisher: Publisher | null = null
-  private remotes: Remote[] = []
+  private subscribers = new Map<string, { subscriber: Subscriber; name: string }>()
   private people = new Map<string, string>()
 
   constructor(
@@ -49,22 +49,20 @@ export class OpenViduCall {
     const session = openvidu.initSession()
     this.session = session
     this.on.state('connecting')
+    type StreamEvent = { stream: Parameters<Session['subscribe']>[0] & { streamId: string; connection: { data: string } } }
+    // Without a video element of its own, a subscriber's media is ready once subscribing completes,
+    // and replaced by a new MediaStream after each reconnection: the tiles are rebuilt from the subscribers.
     session.on('streamCreated', (event) => {
-      const { stream } = event as unknown as {
-        stream: Parameters<Session['subscribe']>[0] & { streamId: string; connection: { data: string } }
-      }
-      const subscriber = session.subscribe(stream, undefined)
-      subscriber.on('streamPlaying', () => {
-        const media = subscriber.stream.getMediaStream()
-        this.setRemotes([
-          ...this.remotes.filter((r) => r.id !== stream.streamId),
-          { id: stream.streamId, name: nameOf(stream.connection.data), stream: media },
-        ])
+      const { stream } = event as unknown as StreamEvent
+      const subscriber = session.subscribe(stream, undefined, (error) => {
+        if (error) return
+        this.subscribers.set(stream.streamId, { subscriber, name: nameOf(stream.connection.data) })
+        this.showRemotes()
       })
     })
     session.on('streamDestroyed', (event) => {
-      const id = (event as unknown as { stream: { streamId: string } }).stream.streamId
-      this.setRemotes(this.remotes.filter((r) => r.id !== id))
+      this.subscribers.delete((event as unknown as StreamEvent).stream.streamId)
+      this.showRemotes()
     })
     type ConnectionEvent = { connection: { connectionId: string; data: string } }
     session.on('connectionCreated', (event) => {
@@ -80,9 +78,13 @@ export class OpenViduCall {
     session.on('recordingStarted', () => this.on.recording(true))
     session.on('recordingStopped', () => this.on.recording(false))
     session.on('reconnecting', () => this.on.state('reconnecting'))
-    session.on('reconnected', () => this.on.state('connected'))
+    session.on('reconnected', () => {
+      this.showRemotes()
+      this.on.state('connected')
+    })
     session.on('sessionDisconnected', (event) => {
-      this.setRemotes([])
+      this.subscribers.clear()
+      this.showRemotes()
       this.people.clear()
       this.on.people([])
       this.on.recording(false)
@@ -118,12 +120,17 @@ export class OpenViduCall {
     this.session?.disconnect()
     this.session = null
     this.publisher = null
-    this.setRemotes([])
+    this.subscribers.clear()
+    this.showRemotes()
     this.people.clear()
   }
 
-  private setRemotes(remotes: Remote[]) {
-    this.remotes = remotes
+  private showRemotes() {
+    const remotes: Remote[] = []
+    for (const [id, { subscriber, name }] of this.subscribers) {
+      const stream = subscriber.stream.getMediaStream()
+      if (stream) remotes.push({ id, name, stream })
+    }
     this.on.remotes(remotes)
   }
 }
