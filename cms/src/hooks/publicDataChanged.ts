@@ -1,4 +1,5 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import { afterCommit } from '../events/afterCommit.ts'
 
 /**
  * The clinic sites cache public data (a clinic's settings, its doctor directory)
@@ -14,11 +15,21 @@ function bump() {
   store[PUBLIC_DATA_VERSION] = (store[PUBLIC_DATA_VERSION] ?? 0) + 1
 }
 
-export const publicDataChanged: CollectionAfterChangeHook = ({ doc }) => {
+/**
+ * Bumped at once, and again once the change has committed: a page that reloads
+ * the data in between (on PostgreSQL it still reads the old row) would otherwise
+ * keep the old value under the new version.
+ */
+function changed(req: PayloadRequest) {
   bump()
+  void afterCommit(req, async () => bump())
+}
+
+export const publicDataChanged: CollectionAfterChangeHook = ({ doc, req }) => {
+  changed(req)
   return doc
 }
-export const publicDataDeleted: CollectionAfterDeleteHook = ({ doc }) => {
-  bump()
+export const publicDataDeleted: CollectionAfterDeleteHook = ({ doc, req }) => {
+  changed(req)
   return doc
 }
