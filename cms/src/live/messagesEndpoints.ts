@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { idOf } from '../access/roles.ts'
 import { json, problem } from '../scheduling/endpoints/http.ts'
-import { loadVisit, loadVisitWithBody } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { loadVisit, visitAction } from '../scheduling/endpoints/visit/loadVisit.ts'
 import { publish } from './hub.ts'
 
 /** `GET /api/appointments/:id/messages`: the visit's chat, oldest first, for its patient, doctor and clinic admins. */
@@ -26,27 +26,20 @@ export const listMessages: Endpoint = {
 }
 
 /** `POST /api/appointments/:id/messages` `{ body }`: the visit's patient or doctor writes; everyone in the room gets it at once. */
-export const sendMessage: Endpoint = {
-  path: '/:id/messages',
-  method: 'post',
-  handler: async (req) => {
-    const loaded = await loadVisitWithBody(req)
-    if (loaded instanceof Response) return loaded
-    const { visit, actor, body } = loaded
-    if (actor === 'admin') return problem(403, "Only the visit's patient and doctor write in its chat.")
-    const text = typeof body.body === 'string' ? body.body.trim() : ''
-    if (!text || text.length > 4000) return problem(400, 'Write a message of 1 to 4000 characters.', 'body')
-    if (!['requested', 'confirmed', 'completed'].includes(visit.status))
-      return problem(409, `This visit is ${visit.status}: its chat is closed.`)
-    const doc = await req.payload.create({
-      collection: 'visit-messages',
-      data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), sender: req.user!.id, body: text } as never,
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
-    const message = { id: doc.id, sender: req.user!.id, body: doc.body, createdAt: doc.createdAt }
-    publish(String(visit.id), { type: 'message', message })
-    return json(201, { message })
-  },
-}
+export const sendMessage = visitAction('/:id/messages', async (req, { visit, actor, body }) => {
+  if (actor === 'admin') return problem(403, "Only the visit's patient and doctor write in its chat.")
+  const text = typeof body.body === 'string' ? body.body.trim() : ''
+  if (!text || text.length > 4000) return problem(400, 'Write a message of 1 to 4000 characters.', 'body')
+  if (!['requested', 'confirmed', 'completed'].includes(visit.status))
+    return problem(409, `This visit is ${visit.status}: its chat is closed.`)
+  const doc = await req.payload.create({
+    collection: 'visit-messages',
+    data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), sender: req.user!.id, body: text } as never,
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+  const message = { id: doc.id, sender: req.user!.id, body: doc.body, createdAt: doc.createdAt }
+  publish(String(visit.id), { type: 'message', message })
+  return json(201, { message })
+})

@@ -1,8 +1,7 @@
-import type { Endpoint } from 'payload'
 import { idOf } from '../access/roles.ts'
 import { lookup } from '../lookup.ts'
 import { json, problem } from '../scheduling/endpoints/http.ts'
-import { loadVisitWithBody, saveVisit } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { visitAction, saveVisit } from '../scheduling/endpoints/visit/loadVisit.ts'
 import { joinWindow } from './joinWindow.ts'
 import { videoProviderOf } from './provider.ts'
 
@@ -11,20 +10,13 @@ import { videoProviderOf } from './provider.ts'
  * visit's patient agrees to the call being recorded, or withdraws (which stops a
  * recording that is running, at once).
  */
-export const recordingConsent: Endpoint = {
-  path: '/:id/recording-consent',
-  method: 'post',
-  handler: async (req) => {
-    const loaded = await loadVisitWithBody(req)
-    if (loaded instanceof Response) return loaded
-    const { visit, actor, body } = loaded
-    if (actor !== 'patient') return problem(403, 'Only the patient decides whether their visit may be recorded.')
-    if (typeof body.consent !== 'boolean') return problem(400, 'Say consent: true to allow recording, or false to refuse it.', 'consent')
-    if (!body.consent) await videoProviderOf(req.payload).stopRecording?.(String(visit.id))
-    const updated = await saveVisit(req, visit, { recordingConsent: body.consent ? new Date().toISOString() : null })
-    return json(200, { recordingConsent: updated.recordingConsent ?? null })
-  },
-}
+export const recordingConsent = visitAction('/:id/recording-consent', async (req, { visit, actor, body }) => {
+  if (actor !== 'patient') return problem(403, 'Only the patient decides whether their visit may be recorded.')
+  if (typeof body.consent !== 'boolean') return problem(400, 'Say consent: true to allow recording, or false to refuse it.', 'consent')
+  if (!body.consent) await videoProviderOf(req.payload).stopRecording?.(String(visit.id))
+  const updated = await saveVisit(req, visit, { recordingConsent: body.consent ? new Date().toISOString() : null })
+  return json(200, { recordingConsent: updated.recordingConsent ?? null })
+})
 
 /**
  * `POST /api/appointments/:id/recording` `{ action: 'start' | 'stop' }`: the
@@ -32,25 +24,18 @@ export const recordingConsent: Endpoint = {
  * patient consented for this visit, the call is open and the video service
  * records. Everyone in the call is told by the video service that it is recorded.
  */
-export const recordVisit: Endpoint = {
-  path: '/:id/recording',
-  method: 'post',
-  handler: async (req) => {
-    const loaded = await loadVisitWithBody(req)
-    if (loaded instanceof Response) return loaded
-    const { visit, actor, body } = loaded
-    if (actor !== 'doctor') return problem(403, 'Only the visit’s doctor records it.')
-    if (body.action !== 'start' && body.action !== 'stop') return problem(400, "action is 'start' or 'stop'.", 'action')
-    const provider = videoProviderOf(req.payload)
-    if (!provider.startRecording || !provider.stopRecording) return problem(409, 'This clinic’s video service does not record calls.')
-    if (body.action === 'stop') return json(200, { stopped: await provider.stopRecording(String(visit.id)) })
+export const recordVisit = visitAction('/:id/recording', async (req, { visit, actor, body }) => {
+  if (actor !== 'doctor') return problem(403, 'Only the visit’s doctor records it.')
+  if (body.action !== 'start' && body.action !== 'stop') return problem(400, "action is 'start' or 'stop'.", 'action')
+  const provider = videoProviderOf(req.payload)
+  if (!provider.startRecording || !provider.stopRecording) return problem(409, 'This clinic’s video service does not record calls.')
+  if (body.action === 'stop') return json(200, { stopped: await provider.stopRecording(String(visit.id)) })
 
-    const clinic = await lookup.byId(req, 'tenants', idOf(visit.tenant), { video: true })
-    if (!clinic?.video?.recordingAllowed) return problem(403, 'Your clinic does not allow recording visits.')
-    if (!visit.recordingConsent) return problem(403, 'The patient has not agreed to this visit being recorded.')
-    const window = await joinWindow(req, visit)
-    if ('refusal' in window) return problem(403, window.refusal)
-    const recording = await provider.startRecording(String(visit.id))
-    return 'refused' in recording ? problem(409, recording.refused) : json(201, { recording: recording.id })
-  },
-}
+  const clinic = await lookup.byId(req, 'tenants', idOf(visit.tenant), { video: true })
+  if (!clinic?.video?.recordingAllowed) return problem(403, 'Your clinic does not allow recording visits.')
+  if (!visit.recordingConsent) return problem(403, 'The patient has not agreed to this visit being recorded.')
+  const window = await joinWindow(req, visit)
+  if ('refusal' in window) return problem(403, window.refusal)
+  const recording = await provider.startRecording(String(visit.id))
+  return 'refused' in recording ? problem(409, recording.refused) : json(201, { recording: recording.id })
+})

@@ -5,7 +5,7 @@ import { idOf, sameId } from '../../access/roles.ts'
 import { hashToken } from '../../calendar/feedToken.ts'
 import { lookup } from '../../lookup.ts'
 import { json, problem } from '../../scheduling/endpoints/http.ts'
-import { loadVisit, loadVisitWithBody } from '../../scheduling/endpoints/visit/loadVisit.ts'
+import { loadVisit, visitAction } from '../../scheduling/endpoints/visit/loadVisit.ts'
 import { joinWindow } from '../joinWindow.ts'
 import { videoProviderOf } from '../provider.ts'
 
@@ -18,46 +18,38 @@ export const MAX_GUESTS = 2
  * Only for upcoming video visits, and only when the video service takes more than
  * two people (OpenVidu; the built-in peer-to-peer video is two-party).
  */
-export const inviteGuest: Endpoint = {
-  path: '/:id/guests',
-  method: 'post',
-  handler: async (req) => {
-    const loaded = await loadVisitWithBody(req)
-    if (loaded instanceof Response) return loaded
-    const { visit, actor, body } = loaded
-    if (actor !== 'patient') return problem(403, 'Only the patient invites guests to their visit.')
-    const name = typeof body.name === 'string' ? body.name.trim() : ''
-    if (!name || name.length > 80)
-      return problem(400, 'Give the guest’s name (up to 80 characters), so the doctor knows who joins.', 'name')
-    if (visit.visitType !== 'video') return problem(409, 'Guests can join video visits only.')
-    const window = await joinWindow(req, visit)
-    const upcoming = visit.status === 'requested' ? Date.parse(visit.end) > Date.now() : !('why' in window) || window.why === 'too-early'
-    if (!upcoming) return problem(409, 'Guests can be invited to upcoming visits only (or one going on now).')
-    if (!videoProviderOf(req.payload).supportsGuests)
-      return problem(409, 'This clinic’s video calls are for two people, so guests cannot be invited. Ask the clinic about adding someone.')
-    const { totalDocs } = await req.payload.count({
-      collection: 'visit-guests',
-      where: { and: [{ appointment: { equals: visit.id } }, { revokedAt: { exists: false } }] },
-      overrideAccess: true,
-    })
-    if (totalDocs >= MAX_GUESTS) return problem(409, `A visit can have up to ${MAX_GUESTS} guests. Withdraw an invitation first.`)
+export const inviteGuest = visitAction('/:id/guests', async (req, { visit, actor, body }) => {
+  if (actor !== 'patient') return problem(403, 'Only the patient invites guests to their visit.')
+  const name = typeof body.name === 'string' ? body.name.trim() : ''
+  if (!name || name.length > 80) return problem(400, 'Give the guest’s name (up to 80 characters), so the doctor knows who joins.', 'name')
+  if (visit.visitType !== 'video') return problem(409, 'Guests can join video visits only.')
+  const window = await joinWindow(req, visit)
+  const upcoming = visit.status === 'requested' ? Date.parse(visit.end) > Date.now() : !('why' in window) || window.why === 'too-early'
+  if (!upcoming) return problem(409, 'Guests can be invited to upcoming visits only (or one going on now).')
+  if (!videoProviderOf(req.payload).supportsGuests)
+    return problem(409, 'This clinic’s video calls are for two people, so guests cannot be invited. Ask the clinic about adding someone.')
+  const { totalDocs } = await req.payload.count({
+    collection: 'visit-guests',
+    where: { and: [{ appointment: { equals: visit.id } }, { revokedAt: { exists: false } }] },
+    overrideAccess: true,
+  })
+  if (totalDocs >= MAX_GUESTS) return problem(409, `A visit can have up to ${MAX_GUESTS} guests. Withdraw an invitation first.`)
 
-    const token = randomBytes(24).toString('base64url')
-    const guest = await req.payload.create({
-      collection: 'visit-guests',
-      data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), name, tokenHash: hashToken(token) } as never,
-      overrideAccess: true,
-      req,
-    })
-    const clinic = await lookup.byId(req, 'tenants', idOf(visit.tenant), { slug: true })
-    return json(201, {
-      id: guest.id,
-      name,
-      url: `${env().PUBLIC_URL}/c/${clinic?.slug}/visit-invite/${token}`,
-      message: 'Send this link to your guest. It works once, on one device, during the visit.',
-    })
-  },
-}
+  const token = randomBytes(24).toString('base64url')
+  const guest = await req.payload.create({
+    collection: 'visit-guests',
+    data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), name, tokenHash: hashToken(token) } as never,
+    overrideAccess: true,
+    req,
+  })
+  const clinic = await lookup.byId(req, 'tenants', idOf(visit.tenant), { slug: true })
+  return json(201, {
+    id: guest.id,
+    name,
+    url: `${env().PUBLIC_URL}/c/${clinic?.slug}/visit-invite/${token}`,
+    message: 'Send this link to your guest. It works once, on one device, during the visit.',
+  })
+})
 
 /** `DELETE /api/appointments/:id/guests/:guest`: the patient withdraws an invitation; the link stops working. */
 export const withdrawGuest: Endpoint = {

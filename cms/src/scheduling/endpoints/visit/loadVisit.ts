@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 import { idOf, myDoctorProfileIds, roleOf, sameId } from '../../../access/roles.ts'
 import { problem } from '../http.ts'
 
@@ -49,6 +49,23 @@ export async function loadVisitWithBody(
   const body = await readBody(req)
   return body instanceof Response ? body : { ...loaded, body }
 }
+
+/**
+ * `POST /api/appointments/:id/<action>` with a JSON body: `act` runs with the
+ * caller's visit, how they relate to it and the body; the refusals (not signed
+ * in, no such visit, not theirs, bad JSON) are answered before it.
+ */
+export const visitAction = (
+  path: string,
+  act: (req: PayloadRequest, loaded: { visit: Visit; actor: Actor; body: Record<string, unknown> }) => Promise<Response>,
+): Endpoint => ({
+  path,
+  method: 'post',
+  handler: async (req) => {
+    const loaded = await loadVisitWithBody(req)
+    return loaded instanceof Response ? loaded : act(req, loaded)
+  },
+})
 
 /** Hours before the visit after which a patient may no longer cancel or move it. */
 export async function cutoffPassed(req: PayloadRequest, visit: Visit): Promise<number | null> {

@@ -1,44 +1,35 @@
-import type { Endpoint } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { lookup } from '../../../lookup.ts'
 import { computeSlots } from '../../computeSlots.ts'
 import { loadCalendar } from '../../loadCalendar.ts'
 import { json, problem } from '../http.ts'
-import { ACTIVE, cutoffPassed, loadVisitWithBody, saveVisit } from './loadVisit.ts'
+import { ACTIVE, cutoffPassed, visitAction, saveVisit } from './loadVisit.ts'
 
 /**
  * `POST /api/appointments/:id/reschedule` `{ start }`: moves the visit to another
  * free slot of the same doctor. Same cutoff as cancelling for patients; never
  * into the past; the database guard still has the last word on overlaps.
  */
-export const rescheduleVisit: Endpoint = {
-  path: '/:id/reschedule',
-  method: 'post',
-  handler: async (req) => {
-    const loaded = await loadVisitWithBody(req)
-    if (loaded instanceof Response) return loaded
-    const { visit, actor, body } = loaded
-    const start = typeof body.start === 'string' ? Date.parse(body.start) : NaN
-    if (Number.isNaN(start)) return problem(400, 'start must be an ISO instant such as 2026-12-01T14:00:00Z.', 'start')
-    if (!ACTIVE.includes(visit.status)) return problem(409, `A ${visit.status} visit cannot be moved.`)
-    if (actor === 'patient') {
-      const cutoff = await cutoffPassed(req, visit)
-      if (cutoff !== null)
-        return problem(409, `Visits can be moved online until ${cutoff} hours before they start. Please call the clinic.`)
-    }
-    const doctor = (await lookup.byId(req, 'doctors', idOf(visit.doctor)))!
-    const length = Date.parse(visit.end) - Date.parse(visit.start)
-    const { availability, busy } = await loadCalendar(req.payload, doctor as never, start, start + length)
-    const others = busy.filter((b) => !(b.start === Date.parse(visit.start) && b.end === Date.parse(visit.end)))
-    const now = Date.now()
-    const bookable = (list: typeof busy) =>
-      computeSlots({ availability, busy: list, from: start, to: start + length, now }).some((s) => s.start === start)
-    if (!bookable(others)) {
-      return bookable([])
-        ? problem(409, 'This time overlaps another visit of the doctor. Choose another time.', 'start')
-        : problem(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
-    }
-    const doc = await saveVisit(req, visit, { start: new Date(start).toISOString(), end: new Date(start + length).toISOString() })
-    return json(200, { doc, message: 'The visit is moved.' })
-  },
-}
+export const rescheduleVisit = visitAction('/:id/reschedule', async (req, { visit, actor, body }) => {
+  const start = typeof body.start === 'string' ? Date.parse(body.start) : NaN
+  if (Number.isNaN(start)) return problem(400, 'start must be an ISO instant such as 2026-12-01T14:00:00Z.', 'start')
+  if (!ACTIVE.includes(visit.status)) return problem(409, `A ${visit.status} visit cannot be moved.`)
+  if (actor === 'patient') {
+    const cutoff = await cutoffPassed(req, visit)
+    if (cutoff !== null) return problem(409, `Visits can be moved online until ${cutoff} hours before they start. Please call the clinic.`)
+  }
+  const doctor = (await lookup.byId(req, 'doctors', idOf(visit.doctor)))!
+  const length = Date.parse(visit.end) - Date.parse(visit.start)
+  const { availability, busy } = await loadCalendar(req.payload, doctor as never, start, start + length)
+  const others = busy.filter((b) => !(b.start === Date.parse(visit.start) && b.end === Date.parse(visit.end)))
+  const now = Date.now()
+  const bookable = (list: typeof busy) =>
+    computeSlots({ availability, busy: list, from: start, to: start + length, now }).some((s) => s.start === start)
+  if (!bookable(others)) {
+    return bookable([])
+      ? problem(409, 'This time overlaps another visit of the doctor. Choose another time.', 'start')
+      : problem(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
+  }
+  const doc = await saveVisit(req, visit, { start: new Date(start).toISOString(), end: new Date(start + length).toISOString() })
+  return json(200, { doc, message: 'The visit is moved.' })
+})
