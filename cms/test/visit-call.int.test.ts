@@ -75,6 +75,21 @@ describe('a video visit over the embedded peer-to-peer provider', () => {
     await patient.locator('.messages').getByText('Yes, hold it closer to the camera.').waitFor()
   }, 30_000)
 
+  it('switches the microphone during the call, and the doctor keeps receiving', async () => {
+    const picker = patient.getByLabel('Microphone')
+    const options = await picker.locator('option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value))
+    expect(options.length).toBeGreaterThan(1)
+    const other = options.find((value) => value !== options[0] && value !== 'default') ?? options[1]!
+    await picker.selectOption(other)
+    // The track the call sends is the newly chosen device's.
+    await patient.waitForFunction((id) => {
+      const pc = (window as unknown as { telemedCall?: { pc: RTCPeerConnection | null } }).telemedCall?.pc
+      const track = pc?.getSenders().find((s) => s.track?.kind === 'audio')?.track
+      return track?.getSettings().deviceId === id
+    }, other)
+    await expectMediaFlowing(doctor)
+  }, 30_000)
+
   it('recovers after the patient reloads, with no duplicate participant', async () => {
     await patient.reload()
     await patient.getByRole('button', { name: 'Join the visit' }).click()
