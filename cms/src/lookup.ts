@@ -3,6 +3,12 @@ import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 type Doc = Record<string, any> & { id: number | string }
 
 const perRequest = new WeakMap<PayloadRequest, Map<string, Promise<Doc | null>>>()
+const seenBy = (req: PayloadRequest) => {
+  let seen = perRequest.get(req)
+  if (!seen) perRequest.set(req, (seen = new Map()))
+  return seen
+}
+const onceKey = (collection: string, id: unknown, select: SelectType) => `${collection}:${id}:${JSON.stringify(select)}`
 
 /**
  * Reads for the platform's own checks (access rules, ownership, overlap): straight
@@ -29,12 +35,17 @@ export const lookup = {
     id: number | string | null | undefined,
     select: SelectType,
   ): Promise<Doc | null> {
-    let seen = perRequest.get(req)
-    if (!seen) perRequest.set(req, (seen = new Map()))
-    const key = `${collection}:${id}:${JSON.stringify(select)}`
+    const seen = seenBy(req)
+    const key = onceKey(collection, id, select)
     let found = seen.get(key)
     if (!found) seen.set(key, (found = lookup.byId(req, collection, id, select)))
     return found
+  },
+  /** Hands byIdOnce what this request already read (e.g. the doctor a booking was planned with), sparing a query. */
+  remember(req: PayloadRequest, collection: CollectionSlug, select: SelectType, doc: Doc): void {
+    const picked: Doc = { id: doc.id }
+    for (const field of Object.keys(select)) picked[field] = doc[field]
+    seenBy(req).set(onceKey(collection, doc.id, select), Promise.resolve(picked))
   },
   async count(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<number> {
     return (await req.payload.db.count({ collection, where, req })).totalDocs

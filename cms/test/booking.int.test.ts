@@ -99,6 +99,16 @@ describe('booking', () => {
     expect(slots.body.slots.map((s: any) => s.start)).toEqual([tomorrowAt(9, 30)])
   })
 
+  it('answers every copy of a request sent several times at once (a double tap) with the one visit', async () => {
+    const start = tomorrowAt(15)
+    const key = crypto.randomUUID()
+    const copies = await Promise.all(Array.from({ length: 8 }, () => book(patient, { doctor: world.alpha.doctor, start }, key)))
+    const ids = new Set(copies.map((c) => c.body.doc?.id))
+    expect(copies.map((c) => c.status)).toEqual(Array(8).fill(201))
+    expect(ids.size).toBe(1)
+    expect(await blockingAt(start)).toBe(1)
+  })
+
   it('refuses a taken time with 409 and a sentence, and a second visit of the same patient at once', async () => {
     const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
     const taken = await book(other, { doctor: world.alpha.doctor, start: tomorrowAt(9) })

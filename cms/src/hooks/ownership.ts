@@ -47,10 +47,15 @@ export const enforceClinicalOwnership =
       }
     }
 
-    // A count with the membership join: reading the patient would also read every profile array.
-    const registered = await lookup.count(req, 'users', {
-      and: [{ id: { equals: patientId } }, { role: { equals: 'patient' } }, { 'tenants.tenant': { equals: tenantId } }],
-    })
+    // A patient writing about themselves was read from the database for this request, role and clinics
+    // included, and checked above. Anyone else: a count with the membership join (reading the patient
+    // would also read every profile array).
+    const writesAboutThemselves = user?.role === 'patient' && sameId(patientId, user.id)
+    const registered =
+      writesAboutThemselves ||
+      (await lookup.count(req, 'users', {
+        and: [{ id: { equals: patientId } }, { role: { equals: 'patient' } }, { 'tenants.tenant': { equals: tenantId } }],
+      }))
     if (!registered) {
       throw invalid(slug, 'patient', 'This patient is not registered with the clinic.', req)
     }

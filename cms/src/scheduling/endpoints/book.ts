@@ -4,11 +4,12 @@ import { overlapKind } from '../bookingGuard.ts'
 import { BOOKING_FIELDS } from '../availabilityOf.ts'
 import { computeSlots } from '../computeSlots.ts'
 import { HOLD_MINUTES, isExpiredHold } from '../holds.ts'
-import { KeyTaken, runOnce, storedAnswer, type StoredAnswer } from '../idempotency.ts'
+import { keepAnswer, KeyTaken, storedAnswer, type StoredAnswer } from '../idempotency.ts'
 import { loadCalendar } from '../loadCalendar.ts'
 import { OVERLAP_MESSAGE, PATIENT_OVERLAP_MESSAGE } from '../../collections/Appointments/hooks/refuseOverlap.ts'
 import { json, problem } from './http.ts'
 import { lookup } from '../../lookup.ts'
+import { DOCTOR_FACTS } from '../../hooks/ownership.ts'
 
 type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown; hold?: unknown }
 const answer = (status: number, body: unknown): StoredAnswer => ({ status, body })
@@ -43,30 +44,29 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
     } catch {
       return problem(400, 'The request body is not valid JSON.')
     }
-    const earlier = await storedAnswer(req, mode, key)
-    if (earlier === 'in-progress') return problem(409, 'The same request is still being processed. Try again in a moment.')
-    if (earlier) return json(earlier.status, earlier.body)
-
     // Reads first, outside any transaction; then one short transaction writes the
-    // key's claim, the visit and the stored answer together.
+    // visit and the answer kept under the key together.
     const plan = await planBooking(req, body, mode)
-    if ('body' in plan) return json(plan.status, plan.body)
+    if ('body' in plan) {
+      // Refused: unless this is the retry of a request that went through (its own visit is now in the way).
+      const answer = (await storedAnswer(req, mode, key)) ?? plan
+      return json(answer.status, answer.body)
+    }
     const shouldCommit = await initTransaction(req)
     try {
-      const answer = await runOnce(req, mode, key, () => writeBooking(req, plan))
+      const answer = await writeBooking(req, plan)
+      await keepAnswer(req, mode, key, answer)
       if (shouldCommit) await commitTransaction(req)
       return json(answer.status, answer.body)
     } catch (error) {
       await killTransaction(req)
-      if (error instanceof KeyTaken) {
-        const first = await storedAnswer(req, mode, key)
-        return first && first !== 'in-progress'
-          ? json(first.status, first.body)
-          : problem(409, 'The same request is still being processed. Try again in a moment.')
-      }
       // A conflict found while writing leaves nothing stored: a retry is refused the same way.
-      if (error instanceof APIError && error.status === 409) return problem(409, error.message, 'start')
-      throw error
+      const conflict = error instanceof APIError && error.status === 409 ? error.message : null
+      if (!conflict && !(error instanceof KeyTaken)) throw error
+      // Either way, a request with the same key may have gone through first: then this one answers as it did.
+      const earlier = await storedAnswer(req, mode, key)
+      if (earlier) return json(earlier.status, earlier.body)
+      return conflict ? problem(409, conflict, 'start') : problem(409, 'The same request is still being processed. Try again in a moment.')
     }
   },
 })
@@ -117,6 +117,8 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
   }
 
   const clinic = (await lookup.byId(req, 'tenants', tenant, { bookingPolicy: true }))!
+  // The write's checks need the doctor's clinic and buffers: read just now.
+  lookup.remember(req, 'doctors', DOCTOR_FACTS, doctor)
   return {
     tenant,
     doctor: doctor.id,
