@@ -30,9 +30,25 @@ describe('prepared statements kept per SQLite connection', () => {
     await tx.rollback()
     expect((await byDoctor(1)).rows).toHaveLength(2)
 
+    const everything = () => client.execute('select * from visits order by id desc limit 1')
+    expect((await everything()).columns).toEqual(['id', 'doctor', 'start'])
     await client.execute('alter table visits add column reason text')
     await client.execute({ sql: 'insert into visits (doctor, start, reason) values (?, ?, ?)', args: [1, '2026-12-10', 'rash'] })
     expect((await byDoctor(1)).rows.map((r) => r.start)).toEqual(['2026-12-02', '2026-12-04', '2026-12-10'])
+    // A kept statement's columns follow the new schema: every value under its own name.
+    const latest = await everything()
+    expect(latest.columns).toEqual(['id', 'doctor', 'start', 'reason'])
+    expect([latest.rows[0]!.start, latest.rows[0]!.reason]).toEqual(['2026-12-10', 'rash'])
+  })
+
+  it('tells the client which statements return rows, as libsql does', async () => {
+    const db = new Database(':memory:')
+    db.exec('create table notes (id integer primary key, text text)')
+    const insert = 'insert into notes (text) values (?)'
+    expect(() => db.prepare(insert).raw(true)).toThrow()
+    expect(db.prepare(insert).run(['hello']).changes).toBe(1)
+    expect(db.prepare('insert into notes (text) values (?) returning id').raw(true).all(['again'])).toEqual([[2]])
+    expect(db.prepare('select text from notes order by id').raw(true).all()).toEqual([['hello'], ['again']])
   })
 
   it('keeps a bounded number of statements', () => {

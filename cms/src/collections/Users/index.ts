@@ -7,6 +7,7 @@ import { guardRoleAndClinics } from './hooks/guardRoleAndClinics.ts'
 import { recordConsent } from './hooks/recordConsent.ts'
 import { patientProfileFields } from './patientProfile.ts'
 import { resetPasswordEmail } from './resetPasswordEmail.ts'
+import { signedInUser } from './auth/signedInUser.ts'
 
 /**
  * Everyone who signs in: platform and clinic admins, doctors, patients.
@@ -25,6 +26,7 @@ export const Users: CollectionConfig = audited(
       cookies: { sameSite: 'Lax', secure: env().PUBLIC_URL.startsWith('https://') },
       // The signed-in user is read on every request: clinics stay ids (access rules compare ids), not whole clinic documents.
       depth: 0,
+      strategies: [signedInUser],
       forgotPassword: {
         expiration: 60 * 60 * 1000,
         generateEmailSubject: () => 'Reset your password',
