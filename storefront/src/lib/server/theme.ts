@@ -41,6 +41,17 @@ const cssValue = (value: string) => value.replace(/[;{}<>]/g, '')
 
 /** Design tokens → CSS custom properties on :root, with the clinic's overrides applied. */
 export function themeCss(theme: Theme, brand: BrandOverrides = {}): string {
+  // Made once per theme file read and primary colour: every page of the site carries it.
+  let byPrimary = cssOfTheme.get(theme)
+  if (!byPrimary) cssOfTheme.set(theme, (byPrimary = new Map()))
+  const key = brand.primaryColor ?? ''
+  let css = byPrimary.get(key)
+  if (css === undefined) byPrimary.set(key, (css = buildThemeCss(theme, brand)))
+  return css
+}
+const cssOfTheme = new WeakMap<Theme, Map<string, string>>()
+
+function buildThemeCss(theme: Theme, brand: BrandOverrides): string {
   const primary = brand.primaryColor && HEX.test(brand.primaryColor) ? brand.primaryColor : theme.colors.primary
   const vars: Record<string, string> = {
     '--color-primary': primary,

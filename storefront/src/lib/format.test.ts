@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { dateTimeLabel, dayOf, isTimeZone, timeLabel } from './format.ts'
+
+describe('dates and times for people', () => {
+  it("labels an instant in each person's own zone, also across a daylight-saving change, and the same way every time", () => {
+    const springForward = '2026-03-08T07:30:00Z'
+    expect(dateTimeLabel(springForward, 'America/New_York')).toBe('Sun, 8 Mar 2026, 03:30')
+    expect(dateTimeLabel(springForward, 'Europe/London')).toBe('Sun, 8 Mar 2026, 07:30')
+    expect(dateTimeLabel(springForward, 'America/New_York')).toBe('Sun, 8 Mar 2026, 03:30')
+    expect(timeLabel(Date.parse(springForward), 'Asia/Kolkata')).toBe('13:00')
+    expect(dayOf(springForward, 'Pacific/Chatham')).toBe('2026-03-08')
+    expect(dayOf('2026-03-08T12:00:00Z', 'Pacific/Chatham')).toBe('2026-03-09')
+  })
+
+  it('accepts only real IANA zones, however often it is asked', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(isTimeZone('Australia/Lord_Howe')).toBe(true)
+      expect(isTimeZone('Mars/Olympus_Mons')).toBe(false)
+      expect(isTimeZone('')).toBe(false)
+      expect(isTimeZone(42)).toBe(false)
+    }
+  })
+})
