@@ -1,0 +1,14 @@
+/** Runs one benchmark (see bench/run.ts); exits non-zero when it found a double booking or failed. */
+import { benchBookingRace } from '../bookingRace.bench.ts'
+import { benchSlots } from '../slots.bench.ts'
+import { benchStorefront } from '../storefront.bench.ts'
+
+const label = (process.env.DATABASE_URL ?? '').startsWith('postgres') ? 'PostgreSQL' : 'SQLite'
+const benchmarks: Record<string, () => Promise<boolean>> = {
+  slots: async () => (benchSlots(), true),
+  bookingRace: async () => (await benchBookingRace(label)) === 0,
+  storefront: async () => (await benchStorefront(), true),
+}
+const run = benchmarks[process.argv[2] ?? '']
+if (!run) throw new Error(`no benchmark named ${process.argv[2]}: one of ${Object.keys(benchmarks).join(', ')}`)
+process.exit((await run()) ? 0 : 1)
