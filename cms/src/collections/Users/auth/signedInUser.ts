@@ -27,7 +27,7 @@ function readingSignedInFields(payload: Payload): Payload {
  * cookie with its CSRF origin check, signature, session), except that it reads
  * the user's SIGNED_IN_USER_FIELDS instead of the whole account: a patient's
  * account holds their health profile in several tables, and reading it all on
- * every request was a tenth of a booking's time. Runs before Payload's own
+ * every request was an eighth of a booking's time. Runs before Payload's own
  * strategy, under the same name, so sign-out and token refresh treat its users
  * as Payload's.
  */
