@@ -1,5 +1,6 @@
 import { createClient, type Client, type Config, type InStatement, type Transaction } from '@libsql/client'
 import type { Payload } from 'payload'
+import { flushWalFile, groupCommit } from './sqliteGroupCommit.ts'
 
 type Id = string | number
 type TransactionApi = {
@@ -24,13 +25,19 @@ type TransactionApi = {
  * PostgreSQL to scale out.) Reads outside transactions go on in parallel (WAL).
  *
  * Because transactions run one at a time, they can all share one long-lived
- * writer connection (see useOneWriterConnection).
+ * writer connection (see useOneWriterConnection). With WAL on, that connection
+ * commits without waiting for the disk and each commit then waits for a shared
+ * flush of the WAL before Payload goes on (see sqliteGroupCommit.ts): the next
+ * transaction starts while the disk works, and no write is answered before it
+ * is on disk.
  */
 export function queueSqliteWrites(payload: Payload, maxWaitMs = 15_000): void {
   const db = payload.db as unknown as TransactionApi
   if (db.name !== 'sqlite' || db.telemedWriteQueue) return
   db.telemedWriteQueue = true
-  useOneWriterConnection(db)
+  const file = db.wal ? /^file:(.+)$/.exec(db.clientConfig.url)?.[1] : undefined
+  const durable = file ? groupCommit(flushWalFile(file)) : undefined
+  useOneWriterConnection(db, durable ? 'NORMAL' : db.wal?.synchronous)
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
@@ -62,7 +69,7 @@ export function queueSqliteWrites(payload: Payload, maxWaitMs = 15_000): void {
       throw error
     }
   }
-  const finishing = (finish: (id: Id) => Promise<void>) => async (idOrPromise: Id | Promise<Id | null>) => {
+  const finishing = (finish: (id: Id) => Promise<void>, afterwards?: () => Promise<void>) => async (idOrPromise: Id | Promise<Id | null>) => {
     const id = await idOrPromise
     if (id === null || id === undefined) return
     try {
@@ -71,8 +78,9 @@ export function queueSqliteWrites(payload: Payload, maxWaitMs = 15_000): void {
       releases.get(id)?.()
       releases.delete(id)
     }
+    await afterwards?.()
   }
-  db.commitTransaction = finishing(commit)
+  db.commitTransaction = finishing(commit, durable)
   db.rollbackTransaction = finishing(rollback)
 }
 
@@ -83,11 +91,11 @@ export function queueSqliteWrites(payload: Payload, maxWaitMs = 15_000): void {
  * Here transactions run on one writer connection that stays open (the queue
  * above guarantees one transaction at a time) and reads keep the first one.
  */
-function useOneWriterConnection(db: TransactionApi): void {
+function useOneWriterConnection(db: TransactionApi, synchronous: string | undefined): void {
   const writer = createClient(db.clientConfig)
   const ready = (async () => {
     await writer.execute(`PRAGMA busy_timeout = ${db.busyTimeout || 5000}`)
-    if (db.wal) await writer.execute(`PRAGMA synchronous = ${db.wal.synchronous}`)
+    if (synchronous) await writer.execute(`PRAGMA synchronous = ${synchronous}`)
   })()
   db.client.transaction = async (mode = 'write') => {
     await ready
