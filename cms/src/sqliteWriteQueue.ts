@@ -69,17 +69,18 @@ export function queueSqliteWrites(payload: Payload, maxWaitMs = 15_000): void {
       throw error
     }
   }
-  const finishing = (finish: (id: Id) => Promise<void>, afterwards?: () => Promise<void>) => async (idOrPromise: Id | Promise<Id | null>) => {
-    const id = await idOrPromise
-    if (id === null || id === undefined) return
-    try {
-      await finish(id)
-    } finally {
-      releases.get(id)?.()
-      releases.delete(id)
+  const finishing =
+    (finish: (id: Id) => Promise<void>, afterwards?: () => Promise<void>) => async (idOrPromise: Id | Promise<Id | null>) => {
+      const id = await idOrPromise
+      if (id === null || id === undefined) return
+      try {
+        await finish(id)
+      } finally {
+        releases.get(id)?.()
+        releases.delete(id)
+      }
+      await afterwards?.()
     }
-    await afterwards?.()
-  }
   db.commitTransaction = finishing(commit, durable)
   db.rollbackTransaction = finishing(rollback)
 }
