@@ -1,4 +1,5 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
+import { findByIdPrepared } from './preparedRead.ts'
 
 type Doc = Record<string, any> & { id: number | string }
 
@@ -16,7 +17,8 @@ const onceKey = (collection: string, id: unknown, select: SelectType) => `${coll
  * look-ups) and no access rules apply, and inside the request's transaction when
  * it has one, so a busy connection pool can never starve a write that waits on
  * its own check. Relationships come back as ids. Pass `select` to read only the
- * fields needed: a doctor with all their arrays is a costly query.
+ * fields needed: a doctor with all their arrays is a costly query. Outside a
+ * transaction, a read by id is a prepared query (see preparedRead.ts).
  */
 export const lookup = {
   async byId(
@@ -26,7 +28,7 @@ export const lookup = {
     select?: SelectType,
   ): Promise<Doc | null> {
     if (id === null || id === undefined || id === '') return null
-    return ((await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req, select })) as Doc | null) ?? null
+    return findByIdPrepared(req.payload, collection, id, select, req)
   },
   /** byId, read once per request: for facts several checks of one write need (a doctor's clinic and buffers). */
   byIdOnce(

@@ -1,4 +1,5 @@
 import { JWTAuthentication, type AuthStrategy, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
+import { findByIdPrepared } from '../../../preparedRead.ts'
 
 /**
  * What every request needs of the signed-in user: who they are, their role and
@@ -13,9 +14,10 @@ const views = new WeakMap<Payload, Payload>()
 function readingSignedInFields(payload: Payload): Payload {
   let view = views.get(payload)
   if (!view) {
-    // Straight from the adapter: the account's own fields, no hooks to run (a sign-in check is not a read of health data).
+    // Straight from the adapter, as a prepared query: the account's own fields, no hooks to run
+    // (a sign-in check is not a read of health data).
     const findByID = async ({ collection, id, req }: { collection: CollectionSlug; id: number | string; req?: PayloadRequest }) =>
-      payload.db.findOne({ collection, where: { id: { equals: id } }, select: SIGNED_IN_USER_FIELDS, req })
+      findByIdPrepared(payload, collection, id, SIGNED_IN_USER_FIELDS, req)
     view = Object.create(payload, { findByID: { value: findByID } }) as Payload
     views.set(payload, view)
   }
