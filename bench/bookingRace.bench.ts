@@ -57,12 +57,17 @@ export async function benchBookingRace(label: string) {
   const failed = contended.length - won - refused
 
   // 2. Distinct slots: every patient a slot of their own, all at once. One round to warm up (the server's
-  // code is compiled under the load it is then measured with, as in a clinic's running server), one measured.
+  // code is compiled under the load it is then measured with, as in a clinic's running server), then three
+  // measured rounds: one round lasts under a second, where a single pause of the machine moves the figure.
   await Promise.all(patients.map((p, i) => book(p, slot(100 + i))))
-  const t0 = performance.now()
-  const distinct = await Promise.all(patients.map((p, i) => book(p, slot(400 + i))))
-  const seconds = (performance.now() - t0) / 1000
-  const distinctWon = distinct.filter((r) => r.status === 201).length
+  const rounds: { won: number; seconds: number }[] = []
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now()
+    const distinct = await Promise.all(patients.map((p, i) => book(p, slot(400 + 200 * round + i))))
+    rounds.push({ won: distinct.filter((r) => r.status === 201).length, seconds: (performance.now() - t0) / 1000 })
+  }
+  const distinctWon = rounds.reduce((sum, r) => sum + r.won, 0)
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0)
 
   // Every blocking visit of the doctor, read back through the API as the clinic's admin.
   const listed = await admin.request(
@@ -80,7 +85,7 @@ export async function benchBookingRace(label: string) {
     `booking race on ${label}: contended ${contended.length} requests → ${won} booked, ${refused} refused, ${failed} other; double bookings in the database: ${doubles}`,
   )
   console.log(
-    `booking race on ${label}: ${distinctWon}/${CLIENTS} distinct slots booked in ${seconds.toFixed(2)} s = ${(distinctWon / seconds).toFixed(0)} bookings/s (target ≥ 200/s on SQLite)`,
+    `booking race on ${label}: ${distinctWon}/${3 * CLIENTS} distinct slots booked in 3 rounds of ${CLIENTS} at once, ${seconds.toFixed(2)} s = ${(distinctWon / seconds).toFixed(0)} bookings/s (rounds: ${rounds.map((r) => (r.won / r.seconds).toFixed(0)).join(', ')}; target ≥ 200/s on SQLite)`,
   )
   child.kill('SIGTERM')
   return doubles
