@@ -52,6 +52,9 @@ export const Appointments: CollectionConfig = audited({
     afterChange: [emitEvents],
     afterError: [overlapAsConflict],
   },
+  // The overlap checks (database guard, refuseOverlap, busy times for slots) look for a person's visits that end
+  // after a time: with these, they read a doctor's or patient's coming visits, not every visit they ever had.
+  indexes: [{ fields: ['doctor', 'blockedEnd'] }, { fields: ['doctor', 'end'] }, { fields: ['patient', 'end'] }],
   fields: [
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true, validate: doctorCheckedByOwnership },
