@@ -10,7 +10,8 @@ export async function freshDatabaseUrl(dir: string): Promise<string> {
   process.env.TEST_DATABASE_URL = base
   if (!base.startsWith('postgres')) return `file:${join(dir, 'test.db')}`
   const { default: pg } = await import('pg')
-  const name = `telemed_test_${randomBytes(6).toString('hex')}`
+  // Named after the vitest run (this worker's parent), so another run on the same server leaves it alone.
+  const name = `telemed_test_${process.ppid}_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: base })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
@@ -20,9 +21,19 @@ export async function freshDatabaseUrl(dir: string): Promise<string> {
   return url.toString()
 }
 
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 /**
  * Vitest global setup: on PostgreSQL, drops the databases earlier runs left
- * behind (each test file makes its own and cannot drop it while its pool lives).
+ * behind (each test file makes its own and cannot drop it while its pool lives),
+ * but not those of a run still going on the same server.
  */
 export default async function dropLeftoverTestDatabases(): Promise<void> {
   const base = process.env.DATABASE_URL ?? ''
@@ -31,6 +42,10 @@ export default async function dropLeftoverTestDatabases(): Promise<void> {
   const admin = new pg.Client({ connectionString: base })
   await admin.connect()
   const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'telemed_test_%'")
-  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+  for (const { datname } of rows) {
+    const run = Number(/^telemed_test_(\d+)_/.exec(datname)?.[1])
+    if (run && isRunning(run)) continue
+    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+  }
   await admin.end()
 }
