@@ -256,7 +256,13 @@ const SPECS: Record<string, CollectionSpec> = {
     },
   },
   records: {
-    existing: (ctx, t) => (t === 'own' ? A(ctx).record : t === 'sameClinic' ? A(ctx).otherRecord : B(ctx).record),
+    existing: async (ctx, t) => {
+      if (t !== 'ownUpload') return t === 'own' ? A(ctx).record : t === 'sameClinic' ? A(ctx).otherRecord : B(ctx).record
+      // The patient's record that the patient uploaded (the world's records were written by trusted code: no uploader).
+      const id = await createRecord(ctx.payload, A(ctx).id, A(ctx).patient.id)
+      await ctx.payload.db.updateOne({ collection: 'records', id, data: { uploadedBy: A(ctx).patient.id } })
+      return id
+    },
     disposable: (ctx, t) => {
       const c = clinical(ctx, t)
       return createRecord(ctx.payload, c.tenant, c.patient)
@@ -272,8 +278,9 @@ const SPECS: Record<string, CollectionSpec> = {
         roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
       },
       update: {
-        targets: ['own', 'sameClinic', 'otherClinic'],
-        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+        // A patient edits only what they uploaded: 'own' is their record written by the clinic's side.
+        targets: ['own', 'ownUpload', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '----', patient: '-y--', doctor: 'yy--', 'clinic-admin': 'yyy-', 'platform-admin': 'yyyy' },
       },
       create: {
         targets: ['own', 'sameClinic', 'otherClinic'],

@@ -7,15 +7,20 @@ import type {
   PayloadRequest,
 } from 'payload'
 import { idOf, userOf } from '../access/roles.ts'
+import type { AuditAction } from '../collections/AuditLog/index.ts'
 
 type TenantId = number | string | null
 type Pending = Map<string, { collection: string; ids: Set<string>; tenant: TenantId }>
 const PENDING = 'telemed.auditPending'
+const WRITE_NOTES = 'telemed.auditWriteNotes'
 
 /** The client address the Express host vouched for (see server/api.ts); never a raw forwarded header. */
 export const CLIENT_IP_HEADER = 'x-telemed-client-ip'
 
-async function writeEntry(req: PayloadRequest, entry: { action: string; collection: string; documentIds: string[]; tenant: TenantId }) {
+export type AuditEntry = { action: AuditAction; collection: string; documentIds: string[]; tenant: TenantId; note?: string }
+
+/** One audit entry for this request's user, address and browser. For events no hook sees (e.g. a file download). */
+export async function writeAuditEntry(req: PayloadRequest, entry: AuditEntry) {
   const user = userOf(req)
   // Straight to the adapter, inside the request's transaction: an entry is plain data,
   // and the full create operation (validation, hooks, a read-back) would cost every request dearly.
@@ -33,6 +38,7 @@ async function writeEntry(req: PayloadRequest, entry: { action: string; collecti
       tenant: entry.tenant,
       ip: req.headers?.get(CLIENT_IP_HEADER) ?? null,
       userAgent: req.headers?.get('user-agent')?.slice(0, 300) ?? null,
+      note: entry.note ?? null,
       createdAt: new Date().toISOString(),
       updatedAt: new Date().toISOString(),
     },
@@ -74,37 +80,79 @@ export const flushAuditedReads: CollectionAfterOperationHook = async ({ req, res
   }
   req.context[PENDING] = new Map()
   for (const group of pending.values()) {
-    await writeEntry(req, { action: 'read', collection: group.collection, documentIds: [...group.ids], tenant: group.tenant })
+    await writeAuditEntry(req, { action: 'read', collection: group.collection, documentIds: [...group.ids], tenant: group.tenant })
   }
   return result
 }
 
-const logWrite: CollectionAfterChangeHook = async ({ doc, req, collection, operation }) => {
-  await writeEntry(req, { action: operation, collection: collection.slug, documentIds: [String(doc.id)], tenant: idOf(doc.tenant) })
-  return doc
+/**
+ * A write that means more than "update" (e.g. a record's file was replaced): its audit
+ * entry takes this action and note instead. Set by the collection's own hooks before
+ * afterChange.
+ */
+export function describeAuditedWrite(req: PayloadRequest, collection: string, id: unknown, how: { action: AuditAction; note: string }) {
+  const notes = (req.context[WRITE_NOTES] ??= new Map()) as Map<string, { action: AuditAction; note: string }>
+  notes.set(`${collection}:${String(id)}`, how)
 }
 
-const logDelete: CollectionAfterDeleteHook = async ({ doc, req, collection }) => {
-  const tenant = idOf(doc.tenant)
-  await writeEntry(req, { action: 'delete', collection: collection.slug, documentIds: [String(doc.id)], tenant })
+/** Which clinic an entry is about. Deleted clinics are named in documentIds only: the entry's clinic is a foreign key. */
+type TenantOf = (doc: Record<string, unknown>, operation: 'create' | 'update' | 'delete') => TenantId
+const ownTenant: TenantOf = (doc) => idOf(doc.tenant)
+
+const logWrite =
+  (tenantOf: TenantOf): CollectionAfterChangeHook =>
+  async ({ doc, req, collection, operation }) => {
+    const notes = req.context[WRITE_NOTES] as Map<string, { action: AuditAction; note: string }> | undefined
+    const described = notes?.get(`${collection.slug}:${String(doc.id)}`)
+    await writeAuditEntry(req, {
+      action: described?.action ?? operation,
+      note: described?.note,
+      collection: collection.slug,
+      documentIds: [String(doc.id)],
+      tenant: tenantOf(doc, operation),
+    })
+    return doc
+  }
+
+const logDelete =
+  (tenantOf: TenantOf): CollectionAfterDeleteHook =>
+  async ({ doc, req, collection }) => {
+    await writeAuditEntry(req, {
+      action: 'delete',
+      collection: collection.slug,
+      documentIds: [String(doc.id)],
+      tenant: tenantOf(doc, 'delete'),
+    })
+  }
+
+type AuditOptions = {
+  /** Reads worth logging (e.g. only patients' accounts). Default: every read. */
+  isHealthData?: (doc: Record<string, unknown>, req: PayloadRequest) => boolean
+  /** false: only writes are logged (public or administrative data, e.g. clinics and doctor profiles). */
+  reads?: boolean
+  /** The clinic of an entry; default the document's `tenant`. */
+  tenantOf?: TenantOf
 }
 
 /**
- * Adds audit hooks to a collection of health data, keeping any hooks it already
- * has. `isHealthData` narrows reads worth logging (e.g. only patients' accounts).
+ * Adds audit hooks to a collection, keeping any hooks it already has: every create,
+ * update and delete, and (for health data) every read. The second argument is the
+ * options, or for short the `isHealthData` filter of reads.
  */
-export function audited(
-  config: CollectionConfig,
-  isHealthData: (doc: Record<string, unknown>, req: PayloadRequest) => boolean = () => true,
-): CollectionConfig {
+export function audited(config: CollectionConfig, options: AuditOptions | AuditOptions['isHealthData'] = {}): CollectionConfig {
+  const {
+    isHealthData = () => true,
+    reads = true,
+    tenantOf = ownTenant,
+  } = typeof options === 'function' ? { isHealthData: options } : options
   const hooks = config.hooks ?? {}
   return {
     ...config,
     hooks: {
       ...hooks,
-      afterRead: [...(hooks.afterRead ?? []), noteRead(isHealthData)],
-      afterChange: [...(hooks.afterChange ?? []), logWrite],
-      afterDelete: [...(hooks.afterDelete ?? []), logDelete],
+      afterRead: reads ? [...(hooks.afterRead ?? []), noteRead(isHealthData)] : hooks.afterRead,
+      afterChange: [...(hooks.afterChange ?? []), logWrite(tenantOf)],
+      afterDelete: [...(hooks.afterDelete ?? []), logDelete(tenantOf)],
     },
   }
 }

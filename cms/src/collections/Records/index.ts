@@ -6,11 +6,14 @@ import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { dataDir } from '../../paths.ts'
 import { ALLOWED_RECORD_TYPES, checkRecordFileContent } from './hooks/checkRecordFileContent.ts'
 import { stampUploader } from './hooks/stampUploader.ts'
+import { auditDownload } from './hooks/auditDownload.ts'
+import { keepPreviousFile, takeOverFileReplacement } from './hooks/replaceFile.ts'
 
 /**
  * A patient's medical record: a file plus what it is. Files live outside any
  * public folder and are served only by Payload's file route, which applies the
- * read policy of the record.
+ * read policy of the record; every download is audited. A replaced file stays on
+ * disk, listed in `previousFiles`.
  */
 export const Records: CollectionConfig = audited({
   slug: 'records',
@@ -20,6 +23,10 @@ export const Records: CollectionConfig = audited({
     staticDir: dataDir(`${env().DATA_DIR}/uploads/records`),
     mimeTypes: [...ALLOWED_RECORD_TYPES],
     disableLocalStorage: false,
+    // Documents, not pictures to edit: no crop or focal point, which would rewrite the stored file.
+    crop: false,
+    focalPoint: false,
+    handlers: [auditDownload],
   },
   admin: {
     useAsTitle: 'title',
@@ -28,8 +35,8 @@ export const Records: CollectionConfig = audited({
     group: 'Clinic',
   },
   hooks: {
-    beforeOperation: [checkRecordFileContent],
-    beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), stampUploader],
+    beforeOperation: [checkRecordFileContent, takeOverFileReplacement],
+    beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), stampUploader, keepPreviousFile],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -48,6 +55,20 @@ export const Records: CollectionConfig = audited({
     },
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'appointment', type: 'relationship', relationTo: 'appointments' },
+    // Who uploaded the current file; whoever replaces the file becomes it.
     { name: 'uploadedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+    {
+      name: 'previousFiles',
+      type: 'array',
+      admin: { readOnly: true, description: 'Files this record had before, kept on disk. Written by the platform only.' },
+      fields: [
+        { name: 'filename', type: 'text', required: true },
+        { name: 'mimeType', type: 'text' },
+        { name: 'filesize', type: 'number' },
+        { name: 'uploadedBy', type: 'relationship', relationTo: 'users' },
+        { name: 'replacedAt', type: 'date', required: true },
+        { name: 'replacedBy', type: 'relationship', relationTo: 'users' },
+      ],
+    },
   ],
 })
