@@ -121,8 +121,8 @@ export default buildConfig({
       tenantsArrayField: {
         includeDefaultField: true,
         arrayFieldAccess: {
-          // Registration (no user yet) names the clinic; afterwards only admins change memberships.
-          create: ({ req }) => !req.user || ['platform-admin', 'clinic-admin'].includes(roleOf(req) ?? ''),
+          // Admins change memberships (registration and joining a clinic are endpoints with their own checks).
+          create: ({ req }) => ['platform-admin', 'clinic-admin'].includes(roleOf(req) ?? ''),
           update: ({ req }) => ['platform-admin', 'clinic-admin'].includes(roleOf(req) ?? ''),
         },
       },

@@ -134,7 +134,8 @@ const SPECS: Record<string, CollectionSpec> = {
       },
       create: {
         targets: ['ownClinic', 'otherClinic'],
-        roles: { anonymous: 'yy', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
+        // Patients register through POST /api/users/register (cms/test/security-accounts.int.test.ts).
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': 'y-', 'platform-admin': 'yy' },
       },
       delete: {
         targets: ['sameClinic', 'otherClinic'],

@@ -91,6 +91,13 @@ describe('a new patient on Northwind', () => {
     await patient.getByLabel('Password').fill(newPatient.password)
     await patient.getByLabel(/I have read and accept/).check()
     await patient.getByRole('button', { name: 'Create my account' }).click()
+    await patient.getByText('Check your inbox').waitFor()
+    await screenshotBoth(patient, 'northwind-register-sent')
+    // The link in the email confirms the address with the password chosen above, and signs in.
+    await patient.goto((await emailedLink(/confirm-email\?token=[\w-]+/))!)
+    await expectAccessible(patient)
+    await patient.getByLabel('Password').fill(newPatient.password)
+    await patient.getByRole('button', { name: 'Confirm and sign in' }).click()
     await patient.waitForURL(/\/doctors\?welcome=1$/)
     expect(await patient.getByRole('status').textContent()).toContain('Welcome to Northwind Health')
     expect(await patient.locator('header').textContent()).toContain(`Signed in as ${newPatient.name}`)

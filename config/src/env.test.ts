@@ -31,6 +31,16 @@ describe('parseEnv', () => {
     expect(attempt).toThrow(message)
   })
 
+  it('trusts proxies by hop count or address, never every hop', () => {
+    const dir = tempDir()
+    expect(parseEnv({ DATA_DIR: dir }).TRUST_PROXY).toBe(false)
+    expect(parseEnv({ DATA_DIR: dir, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(parseEnv({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/8, loopback, ::1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', 'loopback', '::1'])
+    expect(() => parseEnv({ DATA_DIR: dir, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: must be a hop count .*any client/)
+    expect(() => parseEnv({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/)
+    expect(() => parseEnv({ DATA_DIR: dir, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/)
+  })
+
   it('wants the OpenVidu secret together with its URL', () => {
     const dir = tempDir()
     expect(() => parseEnv({ DATA_DIR: dir, OPENVIDU_URL: 'https://video.clinic.example' })).toThrow(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /**
@@ -52,11 +53,38 @@ const schema = z.object({
       ctx.addIssue({ code: 'custom', message: 'must be a JSON list of {"urls": …} objects' })
       return z.NEVER
     }),
+  /**
+   * Which proxies in front of the server to believe about the client's address (X-Forwarded-For):
+   * a hop count (1 behind one load balancer) or the proxies' addresses and ranges, comma-separated
+   * (e.g. `10.0.0.0/8, loopback`). Never "true": that believes any client's own header.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((text, ctx): false | number | string[] => {
+      const value = text.trim()
+      if (value === 'false' || value === '0') return false
+      if (/^\d{1,2}$/.test(value)) return Number(value)
+      const proxies = value.split(',').map((p) => p.trim())
+      if (value !== 'true' && proxies.every(isProxyAddress)) return proxies
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          value === 'true'
+            ? 'must be a hop count (1 behind one load balancer) or the proxies\' addresses: "true" would believe any client\'s X-Forwarded-For'
+            : 'must be a hop count or a comma-separated list of proxy addresses, ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+      })
+      return z.NEVER
+    }),
 })
+
+/** An address or range as Express's `trust proxy` reads it. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true
+  const [address, prefix, ...rest] = entry.split('/')
+  if (rest.length || !address || !isIP(address)) return false
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))
+}
 
 export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET' | 'PUBLIC_URL'> & {
   PAYLOAD_SECRET: string

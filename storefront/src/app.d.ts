@@ -12,6 +12,8 @@ declare global {
       user: SessionUser | null
       /** The zone times are shown in: the visitor's browser zone once known, else the clinic's. */
       timeZone: string
+      /** The visitor's address (as the server resolved it, see TRUST_PROXY) and browser, passed on to the API. */
+      visitor?: { address: string; userAgent: string }
     }
   }
 }

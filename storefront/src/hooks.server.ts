@@ -16,7 +16,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.clinic = slug ? await findClinicBySlug(slug) : hostname ? await findClinicByHost(hostname) : null
   event.locals.basePath = slug ? `/c/${slug}` : ''
   event.locals.token = event.cookies.get(TOKEN_COOKIE)
-  event.locals.user = await userOfToken(event.locals.token)
+  event.locals.visitor = { address: event.getClientAddress(), userAgent: event.request.headers.get('user-agent')?.slice(0, 300) ?? '' }
+  event.locals.user = await userOfToken(event.locals, event.locals.token)
   // The visitor's own zone, sent by the browser (see +layout.svelte); the clinic's until then.
   const zone = event.cookies.get(ZONE_COOKIE)
   event.locals.timeZone = isTimeZone(zone) ? zone : (event.locals.clinic?.timeZone ?? 'UTC')

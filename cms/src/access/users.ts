@@ -4,13 +4,13 @@ import { clinicsOf, isPlatformAdmin, myPatientIds, roleOf, userOf } from './role
 /**
  * People. Everyone reads and edits their own account. A clinic admin manages the
  * accounts of their clinics; a doctor reads the patients they have visits with.
- * Anyone may register, but only as a patient (see the role field's access).
+ * Patients register themselves through POST /api/users/register.
  * Accounts are deleted only by platform admins: clinical data points at them.
  */
 export const usersAccess: CollectionConfig['access'] = {
   admin: ({ req }) => Boolean(req.user) && roleOf(req) !== 'patient',
-  // Registration is anonymous; signed-in patients and doctors do not open accounts for others.
-  create: ({ req }) => !req.user || manageMembership({ req }),
+  // Admins open accounts; patients register through POST /api/users/register (one clinic, email confirmed).
+  create: ({ req }) => manageMembership({ req }),
   read: async ({ req }) => {
     const user = userOf(req)
     if (!user) return false
@@ -33,6 +33,12 @@ export const usersAccess: CollectionConfig['access'] = {
     return self
   },
   delete: ({ req }) => isPlatformAdmin(req),
+  // Undoing a lockout: platform admins, and admins of a clinic the account belongs to (never a platform admin's).
+  unlock: ({ req }): boolean | Where => {
+    if (isPlatformAdmin(req)) return true
+    if (roleOf(req) !== 'clinic-admin') return false
+    return { and: [{ 'tenants.tenant': { in: clinicsOf(userOf(req)) } }, { role: { not_equals: 'platform-admin' } }] }
+  },
 }
 
 /** Who may set a user's role or clinic memberships: admins only, within their own clinics (checked in hooks). */

@@ -8,6 +8,12 @@ import { recordConsent } from './hooks/recordConsent.ts'
 import { patientProfileFields } from './patientProfile.ts'
 import { resetPasswordEmail } from './resetPasswordEmail.ts'
 import { signedInUser } from './auth/signedInUser.ts'
+import { guardCredentials, takeCurrentPassword } from './hooks/guardCredentials.ts'
+import { refuseUnconfirmedEmail, signInAnswers } from './auth/signInAnswers.ts'
+import { emailConfirmationField } from './auth/emailConfirmation.ts'
+import { register } from './registration/register.ts'
+import { confirmEmail } from './registration/confirmEmail.ts'
+import { joinClinic } from './registration/joinClinic.ts'
 
 /**
  * Everyone who signs in: platform and clinic admins, doctors, patients.
@@ -40,7 +46,12 @@ export const Users: CollectionConfig = audited(
       listSearchableFields: ['name', 'email'],
       group: 'People',
     },
-    hooks: { beforeChange: [guardRoleAndClinics, recordConsent] },
+    endpoints: [register, confirmEmail, joinClinic],
+    hooks: {
+      beforeOperation: [takeCurrentPassword, signInAnswers],
+      beforeLogin: [refuseUnconfirmedEmail],
+      beforeChange: [guardRoleAndClinics, guardCredentials, recordConsent],
+    },
     fields: [
       { name: 'name', type: 'text', required: true, maxLength: 120 },
       {
@@ -65,6 +76,7 @@ export const Users: CollectionConfig = audited(
           { name: 'acceptedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
         ],
       },
+      emailConfirmationField,
       {
         name: 'patientProfile',
         type: 'group',

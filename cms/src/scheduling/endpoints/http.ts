@@ -1,7 +1,21 @@
+import type { PayloadRequest } from 'payload'
 /** A JSON answer in Payload's error shape, so every client reads one format. */
 export const json = (status: number, body: unknown) => Response.json(body, { status })
 export const problem = (status: number, message: string, field?: string) =>
   json(status, { errors: [{ message, ...(field ? { path: field } : {}) }] })
+
+/** Reads a JSON object body, or answers 400 with what to send instead. */
+export async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | Response> {
+  let body: unknown
+  try {
+    body = await req.json!()
+  } catch {
+    return problem(400, 'The request body is not valid JSON.')
+  }
+  return body && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : problem(400, 'The request body must be a JSON object, such as {"reason": "…"}.')
+}
 
 const DAY = 24 * 60 * 60 * 1000
 

@@ -14,20 +14,48 @@ export class ApiError extends Error {
 type Call = { method?: string; body?: unknown; headers?: Record<string, string> }
 
 /**
+ * Who is really asking, for the API's rate limits and audit log: the site calls
+ * the API over loopback, where every visitor would have the site's address.
+ * The server vouches for these headers with a key only this process knows
+ * (TELEMED_SITE_KEY, set by the server at start); from anyone else the API
+ * ignores them.
+ */
+function visitorHeaders(locals: App.Locals): Record<string, string> {
+  const key = process.env.TELEMED_SITE_KEY
+  if (!key || !locals.visitor) return {}
+  return {
+    'x-telemed-site-key': key,
+    'x-telemed-visitor-address': locals.visitor.address,
+    'x-telemed-visitor-agent': locals.visitor.userAgent,
+  }
+}
+
+/**
+ * `fetch` to the platform's API on behalf of this visitor: their token (or the
+ * one given) and who they are. Every call of the site to the API goes through it.
+ */
+export function apiFetch(locals: App.Locals, path: string, init: RequestInit & { token?: string | null } = {}): Promise<Response> {
+  const { token = locals.token, ...rest } = init
+  const headers = new Headers(rest.headers)
+  if (token && !headers.has('authorization')) headers.set('authorization', `JWT ${token}`)
+  for (const [name, value] of Object.entries(visitorHeaders(locals))) headers.set(name, value)
+  return fetch(`${apiBase()}${path}`, { ...rest, headers })
+}
+
+/**
  * Calls Payload's REST API as the signed-in person (their token from the
  * httpOnly cookie), so the platform's access rules decide what they see. The
  * storefront never reads the database itself.
  */
 export async function api<T = any>(locals: App.Locals, path: string, call: Call = {}): Promise<T> {
   const headers: Record<string, string> = { ...call.headers }
-  if (locals.token) headers.Authorization = `JWT ${locals.token}`
   let body: BodyInit | undefined
   if (call.body instanceof FormData) body = call.body
   else if (call.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(call.body)
   }
-  const response = await fetch(`${apiBase()}${path}`, { method: call.method ?? (body ? 'POST' : 'GET'), headers, body })
+  const response = await apiFetch(locals, path, { method: call.method ?? (body ? 'POST' : 'GET'), headers, body })
   const text = await response.text()
   const json = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text
   if (!response.ok) {

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
-import { signInWith } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -10,9 +9,14 @@ export const load: PageServerLoad = ({ locals }) => {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** A new patient of this clinic: name, email, password and the clinic's consent. Works without JavaScript. */
+/**
+ * A new patient of this clinic: name, email, password and the clinic's consent.
+ * The platform then emails a link to confirm the address (or, if the address
+ * already has an account, tells its holder): the page says the same either way.
+ * Works without JavaScript.
+ */
 export const actions: Actions = {
-  default: async ({ request, cookies, locals, url }) => {
+  default: async ({ request, locals }) => {
     const form = await request.formData()
     const name = String(form.get('name') ?? '').trim()
     const email = String(form.get('email') ?? '').trim()
@@ -27,25 +31,13 @@ export const actions: Actions = {
     if (!consent) errors.consent = `Accept ${locals.clinic!.name}'s consent and terms to register.`
     if (Object.keys(errors).length) return fail(400, { values, errors })
 
-    const clinic = locals.clinic!.id
     try {
-      await api(locals, '/api/users', {
-        body: { name, email, password, tenants: [{ tenant: clinic }], consents: [{ tenant: clinic }] },
-      })
+      await api(locals, '/api/users/register', { body: { clinic: locals.clinic!.id, name, email, password, consent: true } })
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
       if (error.status === 429) return fail(429, { values, errors: { form: 'Too many attempts. Wait a minute and try again.' } })
-      const taken = /email/i.test(error.field ?? '') || /already registered|unique/i.test(error.message)
-      return fail(400, {
-        values,
-        errors: taken
-          ? { email: 'An account with this email exists. Sign in, or reset your password.' }
-          : { [error.field ?? 'form']: error.message },
-      })
+      return fail(400, { values, errors: { [error.field ?? 'form']: error.message } })
     }
-    const signedIn = await signInWith(cookies, { email, password }, clinic, url.protocol === 'https:')
-    if (!signedIn || typeof signedIn === 'string')
-      return fail(400, { values, errors: { form: 'Your account is ready. Sign in to continue.' } })
-    redirect(303, `${locals.basePath}/doctors?welcome=1`)
+    return { sent: true as const, email }
   },
 }

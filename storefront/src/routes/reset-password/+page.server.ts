@@ -18,9 +18,11 @@ export const actions: Actions = {
       email = answer.user.email
     } catch (e) {
       if (!(e instanceof ApiError)) throw e
+      // A password the policy refuses is said next to the field; anything else is the link.
+      if (e.field === 'password') return fail(400, { errors: { password: e.message } })
       return fail(400, { errors: { form: 'This link has expired or was already used. Ask for a new one.' } })
     }
-    await signInWith(cookies, { email, password }, locals.clinic!.id, url.protocol === 'https:')
+    await signInWith(locals, cookies, { email, password }, locals.clinic!.id, url.protocol === 'https:')
     redirect(303, `${locals.basePath}/?reset=1`)
   },
 }

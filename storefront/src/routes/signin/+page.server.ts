@@ -1,12 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit'
+import { safeNext } from '$lib/server/safeNext.ts'
 import { signInWith } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
-/** Only paths on this site: `next` never sends anyone elsewhere. */
-const safeNext = (next: string | null, base: string) => (next && next.startsWith('/') && !next.startsWith('//') ? next : `${base}/`)
-
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), locals.basePath))
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin, `${locals.basePath}/`))
 }
 
 /** Works without JavaScript: a plain form post, errors next to the fields. */
@@ -17,12 +15,31 @@ export const actions: Actions = {
     const password = String(form.get('password') ?? '')
     if (!email) return fail(400, { email, errors: { email: 'Enter the email address you registered with.' } })
     if (!password) return fail(400, { email, errors: { password: 'Enter your password.' } })
-    const user = await signInWith(cookies, { email, password }, locals.clinic!.id, url.protocol === 'https:')
-    if (user === 'busy') return fail(429, { email, errors: { form: 'Too many attempts. Wait a minute and try again.' } })
-    if (user === 'elsewhere') return fail(403, { email, errors: { form: `This account is not registered with ${locals.clinic!.name}.` } })
-    if (!user)
-      return fail(400, { email, errors: { form: 'That email and password do not match an account. Check them, or reset your password.' } })
-    const home = user.role === 'doctor' ? `${locals.basePath}/doctor` : `${locals.basePath}/doctors`
-    redirect(303, url.searchParams.has('next') ? safeNext(url.searchParams.get('next'), locals.basePath) : home)
+    const clinic = locals.clinic!
+    const result = await signInWith(locals, cookies, { email, password }, clinic.id, url.protocol === 'https:')
+    const next = url.searchParams.get('next')
+    switch (result.kind) {
+      case 'busy':
+        return fail(429, { email, errors: { form: 'Too many attempts. Wait a minute and try again.' } })
+      case 'unconfirmed':
+        return fail(403, { email, errors: { form: 'Confirm your email first: open the link we sent you when you registered.' } })
+      case 'elsewhere':
+        return fail(403, { email, errors: { form: `This account is not registered with ${clinic.name}.` } })
+      case 'refused':
+        return fail(400, {
+          email,
+          errors: {
+            form: 'These details did not sign you in. Check them, or reset your password (after five wrong tries, sign-in pauses for 15 minutes).',
+          },
+        })
+      case 'may-join': {
+        const after = next ? `?next=${encodeURIComponent(safeNext(next, url.origin, `${locals.basePath}/`))}` : ''
+        redirect(303, `${locals.basePath}/join${after}`)
+      }
+      case 'signed-in': {
+        const home = result.user.role === 'doctor' ? `${locals.basePath}/doctor` : `${locals.basePath}/doctors`
+        redirect(303, safeNext(next, url.origin, home))
+      }
+    }
   },
 }

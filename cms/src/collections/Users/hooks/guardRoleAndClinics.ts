@@ -1,34 +1,62 @@
-import { Forbidden, ValidationError, type CollectionBeforeChangeHook } from 'payload'
-import { clinicsOf, idOf, sameId, userOf } from '../../../access/roles.ts'
+import { APIError, Forbidden, ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import { clinicsOf, sameId, userOf, type SessionUser } from '../../../access/roles.ts'
+
+/** Set by the join-clinic endpoint: the one clinic a signed-in patient is joining, with its consent. */
+export const JOINING_CLINIC = 'telemed.joiningClinic'
+
+const refuse = (message: string) => new APIError(message, 403, null, true)
 
 /**
- * Field access already stops patients and doctors from touching roles and
- * memberships. This hook keeps clinic admins inside their own clinics: they may
- * not mint platform admins nor add anyone to a clinic they do not run. A new
- * account registered without a signed-in admin is always a patient, and must name
- * at least one clinic.
+ * Who may change an account's role and clinic memberships. An account can
+ * belong to several clinics, and each clinic's admin rules only their own:
+ * - a clinic admin adds or removes memberships of their own clinics only, never
+ *   mints platform admins, and cannot change the role of an account that also
+ *   belongs to a clinic they do not run (that is the platform admin's call);
+ * - patients and doctors never change their role; a patient joins another
+ *   clinic only through the join step, with that clinic's consent;
+ * - an anonymous registration is a patient of exactly one clinic.
+ * Field access does not run for trusted calls (overrideAccess), so the rules
+ * are written out here for every write with a signed-in user.
  */
 export const guardRoleAndClinics: CollectionBeforeChangeHook = ({ data, originalDoc: stored, req, operation, collection }) => {
-  const originalDoc = operation === 'update' ? stored : undefined
   const user = userOf(req)
   // Trusted platform code (Local API without a user: seed, jobs) is not a registration.
   if (!user && req.payloadAPI === 'local') return data
-  if (operation === 'create' && (!user || user.role === 'patient' || user.role === 'doctor')) data.role = 'patient'
-  if (!user || user.role === 'platform-admin') {
-    if (operation === 'create' && !user && clinicsOf(data as never).length === 0) {
+  const before = operation === 'update' ? (stored as SessionUser & { role?: string }) : undefined
+  if (!user) {
+    if (operation !== 'create') throw new Forbidden(req.t)
+    data.role = 'patient'
+    if (clinicsOf(data as never).length !== 1) {
       throw new ValidationError({
         collection: collection.slug,
         req,
-        errors: [{ path: 'tenants', message: 'Choose the clinic you are registering with.' }],
+        errors: [{ path: 'tenants', message: 'Register with one clinic, on its own site.' }],
       })
     }
     return data
   }
-  if (user.role !== 'clinic-admin') return data
-  if (data.role === 'platform-admin' && originalDoc?.role !== 'platform-admin') throw new Forbidden(req.t)
-  const mine = clinicsOf(user)
-  const before = clinicsOf((originalDoc ?? {}) as never).map(String)
-  const added = clinicsOf(data as never).filter((c) => !before.includes(String(c)))
-  if (added.some((c) => !mine.some((m) => sameId(m, idOf(c))))) throw new Forbidden(req.t)
+  if (user.role === 'platform-admin') return data
+
+  const clinicsBefore = clinicsOf(before ?? null).map(String)
+  const clinicsAfter = data.tenants === undefined ? clinicsBefore : clinicsOf(data as never).map(String)
+  const added = clinicsAfter.filter((c) => !clinicsBefore.includes(c))
+  const removed = clinicsBefore.filter((c) => !clinicsAfter.includes(c))
+  const roleChanged = data.role !== undefined && data.role !== (before?.role ?? undefined)
+
+  if (user.role === 'clinic-admin') {
+    if (data.role === 'platform-admin' && before?.role !== 'platform-admin') throw refuse('Only a platform admin can make platform admins.')
+    const mine = clinicsOf(user).map(String)
+    if ([...added, ...removed].some((c) => !mine.includes(c)))
+      throw refuse('You can add or remove memberships only of the clinics you administer.')
+    if (roleChanged && before && clinicsBefore.some((c) => !mine.includes(c)))
+      throw refuse('This account also belongs to another clinic: only a platform admin can change its role.')
+    return data
+  }
+
+  // Patients and doctors.
+  if (operation === 'create' || roleChanged) throw refuse('You cannot change roles.')
+  const joining = req.context[JOINING_CLINIC]
+  const joinsOne = added.length === 1 && removed.length === 0 && sameId(added[0], joining)
+  if ((added.length || removed.length) && !joinsOne) throw refuse('Clinic memberships are changed by the clinic.')
   return data
 }

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { idOf, myDoctorProfileIds, roleOf, sameId } from '../../../access/roles.ts'
-import { problem } from '../http.ts'
+import { problem, readBody } from '../http.ts'
 
 export type Visit = Record<string, any> & { id: number | string; start: string; end: string; status: string }
 export type Actor = 'patient' | 'doctor' | 'admin'
@@ -28,16 +28,6 @@ export async function loadVisit(req: PayloadRequest): Promise<{ visit: Visit; ac
   if (role === 'patient' && sameId(idOf(visit.patient), req.user.id)) return { visit, actor: 'patient' }
   if (role === 'doctor' && (await myDoctorProfileIds(req)).some((d) => sameId(d, idOf(visit.doctor)))) return { visit, actor: 'doctor' }
   return problem(403, "Only the visit's patient, its doctor or the clinic's admins can change it.")
-}
-
-/** Reads the JSON body, or answers 400. */
-export async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | Response> {
-  try {
-    const body = await req.json!()
-    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {}
-  } catch {
-    return problem(400, 'The request body is not valid JSON.')
-  }
 }
 
 /** loadVisit and readBody together, for the changes that take a body. */

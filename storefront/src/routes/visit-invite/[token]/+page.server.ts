@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit'
-import { apiBase } from '$lib/server/clinic.ts'
+import { apiFetch } from '$lib/server/api.ts'
 import type { Actions, PageServerLoad } from './$types'
 
 type Answer = {
@@ -13,9 +13,10 @@ type Answer = {
 /** Each invitation's key lives in its own cookie, so one browser can hold several. */
 const cookieOf = (token: string) => `visit_guest_${createHash('sha256').update(token).digest('hex').slice(0, 16)}`
 
-async function askForGuest(token: string, key?: string): Promise<{ status: number; answer: Answer }> {
-  const response = await fetch(`${apiBase()}/api/video/guest`, {
+async function askForGuest(locals: App.Locals, token: string, key?: string): Promise<{ status: number; answer: Answer }> {
+  const response = await apiFetch(locals, '/api/video/guest', {
     method: 'POST',
+    token: null,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ token, key }),
   })
@@ -36,7 +37,7 @@ function keep(cookies: Cookies, token: string, key: string, secure: boolean) {
 export const load: PageServerLoad = async ({ cookies, locals, params }) => {
   const key = cookies.get(cookieOf(params.token))
   if (!key) return { opened: false as const }
-  const { status, answer } = await askForGuest(params.token, key)
+  const { status, answer } = await askForGuest(locals, params.token, key)
   const message = answer.errors?.[0]?.message ?? 'This invitation link is not valid.'
   // A link of another clinic is not this site's: the same answer as an unknown link.
   if (!answer.visit || String(answer.visit.clinic) !== String(locals.clinic!.id)) error(status === 410 ? 410 : 404, message)
@@ -50,7 +51,7 @@ export const load: PageServerLoad = async ({ cookies, locals, params }) => {
 
 export const actions: Actions = {
   open: async ({ cookies, locals, params, url }) => {
-    const { status, answer } = await askForGuest(params.token, cookies.get(cookieOf(params.token)))
+    const { status, answer } = await askForGuest(locals, params.token, cookies.get(cookieOf(params.token)))
     if (answer.key) keep(cookies, params.token, answer.key, url.protocol === 'https:')
     if (!answer.visit || String(answer.visit.clinic) !== String(locals.clinic!.id))
       return fail(status === 410 ? 410 : 404, { error: answer.errors?.[0]?.message ?? 'This invitation link is not valid.' })

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit'
+import { apiFetch } from '$lib/server/api.ts'
 import { apiBase } from '$lib/server/clinic.ts'
 import type { RequestHandler } from './$types'
 
@@ -8,13 +9,12 @@ import type { RequestHandler } from './$types'
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
   if (!locals.token || !/^[\w-]{1,40}$/.test(params.id)) error(404, 'There is no such record.')
-  const auth = { Authorization: `JWT ${locals.token}` }
-  const meta = await fetch(`${apiBase()}/api/records/${params.id}?depth=0`, { headers: auth })
+  const meta = await apiFetch(locals, `/api/records/${params.id}?depth=0`)
   if (!meta.ok) error(404, 'There is no such record.')
   const record = (await meta.json()) as { url?: string; filename?: string; mimeType?: string; tenant?: unknown }
   if (!record.url || String(record.tenant) !== String(locals.clinic?.id)) error(404, 'There is no such record.')
   // Only the path: the file is fetched over loopback, never through the public address.
-  const file = await fetch(`${apiBase()}${new URL(record.url, apiBase()).pathname}`, { headers: auth })
+  const file = await apiFetch(locals, new URL(record.url, apiBase()).pathname)
   if (!file.ok || !file.body) error(404, 'There is no such record.')
   return new Response(file.body, {
     headers: {

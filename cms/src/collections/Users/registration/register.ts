@@ -1,0 +1,126 @@
+import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
+import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
+import { clinicLink } from '../../../email/clinicLink.ts'
+import { sendLater } from '../../../email/sendLater.ts'
+import { clinicsOf, sameId } from '../../../access/roles.ts'
+import { AWAITING_CONFIRMATION, CONFIRMATION_HOURS, newConfirmation } from '../auth/emailConfirmation.ts'
+import { spendAsPasswordCheck } from '../auth/passwordCheck.ts'
+import { passwordProblem } from '../auth/passwordPolicy.ts'
+import { alreadyRegisteredEmail, confirmRegistrationEmail } from './emails.ts'
+import { clinicOf } from './clinicOf.ts'
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+
+/**
+ * `POST /api/users/register` `{ clinic, name, email, password, consent: true }`:
+ * a new patient of one clinic (by id or slug), on that clinic's site. The answer
+ * is the same whether or not the email already has an account, and takes as
+ * long: a new account gets a link to confirm the email; an existing one's
+ * holder is told by email, never the visitor. Until confirmed, the account
+ * cannot sign in.
+ */
+export const register: Endpoint = {
+  path: '/register',
+  method: 'post',
+  handler: async (req) => {
+    const body = await readBody(req)
+    if (body instanceof Response) return body
+    const clinic = await clinicOf(req, body.clinic)
+    if (!clinic) return problem(422, 'There is no such clinic. Register on the clinic’s own site.', 'clinic')
+    const name = text(body.name)
+    const email = text(body.email).toLowerCase()
+    if (!name || name.length > 120) return problem(400, 'Enter your full name (at most 120 characters).', 'name')
+    if (!EMAIL.test(email) || email.length > 254) return problem(400, 'Enter an email address such as name@example.com.', 'email')
+    const passwordIssue = passwordProblem(body.password, 'patient', email)
+    if (passwordIssue) return problem(400, passwordIssue, 'password')
+    if (body.consent !== true) return problem(400, `Accept ${clinic.name}'s consent and terms to register.`, 'consent')
+
+    const input = { clinic, name, email, password: body.password as string }
+    const existing = await req.payload.db.findOne({
+      collection: 'users',
+      where: { email: { equals: email } },
+      select: { tenants: true, consents: true, emailConfirmation: true },
+      req,
+    })
+    if (!existing) await openAccount(req, input)
+    else if (AWAITING_CONFIRMATION(existing)) await renewRegistration(req, existing, input)
+    else await tellTheHolder(req, input)
+    return json(202, { message: `Check your inbox: we sent a message to ${email} to finish registering.` })
+  },
+}
+
+type Input = { clinic: { id: number | string; name: string }; name: string; email: string; password: string }
+
+async function openAccount(req: PayloadRequest, input: Input) {
+  const { token, stored } = newConfirmation()
+  try {
+    // As the anonymous visitor: the user hooks check a registration (one clinic, a patient, the consent).
+    await req.payload.create({
+      collection: 'users',
+      req,
+      overrideAccess: true,
+      depth: 0,
+      data: {
+        name: input.name,
+        email: input.email,
+        password: input.password,
+        role: 'patient',
+        tenants: [{ tenant: input.clinic.id }],
+        consents: [{ tenant: input.clinic.id }],
+        emailConfirmation: stored,
+      } as never,
+    })
+  } catch (error) {
+    // The same email registered a moment ago by another request: answer as for any existing account.
+    if (error instanceof ValidationError && error.data.errors.some((e) => e.path === 'email')) return tellTheHolder(req, input)
+    throw error
+  }
+  await sendConfirmation(req, input, token)
+}
+
+/**
+ * The account was never confirmed, so nobody has used it: this registration's
+ * password replaces the earlier one, and a new link goes to the email. Only the
+ * email's holder gets the link, and confirming asks for the password chosen
+ * last, so a stranger who registered the address first cannot take it over.
+ */
+async function renewRegistration(req: PayloadRequest, existing: Record<string, unknown>, input: Input) {
+  const { token, stored } = newConfirmation()
+  const tenants = (existing.tenants as { tenant: unknown }[] | undefined) ?? []
+  const consents = (existing.consents as { tenant: unknown; acceptedAt: string }[] | undefined) ?? []
+  const joins = !clinicsOf(existing as never).some((c) => sameId(c, input.clinic.id))
+  await req.payload.update({
+    collection: 'users',
+    id: existing.id as number | string,
+    overrideAccess: true,
+    depth: 0,
+    data: {
+      name: input.name,
+      password: input.password,
+      emailConfirmation: stored,
+      ...(joins
+        ? {
+            tenants: [...tenants, { tenant: input.clinic.id }],
+            consents: [...consents, { tenant: input.clinic.id, acceptedAt: new Date().toISOString() }],
+          }
+        : {}),
+    } as never,
+  })
+  await sendConfirmation(req, input, token)
+}
+
+async function tellTheHolder(req: PayloadRequest, input: Input) {
+  // As long as hashing a new account's password: the answer's timing tells nothing either.
+  await spendAsPasswordCheck(input.password)
+  const [signIn, reset] = await Promise.all([
+    clinicLink(req, input.clinic.id, '/signin'),
+    clinicLink(req, input.clinic.id, '/forgot-password'),
+  ])
+  sendLater(req.payload, { to: input.email, ...alreadyRegisteredEmail(input.clinic.name, signIn, reset) })
+}
+
+async function sendConfirmation(req: PayloadRequest, input: Input, token: string) {
+  const link = await clinicLink(req, input.clinic.id, `/confirm-email?token=${encodeURIComponent(token)}`)
+  sendLater(req.payload, { to: input.email, ...confirmRegistrationEmail(input.clinic.name, link, CONFIRMATION_HOURS) })
+}

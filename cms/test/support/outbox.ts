@@ -1,0 +1,34 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** The emails written to DATA_DIR/outbox (no SMTP_URL in tests), decoded from quoted-printable. */
+export function outbox(dataDir = process.env.DATA_DIR!): { to: string; subject: string; body: string }[] {
+  const dir = join(dataDir, 'outbox')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .sort()
+    .map((file) => {
+      const raw = readFileSync(join(dir, file), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '=')
+      const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? ''
+      return { to: header('To'), subject: header('Subject'), body: raw }
+    })
+}
+
+/**
+ * The `nth` email (1 = the first) to `to` whose subject matches, once it is
+ * written: emails go out after the answer (see email/sendLater.ts), so the test
+ * waits for the file.
+ */
+export async function emailTo(to: string, subject: RegExp, { nth = 1, dataDir }: { nth?: number; dataDir?: string } = {}) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = outbox(dataDir).filter((m) => m.to.includes(to) && subject.test(m.subject))[nth - 1]
+    if (found) return found
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`no email to ${to} with a subject like ${subject}`)
+}
+
+/** The first link in an email that matches `pattern`. */
+export const linkIn = (body: string, pattern: RegExp) => body.match(new RegExp(`https?://[^\\s"<]*${pattern.source}[^\\s"<]*`))?.[0]
