@@ -8,7 +8,8 @@ import { payloadApi } from './api.ts'
 import { AUTH_PATHS, authRateLimit } from './authRateLimit.ts'
 import { bodyLimit } from './bodyLimit.ts'
 import { healthz } from './health.ts'
-import type { Logger } from 'pino'
+import { redactPath } from './logRedaction.ts'
+import type { LevelWithSilent, Logger } from 'pino'
 
 export type AppParts = {
   payload: Payload
@@ -43,15 +44,17 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
   // Request logs are written at info: below that level, skip the per-request logger altogether.
   if (logger.isLevelEnabled('info')) {
     app.use(
-      pinoHttp({
+      pinoHttp<Request, Response, never>({
         logger,
         genReqId: (req) => (req as typeof req & { id: string }).id,
-        // Query strings can carry search terms about patients: log the path only.
+        // Query strings can carry search terms about patients: log the path only, without the tokens some paths carry.
         serializers: {
-          req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+          req: (req) => ({ id: req.id, method: req.method, path: redactPath(String(req.url)) }),
           res: (res) => ({ statusCode: res.statusCode }),
         },
         autoLogging: { ignore: (req) => req.url === '/healthz' },
+        // A refused request (4xx) is the client's business: info. A failed one (5xx) is ours: error, with its request id.
+        customLogLevel: (_req, res): LevelWithSilent => (res.statusCode >= 500 ? 'error' : 'info'),
       }),
     )
   }
@@ -65,15 +68,28 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
   const limiter = authRateLimit(env.AUTH_RATE_LIMIT_PER_MINUTE)
   app.post(AUTH_PATHS, limiter)
   app.use('/api', bodyLimit({ jsonBytes: 1024 * 1024, uploadBytes: env.UPLOAD_MAX_BYTES }))
-  app.all(['/api', '/api/{*splat}'], payloadApi(payload.config))
+  app.all(['/api', '/api/{*splat}'], payloadApi(payload))
 
   if (admin) app.all(['/admin', '/admin/{*splat}', '/_next/{*splat}', '/__nextjs{*splat}'], admin)
   if (storefront) app.use(storefront)
   else app.get('/{*splat}', (_req, res) => void res.status(503).type('text').send('The clinic site is not built yet: run `npm run build`.'))
 
-  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
-    ;(req.log ?? logger).error({ err: error, requestId: (req as Request & { id?: string }).id }, 'unhandled error')
+  app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    const requestId = (req as Request & { id?: string }).id
+    // Express's own 4xx (a malformed %-escape in the path, an aborted body) are the client's, logged at info.
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
+    if (status < 500) {
+      ;(req.log ?? logger).info({ requestId, status, reason: error.message }, 'request refused')
+      if (!res.headersSent) res.status(status).json({ errors: [{ message: clientErrorMessage(status) }] })
+      return
+    }
+    ;(req.log ?? logger).error({ err: error, requestId }, 'unhandled error')
     if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Something went wrong on our side. Try again in a moment.' }] })
   })
   return app
 }
+
+const clientErrorMessage = (status: number) =>
+  status === 400
+    ? 'The request could not be read: check the address (a malformed %-escape?) and the body, then try again.'
+    : `The request was refused (${status}). Check the address and the body, then try again.`

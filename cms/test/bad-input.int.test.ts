@@ -8,17 +8,36 @@ let server: TestServer
 let world: World
 let admin: Client
 let patient: Client
+let platformAdmin: Client
 
 beforeAll(async () => {
   ;({ server, world } = await startWorld({ UPLOAD_MAX_BYTES: String(64 * 1024) }))
   admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
+  platformAdmin = await signIn(server.url, world.platformAdmin.email, PASSWORD)
 })
 afterAll(() => server?.close())
 
 const count = (collection: 'appointments' | 'records' | 'users' | 'tenants') =>
   server.payload.count({ collection, overrideAccess: true }).then((r) => r.totalDocs)
 const message = (body: any) => JSON.stringify(body)
+
+/** A request with exactly this body and content type, as a hostile or broken client sends it. */
+async function raw(
+  method: string,
+  path: string,
+  body: string | undefined,
+  type: string,
+  token?: string,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'Content-Type': type, ...(token ? { Authorization: `JWT ${token}` } : {}), ...headers },
+    body,
+  })
+  return { status: res.status, text: await res.text() }
+}
 
 function upload(content: Uint8Array<ArrayBuffer> | string, name: string, type: string) {
   const form = new FormData()
@@ -157,6 +176,167 @@ describe('bad input', () => {
     const { doc } = (await registered.json()) as { doc: { id: number } }
     const stored = await server.payload.findByID({ collection: 'users', id: doc.id, overrideAccess: true, depth: 0 })
     expect(Date.now() - Date.parse(stored.consents![0]!.acceptedAt)).toBeLessThan(60_000)
+  })
+
+  it('answers a JSON body that is not an object with 400, on create and on update, and stores nothing', async () => {
+    const before = await Promise.all([count('tenants'), count('appointments')])
+    const visit = await server.payload.findByID({ collection: 'appointments', id: world.alpha.appointment, overrideAccess: true, depth: 0 })
+    for (const body of ['"x"', '[]', '[1]', 'null', '5', 'true']) {
+      for (const [method, path] of [
+        ['POST', '/api/tenants'],
+        ['POST', '/api/appointments'],
+        ['PATCH', `/api/appointments/${world.alpha.appointment}`],
+        ['PATCH', `/api/tenants/${world.alpha.id}`],
+      ] as const) {
+        const res = await raw(method, path, body, 'application/json', platformAdmin.token)
+        expect([path, body, res.status, res.text], `${method} ${path} ${body}`).toEqual([
+          path,
+          body,
+          400,
+          expect.stringContaining('The request body must be a JSON object'),
+        ])
+      }
+    }
+    expect(await Promise.all([count('tenants'), count('appointments')])).toEqual(before)
+    const after = await server.payload.findByID({ collection: 'appointments', id: world.alpha.appointment, overrideAccess: true, depth: 0 })
+    expect(after.updatedAt).toBe(visit.updatedAt)
+  })
+
+  it('refuses bodies Payload cannot read (another content type, a broken form) with a 4xx that says what to send', async () => {
+    const before = await Promise.all([count('tenants'), count('records')])
+    const text = await raw('POST', '/api/tenants', 'name=Evil', 'text/plain', platformAdmin.token)
+    expect([text.status, text.text]).toEqual([415, expect.stringContaining('Send the request body as JSON')])
+    const form = await raw('POST', '/api/tenants', 'name=Evil&slug=evil', 'application/x-www-form-urlencoded', platformAdmin.token)
+    expect(form.status).toBe(415)
+    const broken = await raw(
+      'POST',
+      '/api/records',
+      '--b\r\nContent-Disposition: form-data; name="file"',
+      'multipart/form-data; boundary=b',
+      patient.token,
+    )
+    expect([broken.status, broken.text]).toEqual([400, expect.stringContaining('The upload could not be read')])
+    const noBoundary = await raw('POST', '/api/records', 'xyz', 'multipart/form-data', patient.token)
+    expect(noBoundary.status).toBe(400)
+    const notAnObject = new FormData()
+    notAnObject.append('_payload', '["title"]')
+    notAnObject.append('file', new Blob(['result\n'], { type: 'text/plain' }), 'r.txt')
+    const list = await patient.request('POST', '/api/records', notAnObject)
+    expect([list.status, message(list.body)]).toEqual([400, expect.stringMatching(/_payload field of the form must be a JSON object/)])
+    expect(await Promise.all([count('tenants'), count('records')])).toEqual(before)
+  })
+
+  it('answers ids that are not whole numbers, or beyond what the database holds, with 404 naming the id', async () => {
+    const cases = [
+      ['GET', '/api/tenants/abc'],
+      ['GET', '/api/records/99999999999999999999'],
+      ['GET', '/api/appointments/1.5'],
+      ['PATCH', '/api/tenants/abc'],
+      ['DELETE', '/api/tenants/abc'],
+      ['DELETE', '/api/records/99999999999999999999'],
+      ['GET', '/api/appointments/abc/ics'],
+      ['GET', '/api/doctors/99999999999999999999/slots'],
+      ['POST', '/api/appointments/12345678901234567890/cancel'],
+    ] as const
+    const before = await Promise.all([count('tenants'), count('records'), count('appointments')])
+    for (const [method, path] of cases) {
+      const res = await raw(
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? undefined : '{}',
+        'application/json',
+        platformAdmin.token,
+      )
+      expect([path, res.status, res.text]).toEqual([path, 404, expect.stringMatching(/There is no [a-z ]+ with the id/)])
+    }
+    expect(await Promise.all([count('tenants'), count('records'), count('appointments')])).toEqual(before)
+  })
+
+  it('refuses query values that do not fit their field with 400 naming the parameter', async () => {
+    const cases: [string, RegExp][] = [
+      ['where[start][greater_than]=abc', /where\[start\]\[greater_than\]: "abc" is not a date/],
+      ['where[id][equals][foo]=1', /where\[id\]\[equals\] takes a single value/],
+      ['where[tenant][in]=x', /where\[tenant\]\[in\]: "x" is not an id/],
+      ['where[patient][equals]=99999999999999999999', /is not an id/],
+      ['where[status][equals]=maybe', /is not one of/],
+      ['where[start][like]=2026', /like matches text/],
+      ['where[reason][bogus]=1', /"bogus" is not an operator/],
+      ['where[reason]=x', /needs an operator/],
+      ['where[and]=1', /where\[and\] must be a list of conditions/],
+      ['where=abc', /where is not valid JSON/],
+      ['limit=99999999999999999999', /limit must be a whole number/],
+      ['page=-1', /page must be a whole number/],
+      ['depth=deep', /depth must be a whole number/],
+      ['sort[a]=b', /sort must name fields/],
+      ['select[reason]=maybe', /select must name fields/],
+    ]
+    for (const [query, expected] of cases) {
+      const res = await admin.request('GET', `/api/appointments?${query}`)
+      expect([query, res.status, res.body.errors?.[0]?.message]).toEqual([query, 400, expect.stringMatching(expected)])
+      expect(res.body.errors[0].path).toBeTruthy()
+    }
+    // The same query as the admin panel sends it for long lists, in the body of a POST that stands for a GET.
+    const override = await raw(
+      'POST',
+      '/api/appointments',
+      'where[start][greater_than]=abc',
+      'application/x-www-form-urlencoded',
+      admin.token,
+      {
+        'X-Payload-HTTP-Method-Override': 'GET',
+      },
+    )
+    expect([override.status, override.text]).toEqual([400, expect.stringContaining('is not a date')])
+    // Values that fit go through.
+    const fine = await admin.request(
+      'GET',
+      `/api/appointments?where[start][greater_than]=2000-01-01&where[tenant][in]=${world.alpha.id}&limit=5`,
+    )
+    expect([fine.status, fine.body.docs.length]).toEqual([200, expect.any(Number)])
+    expect(fine.body.docs.length).toBeGreaterThan(0)
+    // An id that cannot exist matches nothing (the clinic site looks doctors up by the id in its address).
+    const none = await admin.request('GET', '/api/doctors?where[id][equals]=abc')
+    expect([none.status, none.body.docs]).toEqual([200, []])
+    expect((await admin.request('GET', '/api/doctors?where[id][equals]=99999999999999999999')).status).toBe(400)
+  })
+
+  it("answers Payload's routes for features that are off with 404, and a malformed address with 400", async () => {
+    const verify = await raw('POST', '/api/users/verify/made-up-token', undefined, 'application/json')
+    expect([verify.status, verify.text]).toEqual([404, expect.stringContaining('This link verifies nothing')])
+    const versions = await admin.request('GET', '/api/records/versions')
+    expect([versions.status, message(versions.body)]).toEqual([404, expect.stringContaining('keep no versions')])
+    const escape = await raw('GET', '/api/appointments/%E0%A4%A', undefined, 'application/json', admin.token)
+    expect([escape.status, escape.text]).toEqual([400, expect.stringContaining('The request could not be read')])
+  })
+
+  it('refuses that a signed-in account deletes itself, and keeps the account and its audit trail', async () => {
+    const auditBefore = await server.payload.count({ collection: 'audit-log', overrideAccess: true })
+    const res = await platformAdmin.request('DELETE', `/api/users/${world.platformAdmin.id}`)
+    expect([res.status, message(res.body)]).toEqual([403, expect.stringContaining('You cannot delete the account you are signed in with')])
+    const still = await server.payload.findByID({ collection: 'users', id: world.platformAdmin.id, overrideAccess: true, depth: 0 })
+    expect(still.id).toBe(world.platformAdmin.id)
+    expect((await platformAdmin.request('GET', '/api/users/me')).body.user?.id).toBe(world.platformAdmin.id)
+    // Deleting someone else still works and is audited, naming who did it.
+    const other = await server.payload.create({
+      collection: 'users',
+      data: {
+        email: 'leaving@x.test',
+        password: PASSWORD,
+        name: 'Leaving',
+        role: 'patient',
+        tenants: [{ tenant: world.alpha.id }],
+      } as never,
+      overrideAccess: true,
+    })
+    expect((await platformAdmin.request('DELETE', `/api/users/${other.id}`)).status).toBe(200)
+    const entries = await server.payload.find({
+      collection: 'audit-log',
+      where: { action: { equals: 'delete' }, resource: { equals: 'users' } },
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(entries.docs.map((e: any) => [e.documentIds, e.actor])).toContainEqual([[String(other.id)], world.platformAdmin.id])
+    expect((await server.payload.count({ collection: 'audit-log', overrideAccess: true })).totalDocs).toBeGreaterThan(auditBefore.totalDocs)
   })
 
   it('keeps serving after all of that', async () => {

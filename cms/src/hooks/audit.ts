@@ -1,10 +1,12 @@
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionAfterOperationHook,
-  CollectionAfterReadHook,
-  CollectionConfig,
-  PayloadRequest,
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
+  type CollectionAfterOperationHook,
+  type CollectionAfterReadHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionConfig,
+  type PayloadRequest,
 } from 'payload'
 import { idOf, userOf } from '../access/roles.ts'
 import type { AuditAction } from '../collections/AuditLog/index.ts'
@@ -125,6 +127,16 @@ const logDelete =
     })
   }
 
+/**
+ * An account may not delete itself: the entry for the delete must name who did it, and that
+ * account would be gone (the entry's insert failed on its reference, and the request with it).
+ */
+const refuseDeletingOneself: CollectionBeforeDeleteHook = ({ id, req, collection }) => {
+  if (req.user && req.user.collection === collection.slug && String(req.user.id) === String(id)) {
+    throw new APIError('You cannot delete the account you are signed in with. Ask another administrator to delete it.', 403)
+  }
+}
+
 type AuditOptions = {
   /** Reads worth logging (e.g. only patients' accounts). Default: every read. */
   isHealthData?: (doc: Record<string, unknown>, req: PayloadRequest) => boolean
@@ -152,6 +164,7 @@ export function audited(config: CollectionConfig, options: AuditOptions | AuditO
       ...hooks,
       afterRead: reads ? [...(hooks.afterRead ?? []), noteRead(isHealthData)] : hooks.afterRead,
       afterChange: [...(hooks.afterChange ?? []), logWrite(tenantOf)],
+      beforeDelete: config.auth ? [...(hooks.beforeDelete ?? []), refuseDeletingOneself] : hooks.beforeDelete,
       afterDelete: [...(hooks.afterDelete ?? []), logDelete(tenantOf)],
     },
   }

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import { ValidationError, type PayloadRequest } from 'payload'
 
 export type StoredAnswer = { status: number; body: unknown }
 
@@ -37,7 +37,23 @@ export async function keepAnswer(req: PayloadRequest, scope: string, key: string
       req,
       returning: false,
     })
-  } catch {
-    throw new KeyTaken()
+  } catch (error) {
+    // Only a clash on the key means another request got there first; any other failure is the server's (a 500, logged).
+    if (isKeyClash(error)) throw new KeyTaken()
+    throw error
   }
+}
+
+/**
+ * A unique violation on the key: Payload's adapter reports it as a ValidationError on `key`;
+ * a driver's own error (PostgreSQL 23505, SQLite's UNIQUE constraint) is recognised too.
+ */
+function isKeyClash(error: unknown): boolean {
+  if (error instanceof ValidationError) return error.data.errors.some((e) => e.path === 'key')
+  let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') return true
+    if (e.code === 'SQLITE_CONSTRAINT' && String(e.message).includes('UNIQUE')) return true
+  }
+  return false
 }
