@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { env } from '@telemed/config'
 import { idOf } from '../access/roles.ts'
 import { lookup } from '../lookup.ts'
+import { writeAuditEntry } from '../hooks/audit.ts'
 import { problem } from '../scheduling/endpoints/http.ts'
 import { hashToken } from './feedToken.ts'
 import { initialsOf, revisionOf, toIcs } from './toIcs.ts'
@@ -32,6 +33,15 @@ export const doctorFeed: Endpoint = {
     const patients = new Map<string, string>()
     for (const id of new Set(visits.map((v) => String(idOf(v.patient)))))
       patients.set(id, initialsOf((await lookup.byId(req, 'users', id))?.name ?? '?'))
+    // The feed shows visits and patients' initials: a read by the doctor whose token it is, from wherever it is fetched.
+    await writeAuditEntry(req, {
+      action: 'read',
+      collection: 'appointments',
+      documentIds: visits.map((v) => String(v.id)),
+      tenant: idOf(doctor.tenant),
+      note: 'calendar feed',
+      actor: { id: idOf(doctor.user)!, role: 'doctor' },
+    })
     const { PUBLIC_URL } = env()
     const body = toIcs({
       name: `${doctor.displayName} · visits`,

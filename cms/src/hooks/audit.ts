@@ -19,11 +19,19 @@ const WRITE_NOTES = 'telemed.auditWriteNotes'
 /** The client address the Express host vouched for (see server/api.ts); never a raw forwarded header. */
 export const CLIENT_IP_HEADER = 'x-telemed-client-ip'
 
-export type AuditEntry = { action: AuditAction; collection: string; documentIds: string[]; tenant: TenantId; note?: string }
+export type AuditEntry = {
+  action: AuditAction
+  collection: string
+  documentIds: string[]
+  tenant: TenantId
+  note?: string
+  /** Who acted, when it is not the signed-in user (a doctor's calendar feed, opened with its token). */
+  actor?: { id: number | string; role: string }
+}
 
 /** One audit entry for this request's user, address and browser. For events no hook sees (e.g. a file download). */
 export async function writeAuditEntry(req: PayloadRequest, entry: AuditEntry) {
-  const user = userOf(req)
+  const user = entry.actor ?? userOf(req)
   // Straight to the adapter, inside the request's transaction: an entry is plain data,
   // and the full create operation (validation, hooks, a read-back) would cost every request dearly.
   // Nothing reads the entry back here, so the adapter need not either.

@@ -18,7 +18,8 @@ export async function loadVisit(req: PayloadRequest): Promise<{ visit: Visit; ac
       id: String(req.routeParams?.id),
       depth: 0,
       overrideAccess: false,
-      user: req.user,
+      // This request, so the audit entry of the read names the caller's address and browser.
+      req,
       disableErrors: true,
     })
     .catch(() => null)) as Visit | null
