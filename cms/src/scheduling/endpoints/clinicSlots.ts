@@ -24,7 +24,8 @@ export const clinicSlots: Endpoint = {
     const where: Where = {
       and: [{ tenant: { equals: clinic.id } }, { active: { equals: true } }, ...(specialty ? [{ specialties: { in: [specialty] } }] : [])],
     }
-    const doctors = await req.payload.find({ collection: 'doctors', where, depth: 0, limit: 500, overrideAccess: false, user: req.user })
+    // Active doctors only (the where): hours and time off are not public fields (access/doctors.ts), their free times are.
+    const doctors = await req.payload.find({ collection: 'doctors', where, depth: 0, limit: 500, overrideAccess: true })
     const now = Date.now()
     const firstOnly = url.searchParams.get('first') === '1'
     const slots = []

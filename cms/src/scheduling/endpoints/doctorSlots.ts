@@ -18,8 +18,8 @@ export const doctorSlots: Endpoint = {
         collection: 'doctors',
         id: String(req.routeParams?.id),
         depth: 0,
-        overrideAccess: false,
-        user: req.user,
+        // Hours and time off are not public fields (access/doctors.ts); an active doctor's free times are.
+        overrideAccess: true,
         disableErrors: true,
       })
       .catch(() => null)
