@@ -11,6 +11,13 @@ process.env.LOG_LEVEL = 'silent'
 const patients = Number(process.env.PATIENTS ?? 200)
 const { server, world } = await startWorld()
 await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
+// Each patient books in every round: lift the clinic's limit of upcoming visits per patient.
+await server.payload.update({
+  collection: 'tenants',
+  id: world.alpha.id,
+  data: { bookingPolicy: { maxUpcomingVisits: 100 } },
+  overrideAccess: true,
+})
 const emails: string[] = []
 for (let i = 0; i < patients; i++)
   emails.push((await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id])).email)

@@ -222,7 +222,8 @@ const SPECS: Record<string, CollectionSpec> = {
     createBody: async (ctx, t) => {
       const c = clinical(ctx, t)
       if (t === 'sameClinic') {
-        // A patient of the clinic whom the doctor has not seen: a doctor may book them into their own calendar.
+        // A patient of the clinic whom the doctor has not seen: only the clinic's admins may book them (a doctor
+        // writing the visit would make them "their" patient, see RELATING_STATUSES).
         const newcomer = await createUser(ctx.payload, `newcomer-${++unique}@x.test`, 'patient', [A(ctx).id])
         return {
           ...c,
@@ -248,7 +249,7 @@ const SPECS: Record<string, CollectionSpec> = {
       },
       create: {
         targets: ['own', 'sameClinic', 'otherClinic'],
-        roles: { anonymous: '---', patient: '---', doctor: 'yy-', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+        roles: { anonymous: '---', patient: '---', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
       },
       delete: {
         targets: ['own', 'sameClinic', 'otherClinic'],

@@ -33,6 +33,13 @@ beforeAll(async () => {
       overrideAccess: true,
     })
   }
+  // One patient books many visits here: lift the clinic's limit (security-visits.int.test.ts tests it).
+  await server.payload.update({
+    collection: 'tenants',
+    id: world.alpha.id,
+    data: { bookingPolicy: { maxUpcomingVisits: 100 } } as never,
+    overrideAccess: true,
+  })
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
 })
 afterAll(() => server?.close())

@@ -18,6 +18,13 @@ const slotIn = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR)
 beforeAll(async () => {
   ;({ server, world } = await startWorld())
   await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 30 })
+  // One patient books many visits here: lift the clinic's limit (security-visits.int.test.ts tests it).
+  await server.payload.update({
+    collection: 'tenants',
+    id: world.alpha.id,
+    data: { bookingPolicy: { maxUpcomingVisits: 100 } } as never,
+    overrideAccess: true,
+  })
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
   admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)

@@ -1,14 +1,19 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { clinicalScope, onlyPlatformAdmin, signedInAs } from './clinical.ts'
-import { inMyClinics, isPlatformAdmin, myPatientIds, roleOf } from './roles.ts'
+import { inMyClinics, isPlatformAdmin, myDoctorProfileIds, myPatientIds, roleOf } from './roles.ts'
 
 /**
  * Appointments. Patients book through the booking endpoint and never write
- * visits directly; doctors and clinic admins write the visits of their patients
- * and clinics.
+ * visits directly; clinic admins write their clinics' visits; doctors write
+ * visits of patients who are already theirs (see RELATING_STATUSES).
  */
 export const appointmentsAccess: CollectionConfig['access'] = {
-  read: ({ req }) => clinicalScope(req),
+  // A doctor also sees every visit in their own calendar (a cancelled one too), but nothing more of its patient.
+  read: async ({ req }) => {
+    if (roleOf(req) !== 'doctor') return clinicalScope(req)
+    const [patients, profiles] = await Promise.all([myPatientIds(req), myDoctorProfileIds(req)])
+    return { and: [inMyClinics(req), { or: [{ patient: { in: patients } }, { doctor: { in: profiles } }] }] }
+  },
   // Patients book through POST /api/appointments/book, which checks the slot and the clinic's policy.
   create: signedInAs('platform-admin', 'clinic-admin', 'doctor'),
   update: async ({ req }) => {

@@ -37,14 +37,34 @@ export async function myDoctorProfileIds(req: PayloadRequest): Promise<Id[]> {
 }
 
 /**
+ * Visits that make a patient "theirs" for a doctor: asked for, booked, held or
+ * no-show, and unexpired holds. A cancelled visit grants nothing, and a doctor
+ * cannot open a relation themselves: they book only for patients who are
+ * already theirs (see the appointments' ownership rule), so the relation always
+ * comes from the patient booking or the clinic's admins.
+ */
+export const RELATING_STATUSES = ['requested', 'confirmed', 'completed', 'no-show'] as const
+
+/**
  * Memoised per request: the patients a doctor has (or had) a visit with, in the
- * doctor's clinics. "A doctor sees their own patients" is this list.
+ * doctor's clinics, by RELATING_STATUSES. "A doctor sees their own patients" is this list.
  */
 export async function myPatientIds(req: PayloadRequest): Promise<Id[]> {
   const key = 'telemed.myPatients'
   req.context[key] ??= myDoctorProfileIds(req).then(async (doctorIds) => {
     if (doctorIds.length === 0) return []
-    const visits = await lookup.all(req, 'appointments', { and: [{ doctor: { in: doctorIds } }, inMyClinics(req)] }, { patient: true })
+    const relating: Where = {
+      or: [
+        { status: { in: [...RELATING_STATUSES] } },
+        { and: [{ status: { equals: 'held' } }, { holdExpiresAt: { greater_than: new Date().toISOString() } }] },
+      ],
+    }
+    const visits = await lookup.all(
+      req,
+      'appointments',
+      { and: [{ doctor: { in: doctorIds } }, inMyClinics(req), relating] },
+      { patient: true },
+    )
     return [...new Set(visits.map((v) => idOf(v.patient)).filter((id): id is Id => id !== null))]
   })
   return req.context[key] as Promise<Id[]>

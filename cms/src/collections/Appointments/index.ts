@@ -48,7 +48,7 @@ export const Appointments: CollectionConfig = audited({
     recordVisit,
   ],
   hooks: {
-    beforeChange: [enforceClinicalOwnership(), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
+    beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
     afterChange: [emitEvents],
     afterError: [overlapAsConflict],
   },

@@ -10,6 +10,7 @@ import { OVERLAP_MESSAGE, PATIENT_OVERLAP_MESSAGE } from '../../collections/Appo
 import { json, problem } from './http.ts'
 import { lookup } from '../../lookup.ts'
 import { DOCTOR_FACTS } from '../../hooks/ownership.ts'
+import { LimitReached, oneBookingAtATime, refuseHoarding } from '../bookingLimits.ts'
 
 type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown; hold?: unknown }
 const answer = (status: number, body: unknown): StoredAnswer => ({ status, body })
@@ -61,12 +62,13 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
     } catch (error) {
       await killTransaction(req)
       // A conflict found while writing leaves nothing stored: a retry is refused the same way.
-      const conflict = error instanceof APIError && error.status === 409 ? error.message : null
+      const conflict = error instanceof APIError && error.status === 409 ? error : null
       if (!conflict && !(error instanceof KeyTaken)) throw error
       // Either way, a request with the same key may have gone through first: then this one answers as it did.
       const earlier = await storedAnswer(req, mode, key)
       if (earlier) return json(earlier.status, earlier.body)
-      return conflict ? problem(409, conflict, 'start') : problem(409, 'The same request is still being processed. Try again in a moment.')
+      if (!conflict) return problem(409, 'The same request is still being processed. Try again in a moment.')
+      return problem(409, conflict.message, conflict instanceof LimitReached ? undefined : 'start')
     }
   },
 })
@@ -116,7 +118,7 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
       : refusal(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
   }
 
-  const clinic = (await lookup.byId(req, 'tenants', tenant, { bookingPolicy: true }))!
+  const clinic = (await lookup.byIdOnce(req, 'tenants', tenant, { bookingPolicy: true }))!
   // The write's checks need the doctor's clinic and buffers: read just now.
   lookup.remember(req, 'doctors', DOCTOR_FACTS, doctor)
   return {
@@ -153,8 +155,19 @@ async function planFromHold(req: PayloadRequest, body: BookingRequest): Promise<
   }
 }
 
-/** Writes the visit inside the caller's transaction; hooks and the database guard still check overlaps. */
+/**
+ * Writes the visit inside the caller's transaction; hooks and the database guard
+ * still check overlaps, then the patient's limits at the clinic are checked.
+ */
 async function writeBooking(req: PayloadRequest, plan: Plan): Promise<StoredAnswer> {
+  await oneBookingAtATime(req, req.user!.id)
+  const written = await writeVisit(req, plan)
+  await refuseHoarding(req, plan.tenant, plan.status === 'held' ? 'hold' : 'book')
+  return written
+}
+
+/** The visit itself (or the hold turned into it). */
+async function writeVisit(req: PayloadRequest, plan: Plan): Promise<StoredAnswer> {
   const { tenant, start, visit, status, reason, visitType } = plan
   try {
     if (plan.fromHold !== undefined) {
