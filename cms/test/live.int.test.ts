@@ -109,20 +109,24 @@ describe('the live channel', () => {
   })
 
   it('relays call signalling to the other side only', async () => {
+    // Signalling needs the visit's join window open (see security-live.int.test.ts): a visit under way.
+    const ongoing = (await visitAt(server.payload, world.alpha, Date.now() - 5 * MINUTE)).id
     const p = await connect(patient)
     const d = await connect(doctor)
-    p.send({ type: 'subscribe', appointment: visit })
-    d.send({ type: 'subscribe', appointment: visit })
+    p.send({ type: 'subscribe', appointment: ongoing })
+    d.send({ type: 'subscribe', appointment: ongoing })
     await Promise.all([p.next((m) => m.type === 'subscribed'), d.next((m) => m.type === 'subscribed')])
-    p.send({ type: 'signal', appointment: visit, data: { description: { type: 'offer', sdp: 'v=0' } } })
+    p.send({ type: 'signal', appointment: ongoing, data: { description: { type: 'offer', sdp: 'v=0' } } })
     const got = await d.next((m) => m.type === 'signal')
     expect(got).toEqual({
       type: 'signal',
-      appointment: String(visit),
+      appointment: String(ongoing),
       from: String(world.alpha.patient.id),
       data: { description: { type: 'offer', sdp: 'v=0' } },
     })
-    await new Promise((r) => setTimeout(r, 100))
+    // Messages are answered in order: once this one is, anything relayed back to the sender would have arrived.
+    p.send({ type: 'ping-for-order' })
+    await p.next((m) => m.type === 'error' && m.reason.includes('ping-for-order'))
     expect(p.received.some((m) => m.type === 'signal')).toBe(false)
     p.ws.close()
     d.ws.close()

@@ -1,28 +1,21 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Payload } from 'payload'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { idOf, sameId } from '../access/roles.ts'
 import { onAppointmentEvent } from '../events/appointmentEvents.ts'
 import { enter, publish, relaySignal, type Participant } from './hub.ts'
 import { attendanceJoined, attendanceLeft } from '../video/attendance.ts'
+import { readUpgrade, refuseUpgrade } from './upgradeRequest.ts'
+import { roomClosedReason, signallingRefusal } from './visitState.ts'
 
 export const LIVE_PATH = '/live'
-const TOKEN_COOKIES = ['telemed-token', 'payload-token']
 
 type User = { id: number | string; role?: string; name?: string; collection?: string }
 
-/** The signed-in person of an upgrade request: `Authorization: JWT …`, or the clinic site's or admin's cookie. */
-async function userOf(payload: Payload, req: IncomingMessage): Promise<User | null> {
-  const headers = new Headers()
-  const cookies = Object.fromEntries(
-    (req.headers.cookie ?? '').split(/;\s*/).map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]),
-  )
-  const token = TOKEN_COOKIES.map((name) => cookies[name]).find(Boolean)
-  if (typeof req.headers.authorization === 'string') headers.set('authorization', req.headers.authorization)
-  else if (token) headers.set('authorization', `JWT ${decodeURIComponent(token)}`)
-  else return null
-  const { user } = await payload.auth({ headers }).catch(() => ({ user: null }))
+/** The signed-in person behind the upgrade's credentials, or null. */
+async function userOf(payload: Payload, authorization: string): Promise<User | null> {
+  const { user } = await payload.auth({ headers: new Headers({ authorization }) }).catch(() => ({ user: null }))
   return (user as User | null) ?? null
 }
 
@@ -48,9 +41,10 @@ async function roleIn(payload: Payload, user: User, appointment: string): Promis
 
 /**
  * The platform's WebSocket at `/live`, for signed-in people: subscribe to a visit
- * you take part in (`{ type: 'subscribe', appointment }`), then receive presence,
- * chat messages and visit changes, and exchange call signalling
- * (`{ type: 'signal', appointment, data }`). See plugins/README.md for the protocol.
+ * you take part in that has not ended (`{ type: 'subscribe', appointment }`), then
+ * receive presence, chat messages and visit changes, and exchange call signalling
+ * (`{ type: 'signal', appointment, data }`) while the visit is confirmed and inside
+ * its join window. See plugins/README.md for the protocol.
  * Returns the upgrade handler for the HTTP server.
  */
 export function liveSocket(payload: Payload) {
@@ -81,18 +75,22 @@ export function liveSocket(payload: Payload) {
     const send = (message: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message))
     let room: { appointment: string; leave: () => void } | null = null
     ws.on('close', () => room?.leave())
-    ws.on('message', async (raw) => {
+
+    async function handle(raw: RawData) {
       let message: { type?: string; appointment?: unknown; data?: unknown }
       try {
         message = JSON.parse(String(raw))
       } catch {
         return send({ type: 'error', reason: 'Messages are JSON.' })
       }
+      if (!message || typeof message !== 'object') return send({ type: 'error', reason: 'Messages are JSON objects.' })
       const appointment =
         typeof message.appointment === 'string' || typeof message.appointment === 'number' ? String(message.appointment) : ''
       if (message.type === 'subscribe') {
         const role = appointment ? await roleIn(payload, user, appointment) : null
         if (!role) return send({ type: 'error', appointment, reason: 'You are not a participant of this visit.' })
+        const closed = await roomClosedReason(payload, appointment)
+        if (closed) return send({ type: 'error', appointment, reason: closed })
         room?.leave()
         const { replaced, leave } = enter(appointment, {
           userId: String(user.id),
@@ -113,24 +111,50 @@ export function liveSocket(payload: Payload) {
       }
       if (message.type === 'signal') {
         if (room?.appointment !== appointment) return send({ type: 'error', appointment, reason: 'Subscribe to the visit first.' })
+        // Checked at every signal: the visit may have been completed, cancelled or moved since the subscription.
+        const refusal = await signallingRefusal(payload, appointment)
+        if (refusal) return send({ type: 'error', appointment, reason: refusal })
         return relaySignal(appointment, String(user.id), message.data)
       }
       send({ type: 'error', reason: `Unknown message type "${message.type}".` })
+    }
+
+    // One message at a time, in the order sent: signalling (offer, answer, candidates) must arrive in order.
+    let queue = Promise.resolve()
+    ws.on('message', (raw) => {
+      queue = queue
+        .then(async () => void (await handle(raw)))
+        .catch((err) => {
+          payload.logger.error({ err }, 'a live message could not be handled')
+          send({ type: 'error', reason: 'That message could not be handled. Try again.' })
+        })
     })
   }
 
+  /** Never throws: a malformed upgrade is answered 400 or 403 and the server goes on. */
   return function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    if (new URL(req.url ?? '/', 'http://local').pathname !== LIVE_PATH) return false
-    // Browsers send Origin: only pages of this same site may open the socket with their cookie.
-    const origin = req.headers.origin
-    if (origin && new URL(origin).host !== req.headers.host) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+    const request = readUpgrade(req)
+    if ('refused' in request) {
+      // An address nobody can parse is nobody else's either: answered here.
+      refuseUpgrade(socket, request.refused)
       return true
     }
-    void userOf(payload, req).then((user) => {
-      if (!user) return void socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n')
-      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, user))
-    })
+    if (request.path !== LIVE_PATH) return false
+    // A client that resets the connection while we check its session must not become an unhandled error.
+    socket.on('error', () => socket.destroy())
+    if (!request.authorization) {
+      refuseUpgrade(socket, 401)
+      return true
+    }
+    userOf(payload, request.authorization)
+      .then((user) => {
+        if (!user) return refuseUpgrade(socket, 401)
+        wss.handleUpgrade(req, socket, head, (ws) => serve(ws, user))
+      })
+      .catch((err) => {
+        payload.logger.error({ err }, 'a live connection could not be opened')
+        socket.destroy()
+      })
     return true
   }
 }
