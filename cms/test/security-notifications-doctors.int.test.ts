@@ -259,6 +259,20 @@ describe('writes to clinics, doctors, images and notifications are audited', () 
     }
   })
 
+  it('lets a platform admin delete an account that has audit entries of its own', async () => {
+    const leaving = await createUser(payload, 'leaving-admin@alpha.test', 'clinic-admin', [world.alpha.id])
+    const asLeaving = await signIn(server.url, leaving.email, PASSWORD)
+    const written = await asLeaving.request('POST', '/api/notifications', note(world.alpha.id, world.alpha.patient.id))
+    expect(written.status).toBe(201)
+    expect((await entries('notifications', 'create', written.body.doc.id))[0]?.actor).toBe(leaving.id)
+    const res = await platformAdmin.request('DELETE', `/api/users/${leaving.id}`)
+    expect([res.status, JSON.stringify(res.body)]).toEqual([200, expect.any(String)])
+    const [deletion] = await entries('users', 'delete', leaving.id)
+    expect(deletion?.actor).toBe(world.platformAdmin.id)
+    // The account's own entries stay, naming what was done; the link to the deleted account is gone with it.
+    expect(await entries('notifications', 'create', written.body.doc.id)).toHaveLength(1)
+  })
+
   it('does not log reads of public data', async () => {
     const before = await payload.count({
       collection: 'audit-log',
