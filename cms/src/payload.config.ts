@@ -4,6 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { buildConfig, type Config } from 'payload'
 import { roleOf } from './access/roles.ts'
+import { lockPayloadInternals } from './access/payloadInternals.ts'
 import { Appointments } from './collections/Appointments/index.ts'
 import { AuditLog } from './collections/AuditLog/index.ts'
 import { Doctors } from './collections/Doctors/index.ts'
@@ -142,4 +143,4 @@ export default buildConfig({
     ...enabledPlugins,
   ],
   typescript: { outputFile: path.resolve(repoRoot, 'cms/src/payload-types.ts') },
-})
+}).then(lockPayloadInternals)
