@@ -106,6 +106,19 @@ describe("an account's email and password", () => {
     expect(await canSignIn(doctor.email, 'twelve-chars-ok')).toBe(true)
   })
 
+  it('is reset from the emailed link only to a good password, and a reset link is asked for alike for any email', async () => {
+    const patient = await createUser(server.payload, 'resetter@alpha.test', 'patient', [world.alpha.id])
+    const known = await anonymous().request('POST', '/api/users/forgot-password', { email: patient.email })
+    const unknown = await anonymous().request('POST', '/api/users/forgot-password', { email: 'nobody-at-all@x.test' })
+    expect([known.status, known.body]).toEqual([unknown.status, unknown.body])
+    const link = linkIn((await emailTo(patient.email, /Reset your password/)).body, /reset-password\?token=/)!
+    const token = new URL(link).searchParams.get('token')
+    const weak = await anonymous().request('POST', '/api/users/reset-password', { token, password: 'abc' })
+    expect([weak.status, weak.body.errors[0].data?.errors?.[0]?.path]).toEqual([400, 'password'])
+    expect((await anonymous().request('POST', '/api/users/reset-password', { token, password: 'a-good-new-password' })).status).toBe(200)
+    expect(await canSignIn(patient.email, 'a-good-new-password')).toBe(true)
+  })
+
   it('is refused when an admin opens a staff account with a short or common password', async () => {
     const before = (await server.payload.count({ collection: 'users', overrideAccess: true })).totalDocs
     const short = await alphaAdmin.request('POST', '/api/users', {

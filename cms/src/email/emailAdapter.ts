@@ -16,17 +16,47 @@ const sender = (from: string) => {
  * is written to DATA_DIR/outbox as an .eml file (open it with any mail program),
  * so a demo or a developer sees exactly what would have been sent.
  */
-export function emailAdapter(settings: Env): EmailAdapter | Promise<EmailAdapter> {
+export async function emailAdapter(settings: Env): Promise<EmailAdapter> {
   const from = sender(settings.EMAIL_FROM)
   if (settings.SMTP_URL) {
-    return nodemailerAdapter({
-      defaultFromAddress: from.address,
-      defaultFromName: from.name,
-      transport: nodemailer.createTransport(settings.SMTP_URL),
-      skipVerify: true,
-    })
+    return afterTheAnswer(
+      await nodemailerAdapter({
+        defaultFromAddress: from.address,
+        defaultFromName: from.name,
+        transport: nodemailer.createTransport(settings.SMTP_URL),
+        skipVerify: true,
+      }),
+    )
   }
-  return outbox(resolve(repoRoot, settings.DATA_DIR, 'outbox'), from)
+  return afterTheAnswer(outbox(resolve(repoRoot, settings.DATA_DIR, 'outbox'), from))
+}
+
+/**
+ * Every email goes out after the answer that caused it. An answer must not take
+ * longer because an email was sent: a password reset for an account that
+ * exists would otherwise be slower than for an unknown address (telling a
+ * stranger which addresses have accounts), and a request would wait for the
+ * mail server while holding its database transaction. A failure is logged
+ * without the recipient or the content. (Emails will become jobs with retries;
+ * until then, an email lost in a crash is asked for again.)
+ */
+function afterTheAnswer(adapter: EmailAdapter): EmailAdapter {
+  return (args) => {
+    const initialised = adapter(args)
+    return {
+      ...initialised,
+      sendEmail: async (message: SendEmailOptions) => {
+        setImmediate(() => {
+          Promise.resolve()
+            .then(() => initialised.sendEmail(message))
+            .catch((err: unknown) =>
+              args.payload.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'could not send an email'),
+            )
+        })
+        return { queued: true }
+      },
+    }
+  }
 }
 
 function outbox(dir: string, from: { name: string; address: string }): EmailAdapter {

@@ -18,7 +18,7 @@ export function outbox(dataDir = process.env.DATA_DIR!): { to: string; subject: 
 
 /**
  * The `nth` email (1 = the first) to `to` whose subject matches, once it is
- * written: emails go out after the answer (see email/sendLater.ts), so the test
+ * written: emails go out after the answer (see email/emailAdapter.ts), so the test
  * waits for the file.
  */
 export async function emailTo(to: string, subject: RegExp, { nth = 1, dataDir }: { nth?: number; dataDir?: string } = {}) {

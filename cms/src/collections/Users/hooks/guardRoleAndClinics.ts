@@ -24,7 +24,21 @@ export const guardRoleAndClinics: CollectionBeforeChangeHook = ({ data, original
   if (!user && req.payloadAPI === 'local') return data
   const before = operation === 'update' ? (stored as SessionUser & { role?: string }) : undefined
   if (!user) {
-    if (operation !== 'create') throw new Forbidden(req.t)
+    // Payload's own anonymous operations (a password reset) update other fields; never these.
+    if (operation !== 'create') {
+      if (data.role !== undefined && data.role !== before?.role) throw new Forbidden(req.t)
+      if (
+        data.tenants !== undefined &&
+        clinicsOf(data as never)
+          .map(String)
+          .join() !==
+          clinicsOf(before ?? null)
+            .map(String)
+            .join()
+      )
+        throw new Forbidden(req.t)
+      return data
+    }
     data.role = 'patient'
     if (clinicsOf(data as never).length !== 1) {
       throw new ValidationError({

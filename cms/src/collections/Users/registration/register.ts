@@ -1,7 +1,6 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
 import { clinicLink } from '../../../email/clinicLink.ts'
-import { sendLater } from '../../../email/sendLater.ts'
 import { clinicsOf, sameId } from '../../../access/roles.ts'
 import { AWAITING_CONFIRMATION, CONFIRMATION_HOURS, newConfirmation } from '../auth/emailConfirmation.ts'
 import { spendAsPasswordCheck } from '../auth/passwordCheck.ts'
@@ -117,10 +116,11 @@ async function tellTheHolder(req: PayloadRequest, input: Input) {
     clinicLink(req, input.clinic.id, '/signin'),
     clinicLink(req, input.clinic.id, '/forgot-password'),
   ])
-  sendLater(req.payload, { to: input.email, ...alreadyRegisteredEmail(input.clinic.name, signIn, reset) })
+  // Sent after the answer (see email/emailAdapter.ts): the answer is the same either way.
+  await req.payload.sendEmail({ to: input.email, ...alreadyRegisteredEmail(input.clinic.name, signIn, reset) })
 }
 
 async function sendConfirmation(req: PayloadRequest, input: Input, token: string) {
   const link = await clinicLink(req, input.clinic.id, `/confirm-email?token=${encodeURIComponent(token)}`)
-  sendLater(req.payload, { to: input.email, ...confirmRegistrationEmail(input.clinic.name, link, CONFIRMATION_HOURS) })
+  await req.payload.sendEmail({ to: input.email, ...confirmRegistrationEmail(input.clinic.name, link, CONFIRMATION_HOURS) })
 }
