@@ -63,9 +63,9 @@ export function queueSqliteWrites(payload: Payload, maxWaitMs = MAX_WAIT_MS): vo
 
 /** Refused because the writer stayed taken for too long: a 503, which the API answers with Retry-After. */
 export class WriterBusy extends APIError {
-  constructor(maxWaitMs: number) {
+  constructor(waitedMs: number) {
     super(
-      `The database is busy: this change waited ${Math.round(maxWaitMs / 1000)} s for other changes and was not made. Try again in a moment.`,
+      `The database is busy with other changes: this one waited ${waitedMs >= 1000 ? `${Math.round(waitedMs / 1000)} s` : `${waitedMs} ms`} and was not made. Try again in a moment.`,
       503,
       null,
       true,
@@ -132,6 +132,8 @@ export type WriteQueue = {
   readonly held: boolean
   /** How many wait for it. */
   readonly waiting: number
+  /** How long a write waits before it gives up; applies to writes that start waiting from now on. */
+  maxWaitMs: number
 }
 
 /** One writer at a time, in arrival order. A waiter that gives up leaves the line. */
@@ -157,6 +159,12 @@ export function writeQueue(maxWaitMs: number): WriteQueue {
     },
     get waiting() {
       return line.size
+    },
+    get maxWaitMs() {
+      return maxWaitMs
+    },
+    set maxWaitMs(ms: number) {
+      maxWaitMs = ms
     },
     acquire: () => {
       if (!held) {

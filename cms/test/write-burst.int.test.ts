@@ -16,6 +16,8 @@ import { client, signIn, type Client } from './support/http.ts'
 import { sessionFor } from './support/sessions.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { createUser, openAllWeek, PASSWORD, type World } from './support/world.ts'
+import { writeQueueOf } from '../src/sqliteWriteQueue.ts'
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 
 const BURST = 100
 const HALF_HOUR = 30 * 60_000
@@ -164,4 +166,39 @@ describe(`a burst of ${BURST} writes at once`, () => {
     })
     expect(booked.docs.map((d) => d.start).sort()).toEqual(starts)
   })
+
+  it.runIf(onSqlite())(
+    'answers 503 with Retry-After, not 500, when a write waited too long for the writer, and books nothing',
+    async () => {
+      const queue = writeQueueOf(server.payload)!
+      const patient = await sessionFor(server.payload, server.url, world.alpha.patient.id)
+      await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 30 })
+      const start = new Date(Math.ceil((Date.now() + 12 * DAY) / HALF_HOUR) * HALF_HOUR).toISOString()
+      // Another transaction holds the writer until the answer is in; meanwhile a write gives up at once.
+      const holder = await createLocalReq({}, server.payload)
+      await initTransaction(holder)
+      await server.payload.db.create({
+        collection: 'audit-log',
+        data: { role: 'anonymous', action: 'read', resource: 'users', documentIds: [] },
+        req: holder,
+      })
+      const limit = queue.maxWaitMs
+      queue.maxWaitMs = 1
+      try {
+        const res = await patient.request(
+          'POST',
+          '/api/appointments/book',
+          { doctor: world.alpha.doctor, start },
+          { 'Idempotency-Key': 'busy' },
+        )
+        expect([res.status, res.headers.get('retry-after') !== null]).toEqual([503, true])
+        expect(res.body.errors[0].message).toMatch(/busy/)
+      } finally {
+        queue.maxWaitMs = limit
+        await commitTransaction(holder)
+      }
+      const booked = await server.payload.count({ collection: 'appointments', where: { start: { equals: start } }, overrideAccess: true })
+      expect(booked.totalDocs).toBe(0)
+    },
+  )
 })
