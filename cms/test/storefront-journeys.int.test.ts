@@ -96,6 +96,7 @@ describe('a new patient on Northwind', () => {
     // The link in the email confirms the address with the password chosen above, and signs in.
     await patient.goto((await emailedLink(/confirm-email\?token=[\w-]+/))!)
     await expectAccessible(patient)
+    await screenshotBoth(patient, 'northwind-confirm-email')
     await patient.getByLabel('Password').fill(newPatient.password)
     await patient.getByRole('button', { name: 'Confirm and sign in' }).click()
     await patient.waitForURL(/\/doctors\?welcome=1$/)
@@ -373,7 +374,34 @@ describe('branding', () => {
     await screenshotBoth(page, 'sunrise-home')
     await page.goto(`${product.site('sunrise')}/register`)
     await screenshotBoth(page, 'sunrise-register')
+    await page.goto(`${product.site('sunrise')}/confirm-email?token=from-the-email`)
+    await expectAccessible(page)
+    await screenshotBoth(page, 'sunrise-confirm-email')
     await page.close()
+  })
+
+  it('offers a Northwind patient to join Sunrise with its consent, and a Sunrise patient to decline Northwind', async () => {
+    const page = await newPage()
+    await signIn(page, product.site('sunrise'), 'alice@demo.test')
+    await page.getByRole('heading', { name: 'Join Sunrise Clinic?' }).waitFor()
+    await expectAccessible(page)
+    await screenshotBoth(page, 'sunrise-join')
+    await page.getByRole('button', { name: 'Join Sunrise Clinic' }).click()
+    await page.getByText("Accept Sunrise Clinic's consent and terms to join.").waitFor()
+    await page.getByLabel(/I have read and accept/).check()
+    await page.getByRole('button', { name: 'Join Sunrise Clinic' }).click()
+    await page.waitForURL(/\/doctors\?welcome=1$/)
+    expect(await page.locator('header').textContent()).toContain('Signed in as Alice')
+
+    const other = await newPage()
+    await signIn(other, product.site('northwind'), 'dev@demo.test')
+    await other.getByRole('heading', { name: 'Join Northwind Health?' }).waitFor()
+    await screenshotBoth(other, 'northwind-join')
+    await other.getByRole('button', { name: /No, thanks/ }).click()
+    await other.waitForURL((url) => url.pathname === '/')
+    expect(await other.locator('header').textContent()).not.toContain('Signed in as')
+    await page.close()
+    await other.close()
   })
 
   it('shows a theme change made in the CMS on the next page load', async () => {
