@@ -31,6 +31,9 @@ export function payloadApi(payload: Payload) {
     if (visitor.userAgent) headers.set('user-agent', visitor.userAgent)
     const url = urlOf(req)
     if (!url) return refuse(res, { status: 400, message: 'The Host header is not a valid host name.' })
+    if (resolvesElsewhere(req.originalUrl)) {
+      return refuse(res, { status: 400, message: 'The address has "." or ".." segments or a backslash. Send the plain path.' })
+    }
 
     let method = req.method
     let body: BodyInit | undefined
@@ -94,6 +97,15 @@ function urlOf(req: ExpressRequest): URL | null {
   } catch {
     return null
   }
+}
+
+/**
+ * A URL resolves `..`, `%2e%2e` and `\` into another path, which Express had not matched: `/api/users/x/%2e%2e/login`
+ * reached Payload's sign-in past the sign-in rate limit. Such paths are refused, so Payload sees what Express saw.
+ */
+const resolvesElsewhere = (originalUrl: string) => {
+  const path = originalUrl.split('?')[0]!
+  return path.includes('\\') || path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))
 }
 
 const isGetOverride = (headers: Headers) =>

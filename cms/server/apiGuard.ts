@@ -1,7 +1,7 @@
 import { match } from 'path-to-regexp'
 import type { Endpoint, Payload } from 'payload'
 import * as qs from 'qs-esm'
-import { checkWhere, type IdRule } from './whereCheck.ts'
+import { checkWhere, type Rules } from './whereCheck.ts'
 
 export type Refusal = { status: number; message: string; path?: string }
 
@@ -25,7 +25,14 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function apiGuard(payload: Payload) {
   const apiRoute = payload.config.routes.api
-  const ids: IdRule = { numeric: payload.db.defaultIDType === 'number', max: maxIdOf(payload) }
+  const adapterOperators = (payload.db as { operators?: Record<string, unknown> }).operators
+  const ids: Rules = {
+    numericIds: payload.db.defaultIDType === 'number',
+    maxId: maxIdOf(payload),
+    operators: adapterOperators
+      ? new Set(Object.keys(adapterOperators).filter((o) => o !== 'and' && o !== 'or' && o !== 'isNull'))
+      : undefined,
+  }
   const matchers = new WeakMap<Endpoint, ReturnType<typeof match>>()
   const matcher = (endpoint: Endpoint) => {
     let m = matchers.get(endpoint)
@@ -36,7 +43,13 @@ export function apiGuard(payload: Payload) {
 
   return (method: string, url: URL, bodyParams?: Record<string, unknown>): Refusal | null => {
     if (!url.pathname.startsWith(apiRoute)) return null
+    // No column holds a NUL character (PostgreSQL refuses it outright): not in an id, a key or a query value.
+    if (/%00/i.test(url.pathname + url.search)) {
+      return { status: 400, message: 'The address contains a NUL character (%00), which nothing here can hold. Remove it.' }
+    }
     const rest = url.pathname.slice(apiRoute.length)
+    // Globals (none yet) are Payload's to route.
+    if (rest.startsWith('/globals/') && payload.config.globals.length > 0) return null
     const slug = rest.split('/')[1] ?? ''
     const collection = Object.hasOwn(payload.collections, slug) ? payload.collections[slug] : undefined
     const endpoints = (collection ? collection.config.endpoints : payload.config.endpoints) || []
@@ -57,6 +70,11 @@ export function apiGuard(payload: Payload) {
       return { status: 400, message: 'The address has a malformed %-escape. Check the link and try again.' }
     }
 
+    // Payload answers an unknown route itself, but in another shape ({ message }), and with 501 for a collection
+    // without endpoints. OPTIONS stays Payload's: it answers CORS preflights for every path.
+    if (!endpoint && method !== 'OPTIONS') {
+      return { status: 404, message: `There is no ${method} ${url.pathname.slice(0, 100)} in this API. Check the address and the method.` }
+    }
     if (collection && endpoint) {
       const refused = checkRoute(collection, endpoint, params, ids)
       if (refused) return refused
@@ -71,7 +89,7 @@ export function apiGuard(payload: Payload) {
 
 type Collection = Payload['collections'][string]
 
-function checkRoute(collection: Collection, endpoint: Endpoint, params: Record<string, unknown>, ids: IdRule) {
+function checkRoute(collection: Collection, endpoint: Endpoint, params: Record<string, unknown>, ids: Rules) {
   const label = labelOf(collection.config.labels?.singular, collection.config.slug)
   // Collections without versions still get Payload's /versions endpoints, which then failed with a 500.
   if (endpoint.path.startsWith('/versions') && !collection.config.versions) {
@@ -82,11 +100,11 @@ function checkRoute(collection: Collection, endpoint: Endpoint, params: Record<s
     return { status: 404, message: 'This link verifies nothing: accounts here are not confirmed through /verify links.' }
   }
   const id = params.id
-  const numeric = collection.customIDType ? collection.customIDType === 'number' : ids.numeric
+  const numeric = collection.customIDType ? collection.customIDType === 'number' : ids.numericIds
   const isDocumentId = /^\/(:id|versions\/:id|access\/:id)/.test(endpoint.path)
   if (isDocumentId && typeof id === 'string' && numeric) {
     const n = INTEGER.test(id) ? Number(id) : NaN
-    if (!(Number.isSafeInteger(n) && n > 0 && n <= ids.max)) {
+    if (!(Number.isSafeInteger(n) && n > 0 && n <= ids.maxId)) {
       return { status: 404, message: `There is no ${label} with the id "${id.slice(0, 40)}". Ids are whole numbers.` }
     }
   }
@@ -96,7 +114,7 @@ function checkRoute(collection: Collection, endpoint: Endpoint, params: Record<s
 function checkParams(
   payload: Payload,
   fields: Collection['config']['flattenedFields'] | undefined,
-  ids: IdRule,
+  ids: Rules,
   query: Record<string, unknown>,
 ) {
   for (const [name, min, max] of [

@@ -1,5 +1,6 @@
 import type { FlattenedField, Payload } from 'payload'
 import { validOperators } from 'payload/shared'
+import { idProblem, resolve, valueProblem, type Leaf, type Rules } from './whereFields.ts'
 
 /**
  * Checks the values of a REST `where` before Payload turns them into SQL.
@@ -11,153 +12,127 @@ import { validOperators } from 'payload/shared'
  * unknown ones itself.
  */
 
-export type IdRule = { numeric: boolean; max: number }
+export type { Rules } from './whereFields.ts'
 export type Refusal = { message: string; path: string }
-type Leaf = { kind: 'id' } | { kind: 'field'; field: FlattenedField }
 
 const OPERATORS = new Set<string>(validOperators)
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_MATCH = new Set(['like', 'not_like', 'contains'])
+const TEXT_FIELDS = new Set(['text', 'textarea', 'email', 'code', 'json', 'richText'])
 const GEO = new Set(['near', 'within', 'intersects'])
-const INTEGER = /^-?\d{1,16}$/
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v)
-
-/** Walks a dotted path through groups, arrays and single-collection relationships. */
-function resolve(payload: Payload, fields: FlattenedField[], segments: string[], topLevel: boolean): Leaf | null {
-  const [name, ...rest] = segments
-  if (topLevel && name === 'id' && rest.length === 0) return { kind: 'id' }
-  const field = fields.find((f) => 'name' in f && f.name === name)
-  if (!field) return null
-  if (rest.length === 0) return { kind: 'field', field }
-  if (field.type === 'group' || field.type === 'tab' || field.type === 'array') return resolve(payload, field.flattenedFields, rest, false)
-  if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
-    if (rest.length === 1 && rest[0] === 'id') return { kind: 'field', field }
-    const related = payload.collections[field.relationTo]?.config.flattenedFields
-    return related ? resolve(payload, related, rest, true) : null
-  }
-  return null
-}
-
-/** Why `value` cannot be compared with the field, or null when it can. */
-function valueProblem(leaf: Leaf, payload: Payload, ids: IdRule, operator: string, value: unknown): string | null {
-  const idProblem = (rule: IdRule) => {
-    if (!rule.numeric) return typeof value === 'string' || typeof value === 'number' ? null : 'an id'
-    if (value === 'null' || value === null) return null
-    const n = typeof value === 'number' ? value : typeof value === 'string' && INTEGER.test(value) ? Number(value) : NaN
-    return Number.isSafeInteger(n) && Math.abs(n) <= rule.max ? null : 'an id (ids are whole numbers)'
-  }
-  if (leaf.kind === 'id') {
-    // `id equals abc` matches nothing, and Payload queries it so (clinic sites look documents up by the id in
-    // their address this way). A number that is not a possible id, though, reaches the database and fails there.
-    const lenient = (operator === 'equals' || operator === 'not_equals') && typeof value === 'string' && Number.isNaN(Number(value))
-    return lenient ? null : idProblem(ids)
-  }
-  const { field } = leaf
-  switch (field.type) {
-    case 'relationship':
-    case 'upload': {
-      if (typeof field.relationTo !== 'string') return isScalar(value) ? null : 'an id'
-      const target = payload.collections[field.relationTo]
-      return idProblem({ ...ids, numeric: ids.numeric && target?.customIDType !== 'text' })
-    }
-    case 'number': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
-      return Number.isFinite(n) || value === 'null' || value === null ? null : 'a number'
-    }
-    case 'date': {
-      if (value === 'null' || value === '' || value === null) return null
-      const time = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN
-      const year = new Date(time).getUTCFullYear()
-      return Number.isFinite(time) && year >= 1 && year <= 9999 ? null : 'a date, such as 2026-12-01T09:00:00Z'
-    }
-    case 'checkbox':
-      return value === true || value === false || value === 'true' || value === 'false' ? null : 'true or false'
-    case 'select':
-    case 'radio': {
-      const options = field.options.map((o) => (typeof o === 'string' ? o : o.value))
-      return options.includes(value as string) || value === 'null' || value === null ? null : `one of ${options.join(', ')}`
-    }
-    default:
-      return isScalar(value) ? null : 'a single value'
-  }
-}
-
-function checkCondition(
-  payload: Payload,
-  fields: FlattenedField[],
-  ids: IdRule,
-  path: string,
-  operator: string,
-  value: unknown,
-  name: string,
-): Refusal | null {
-  const at = `${name}[${operator}]`
-  if (!OPERATORS.has(operator)) {
-    return { path: at, message: `${at}: "${operator}" is not an operator. Use one of ${validOperators.join(', ')}.` }
-  }
-  const leaf = resolve(payload, fields, path.replace(/__/g, '.').split('.'), true)
-  if (!leaf) return null // unknown to this check: Payload refuses paths that do not exist
-  const field = leaf.kind === 'field' ? leaf.field : null
-  const relation = field && (field.type === 'relationship' || field.type === 'upload' || field.type === 'join')
-  if (operator === 'exists') {
-    return value === 'true' || value === 'false' || typeof value === 'boolean'
-      ? null
-      : { path: at, message: `${at} must be true or false.` }
-  }
-  if (GEO.has(operator)) {
-    return field?.type === 'point' ? null : { path: at, message: `${at}: ${operator} compares map points, and ${path} is not one.` }
-  }
-  // A nested query inside `contains` selects related documents of a has-many relationship.
-  if (operator === 'contains' && isObject(value)) {
-    return field && (field.type === 'join' || (relation && 'hasMany' in field && field.hasMany))
-      ? null
-      : { path: at, message: `${at} takes a single value, not a set of conditions.` }
-  }
-  if (
-    TEXT_MATCH.has(operator) &&
-    (leaf.kind === 'id' || (field && !['text', 'textarea', 'email', 'code', 'json', 'richText'].includes(field.type)))
-  ) {
-    const hasManyContains = operator === 'contains' && field && 'hasMany' in field && field.hasMany
-    if (!hasManyContains)
-      return { path: at, message: `${at}: ${operator} matches text, and ${path} is not a text field. Use equals or in.` }
-  }
-  let values: unknown[]
-  if (LIST_OPERATORS.has(operator)) {
-    values = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
-  } else if (Array.isArray(value) && relation && (operator === 'equals' || operator === 'not_equals')) {
-    values = value
-  } else {
-    values = [value]
-  }
-  for (const v of values) {
-    if (Array.isArray(v) || isObject(v))
-      return { path: at, message: `${at} takes ${LIST_OPERATORS.has(operator) ? 'a list of values' : 'a single value'}.` }
-    const expected = valueProblem(leaf, payload, ids, operator, v)
-    if (expected) return { path: at, message: `${at}: ${JSON.stringify(v)?.slice(0, 60)} is not ${expected}.` }
-  }
-  return null
-}
+const hasMany = (field: FlattenedField | null) => Boolean(field && 'hasMany' in field && field.hasMany)
 
 /** The first value in `where` that cannot fit its field, or null. */
-export function checkWhere(payload: Payload, fields: FlattenedField[], ids: IdRule, where: unknown, name = 'where'): Refusal | null {
+export function checkWhere(payload: Payload, fields: FlattenedField[], rules: Rules, where: unknown, name = 'where'): Refusal | null {
   if (!isObject(where)) return { path: name, message: `${name} must be a set of conditions, such as ${name}[name][equals]=Ana.` }
   for (const [key, condition] of Object.entries(where)) {
     const at = `${name}[${key}]`
     if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
       if (!Array.isArray(condition)) return { path: at, message: `${at} must be a list of conditions: ${at}[0][field][equals]=…` }
       for (const [i, part] of condition.entries()) {
-        const refusal = checkWhere(payload, fields, ids, part, `${at}[${i}]`)
+        const refusal = checkWhere(payload, fields, rules, part, `${at}[${i}]`)
         if (refusal) return refusal
       }
       continue
     }
     if (!isObject(condition)) return { path: at, message: `${at} needs an operator, such as ${at}[equals]=….` }
     for (const [operator, value] of Object.entries(condition)) {
-      const refusal = checkCondition(payload, fields, ids, key, operator, value, at)
+      const refusal = checkCondition(payload, fields, rules, key, operator, value, at)
       if (refusal) return refusal
     }
+  }
+  return null
+}
+
+function checkCondition(
+  payload: Payload,
+  fields: FlattenedField[],
+  rules: Rules,
+  path: string,
+  operator: string,
+  value: unknown,
+  name: string,
+) {
+  const at = `${name}[${operator}]`
+  const refuse = (message: string): Refusal => ({ path: at, message: `${at}: ${message}` })
+  if (!OPERATORS.has(operator)) return refuse(`"${operator}" is not an operator. Use one of ${validOperators.join(', ')}.`)
+  if (rules.operators && !rules.operators.has(operator) && !GEO.has(operator)) {
+    return refuse(`this database cannot compare with "${operator}". Use one of ${[...rules.operators].join(', ')}.`)
+  }
+  const leaf = resolve(payload, fields, path.replace(/__/g, '.').split('.'))
+  if (!leaf) return null // unknown to this check: Payload refuses paths that do not exist
+  if (leaf.kind === 'polymorphic') return checkPolymorphic(payload, leaf, rules, path, operator, value, refuse)
+  if (operator === 'exists') {
+    return value === 'true' || value === 'false' || typeof value === 'boolean' ? null : refuse('must be true or false.')
+  }
+  const field = leaf.kind === 'field' ? leaf.field : null
+  if (GEO.has(operator)) return field?.type === 'point' ? null : refuse(`${operator} compares map points, and ${path} is not one.`)
+  const relation = field && (field.type === 'relationship' || field.type === 'upload' || field.type === 'join')
+  // A nested query inside `contains` selects related documents of a has-many relationship or a join.
+  if (operator === 'contains' && isObject(value)) {
+    return field?.type === 'join' || (relation && hasMany(field)) ? null : refuse('give a single value, not a set of conditions.')
+  }
+  const matchesText = leaf.kind === 'field' && TEXT_FIELDS.has(leaf.field.type)
+  if (TEXT_MATCH.has(operator) && !matchesText && !(operator === 'contains' && hasMany(field))) {
+    return refuse(`${operator} matches text, and ${path} is not a text field. Use equals or in.`)
+  }
+  return checkValues(payload, leaf, rules, operator, valuesOf(operator, value, Boolean(relation)), refuse)
+}
+
+/** A relationship to several collections: compared as a whole ({ relationTo, value }), by .value (an id), or by .relationTo. */
+function checkPolymorphic(
+  payload: Payload,
+  leaf: Extract<Leaf, { kind: 'polymorphic' }>,
+  rules: Rules,
+  path: string,
+  operator: string,
+  value: unknown,
+  refuse: (message: string) => Refusal,
+) {
+  const base = path.replace(/\.(value|relationTo)$/, '')
+  const how = `${base} points to documents of several collections: compare ${base}.value (the id) or ${base}.relationTo (the collection).`
+  if (leaf.part === 'relationTo') return null // Payload decides who may query it
+  if (leaf.part === 'other') return refuse(how)
+  if (operator === 'exists') {
+    return leaf.part === 'value' && (value === 'true' || value === 'false' || typeof value === 'boolean') ? null : refuse(how)
+  }
+  if (leaf.part === 'whole') {
+    const targets = leaf.field.type === 'relationship' || leaf.field.type === 'upload' ? [leaf.field.relationTo].flat() : []
+    const whole =
+      operator === 'equals' &&
+      isObject(value) &&
+      targets.includes(value.relationTo as never) &&
+      !idProblem(value.value, rules.numericIds, rules)
+    return whole ? null : refuse(how)
+  }
+  if (TEXT_MATCH.has(operator) || GEO.has(operator)) return refuse(`${operator} does not compare ids. Use equals or in.`)
+  return checkValues(payload, leaf, rules, operator, valuesOf(operator, value, true), refuse)
+}
+
+/** The single values a condition compares: a list for in, not_in and all (or equals on a relationship), else one. */
+function valuesOf(operator: string, value: unknown, relation: boolean): unknown[] {
+  if (LIST_OPERATORS.has(operator)) return typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
+  if (Array.isArray(value) && relation && (operator === 'equals' || operator === 'not_equals')) return value
+  return [value]
+}
+
+function checkValues(
+  payload: Payload,
+  leaf: Leaf,
+  rules: Rules,
+  operator: string,
+  values: unknown[],
+  refuse: (message: string) => Refusal,
+) {
+  for (const v of values) {
+    if (Array.isArray(v) || isObject(v))
+      return refuse(
+        LIST_OPERATORS.has(operator) ? 'give a list of single values.' : 'give a single value, not a list or a set of conditions.',
+      )
+    const expected = valueProblem(payload, leaf, rules, operator, v)
+    if (expected) return refuse(`${JSON.stringify(v)?.slice(0, 60)} is not ${expected}.`)
   }
   return null
 }
