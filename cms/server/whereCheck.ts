@@ -18,8 +18,10 @@ export type Refusal = { message: string; path: string }
 const OPERATORS = new Set<string>(validOperators)
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const TEXT_MATCH = new Set(['like', 'not_like', 'contains'])
-const TEXT_FIELDS = new Set(['text', 'textarea', 'email', 'code', 'json', 'richText'])
+const TEXT_FIELDS = new Set(['text', 'textarea', 'email', 'code'])
 const GEO = new Set(['near', 'within', 'intersects'])
+/** What the SQL adapters can ask of a path inside a JSON value. */
+const JSON_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'like', 'not_like', 'contains', 'exists'])
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const hasMany = (field: FlattenedField | null) => Boolean(field && 'hasMany' in field && field.hasMany)
@@ -64,6 +66,12 @@ function checkCondition(
   const leaf = resolve(payload, fields, path.replace(/__/g, '.').split('.'))
   if (!leaf) return null // unknown to this check: Payload refuses paths that do not exist
   if (leaf.kind === 'polymorphic') return checkPolymorphic(payload, leaf, rules, path, operator, value, refuse)
+  if (leaf.kind === 'inside' && !JSON_OPERATORS.has(operator)) {
+    return refuse(`a path inside ${leaf.field.name} is compared with ${[...JSON_OPERATORS].join(', ')}.`)
+  }
+  if (leaf.kind === 'field' && (leaf.field.type === 'json' || leaf.field.type === 'richText') && operator !== 'exists') {
+    return refuse(`${path} holds structured content: compare a path inside it (${path}.key), or ask whether it exists.`)
+  }
   if (operator === 'exists') {
     return value === 'true' || value === 'false' || typeof value === 'boolean' ? null : refuse('must be true or false.')
   }
@@ -74,7 +82,7 @@ function checkCondition(
   if (operator === 'contains' && isObject(value)) {
     return field?.type === 'join' || (relation && hasMany(field)) ? null : refuse('give a single value, not a set of conditions.')
   }
-  const matchesText = leaf.kind === 'field' && TEXT_FIELDS.has(leaf.field.type)
+  const matchesText = leaf.kind === 'inside' || (leaf.kind === 'field' && TEXT_FIELDS.has(leaf.field.type))
   if (TEXT_MATCH.has(operator) && !matchesText && !(operator === 'contains' && hasMany(field))) {
     return refuse(`${operator} matches text, and ${path} is not a text field. Use equals or in.`)
   }

@@ -8,8 +8,10 @@ export type Leaf =
   | { kind: 'id' }
   | { kind: 'field'; field: FlattenedField }
   | { kind: 'polymorphic'; field: FlattenedField; part: 'whole' | 'value' | 'relationTo' | 'other' }
+  | { kind: 'inside'; field: FlattenedField }
 
 const INTEGER = /^-?\d{1,16}$/
+const JSON_SAFE = /^[\w @.\-:]*$/
 const isRelation = (f: FlattenedField) => f.type === 'relationship' || f.type === 'upload'
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v)
 
@@ -26,6 +28,8 @@ export function resolve(payload: Payload, fields: FlattenedField[], segments: st
   }
   if (rest.length === 0) return { kind: 'field', field }
   if (field.type === 'group' || field.type === 'tab' || field.type === 'array') return resolve(payload, field.flattenedFields, rest, false)
+  // A path inside a JSON or rich-text value, which the database searches with its JSON functions.
+  if (field.type === 'json' || field.type === 'richText') return { kind: 'inside', field }
   if (isRelation(field) && typeof field.relationTo === 'string') {
     if (rest.length === 1 && rest[0] === 'id') return { kind: 'field', field }
     const related = payload.collections[field.relationTo]?.config.flattenedFields
@@ -35,9 +39,10 @@ export function resolve(payload: Payload, fields: FlattenedField[], segments: st
 }
 
 /** Why `value` cannot be an id of a collection, or null when it can. */
-export function idProblem(value: unknown, numeric: boolean, rules: Rules): string | null {
+export function idProblem(value: unknown, numeric: boolean, rules: Rules, nullText = true): string | null {
   if (!numeric) return typeof value === 'string' || typeof value === 'number' ? null : 'an id'
-  if (value === 'null' || value === null) return null
+  // "null" means no relation (Payload turns it into NULL for relationships, not for the id itself).
+  if ((nullText && value === 'null') || value === null) return null
   const n = typeof value === 'number' ? value : typeof value === 'string' && INTEGER.test(value) ? Number(value) : NaN
   return Number.isSafeInteger(n) && Math.abs(n) <= rules.maxId ? null : 'an id (ids are whole numbers)'
 }
@@ -49,9 +54,15 @@ export function valueProblem(payload: Payload, leaf: Leaf, rules: Rules, operato
     // `id equals abc` matches nothing, and Payload queries it so (clinic sites look documents up by the id in
     // their address this way). A number that is not a possible id, though, reaches the database and fails there.
     const lenient = (operator === 'equals' || operator === 'not_equals') && typeof value === 'string' && Number.isNaN(Number(value))
-    return lenient ? null : idProblem(value, rules.numericIds, rules)
+    return lenient ? null : idProblem(value, rules.numericIds, rules, false)
   }
   if (leaf.kind === 'polymorphic') return idProblem(value, rules.numericIds, rules)
+  if (leaf.kind === 'inside') {
+    // Payload writes these values into a JSON path query (a regular expression for like on PostgreSQL): plain words only.
+    return typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && JSON_SAFE.test(value))
+      ? null
+      : 'a plain value (letters, digits, spaces and @ . - _ :)'
+  }
   const { field } = leaf
   switch (field.type) {
     case 'relationship':

@@ -140,15 +140,19 @@ function wherePath(rng: Rng, target: Target): string {
   const r = rng()
   if (r < 0.5 && target.fields.length) return pick(rng, target.fields)
   if (r < 0.65) return 'id'
-  if (r < 0.8 && target.relations.length)
+  if (r < 0.75 && target.relations.length)
     return `${pick(rng, target.relations)}.${pick(rng, ['id', 'name', 'email', 'slug', 'user', 'tenant', 'start', 'nope'])}`
+  // Inside a field: a group's, an array's, a JSON value's, a relationship to several collections.
+  if (r < 0.85 && target.fields.length)
+    return `${pick(rng, target.fields)}.${pick(rng, ['a', '0', 'a.b', 'root', 'value', 'relationTo', 'x y'])}`
   return pick(rng, ['nope', 'hash', 'salt', 'a.b.c', '__proto__', 'tenant__name', 'or', 'AND', 'id.id', ''])
 }
 
 /** A where that may be well formed or not: for reads, where any answer but a 5xx is fine. */
 function anyWhere(rng: Rng, target: Target): unknown {
   const r = rng()
-  if (r < 0.1) return pick(rng, ['abc', '{"id":{"equals":', '5', '[]', 'null', '{"and":1}'])
+  if (r < 0.1)
+    return pick(rng, ['abc', '{"id":{"equals":', '5', '[]', 'null', '{"and":1}', `${'{"and":['.repeat(200)}{}${']}'.repeat(200)}`])
   if (r < 0.25)
     return {
       [pick(rng, ['or', 'and'])]: chance(rng, 0.5)
