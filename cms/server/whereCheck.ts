@@ -69,6 +69,10 @@ function checkCondition(
   if (leaf.kind === 'inside' && !JSON_OPERATORS.has(operator)) {
     return refuse(`a path inside ${leaf.field.name} is compared with ${[...JSON_OPERATORS].join(', ')}.`)
   }
+  // Inside a JSON value, in and not_in take a list as such; a single value (or "a,b") became a broken JSON path query.
+  if (leaf.kind === 'inside' && (operator === 'in' || operator === 'not_in') && !Array.isArray(value)) {
+    return refuse(`give a list, such as ${at}[0]=a&${at}[1]=b.`)
+  }
   if (leaf.kind === 'field' && (leaf.field.type === 'json' || leaf.field.type === 'richText') && operator !== 'exists') {
     return refuse(`${path} holds structured content: compare a path inside it (${path}.key), or ask whether it exists.`)
   }
@@ -85,6 +89,11 @@ function checkCondition(
   const matchesText = leaf.kind === 'inside' || (leaf.kind === 'field' && TEXT_FIELDS.has(leaf.field.type))
   if (TEXT_MATCH.has(operator) && !matchesText && !(operator === 'contains' && hasMany(field))) {
     return refuse(`${operator} matches text, and ${path} is not a text field. Use equals or in.`)
+  }
+  // not_like hands its value to the database as a pattern as it is (like and contains wrap it in %), and PostgreSQL
+  // refuses a pattern that ends in a lone escape character.
+  if (operator === 'not_like' && typeof value === 'string' && /(^|[^\\])(\\\\)*\\$/.test(value)) {
+    return refuse('the pattern ends with a backslash, which escapes nothing. Double it (\\\\) or remove it.')
   }
   return checkValues(payload, leaf, rules, operator, valuesOf(operator, value, Boolean(relation)), refuse)
 }
