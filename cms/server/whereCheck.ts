@@ -128,11 +128,15 @@ function checkPolymorphic(
   return checkValues(payload, leaf, rules, operator, valuesOf(operator, value, true), refuse)
 }
 
-/** The single values a condition compares: a list for in, not_in and all (or equals on a relationship), else one. */
-function valuesOf(operator: string, value: unknown, relation: boolean): unknown[] {
-  if (LIST_OPERATORS.has(operator)) return typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
-  if (Array.isArray(value) && relation && (operator === 'equals' || operator === 'not_equals')) return value
-  return [value]
+/**
+ * The single values a condition compares: a list for in, not_in and all (or equals on a relationship, which the
+ * database then asks as in), else the one value; and whether they are a list.
+ */
+function valuesOf(operator: string, value: unknown, relation: boolean): { values: unknown[]; listed: boolean } {
+  if (LIST_OPERATORS.has(operator))
+    return { values: typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value], listed: true }
+  if (Array.isArray(value) && relation && (operator === 'equals' || operator === 'not_equals')) return { values: value, listed: true }
+  return { values: [value], listed: false }
 }
 
 function checkValues(
@@ -140,15 +144,14 @@ function checkValues(
   leaf: Leaf,
   rules: Rules,
   operator: string,
-  values: unknown[],
+  { values, listed }: { values: unknown[]; listed: boolean },
   refuse: (message: string) => Refusal,
 ) {
   for (const v of values) {
-    if (Array.isArray(v) || isObject(v))
-      return refuse(
-        LIST_OPERATORS.has(operator) ? 'give a list of single values.' : 'give a single value, not a list or a set of conditions.',
-      )
-    const expected = valueProblem(payload, leaf, rules, operator, v)
+    if (Array.isArray(v) || isObject(v)) {
+      return refuse(listed ? 'give a list of single values.' : 'give a single value, not a list or a set of conditions.')
+    }
+    const expected = valueProblem(payload, leaf, rules, listed ? 'in' : operator, v)
     if (expected) return refuse(`${JSON.stringify(v)?.slice(0, 60)} is not ${expected}.`)
   }
   return null

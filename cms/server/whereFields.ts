@@ -41,7 +41,7 @@ export function resolve(payload: Payload, fields: FlattenedField[], segments: st
 /** Why `value` cannot be an id of a collection, or null when it can. */
 export function idProblem(value: unknown, numeric: boolean, rules: Rules, nullText = true): string | null {
   if (!numeric) return typeof value === 'string' || typeof value === 'number' ? null : 'an id'
-  // "null" means no relation (Payload turns it into NULL for relationships, not for the id itself).
+  // "null" means no relation, where Payload turns it into NULL (see nullText).
   if ((nullText && value === 'null') || value === null) return null
   const n = typeof value === 'number' ? value : typeof value === 'string' && INTEGER.test(value) ? Number(value) : NaN
   return Number.isSafeInteger(n) && Math.abs(n) <= rules.maxId ? null : 'an id (ids are whole numbers)'
@@ -56,7 +56,9 @@ export function valueProblem(payload: Payload, leaf: Leaf, rules: Rules, operato
     const lenient = (operator === 'equals' || operator === 'not_equals') && typeof value === 'string' && Number.isNaN(Number(value))
     return lenient ? null : idProblem(value, rules.numericIds, rules, false)
   }
-  if (leaf.kind === 'polymorphic') return idProblem(value, rules.numericIds, rules)
+  // "null" (no relation) is understood by equals and not_equals; in a list it reached the database as text.
+  const single = operator === 'equals' || operator === 'not_equals'
+  if (leaf.kind === 'polymorphic') return idProblem(value, rules.numericIds, rules, single)
   if (leaf.kind === 'inside') {
     // Payload writes these values into a JSON path query (a regular expression for like on PostgreSQL): plain words only.
     return typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && JSON_SAFE.test(value))
@@ -68,7 +70,7 @@ export function valueProblem(payload: Payload, leaf: Leaf, rules: Rules, operato
     case 'relationship':
     case 'upload': {
       const target = typeof field.relationTo === 'string' ? payload.collections[field.relationTo] : undefined
-      return idProblem(value, rules.numericIds && target?.customIDType !== 'text', rules)
+      return idProblem(value, rules.numericIds && target?.customIDType !== 'text', rules, single)
     }
     case 'number': {
       const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN

@@ -286,6 +286,7 @@ describe('bad input', () => {
       ['where[reason][like]=a%00b', /NUL character/],
       ['where[history.at][all]=2026-01-01', /this database cannot compare with "all"/],
       ['where[id][in]=null', /is not an id/],
+      ['where[patient][in]=null', /is not an id/],
       ['where[reason][not_like]=a%5C', /ends with a backslash/],
       ['where[visitNotes.root.a][in]=x', /give a list/],
       ['where[visitNotes][like]=x', /holds structured content/],
