@@ -72,18 +72,22 @@ const schema = z.object({
         message:
           value === 'true'
             ? 'must be a hop count (1 behind one load balancer) or the proxies\' addresses: "true" would believe any client\'s X-Forwarded-For'
-            : 'must be a hop count or a comma-separated list of proxy addresses, ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+            : 'must be a hop count or a comma-separated list of proxy addresses, ranges (10.0.0.0/8, never /0) or loopback, linklocal, uniquelocal',
       })
       return z.NEVER
     }),
 })
 
-/** An address or range as Express's `trust proxy` reads it. */
+/**
+ * An address or range as Express's `trust proxy` reads it. Not a range of
+ * every address (`0.0.0.0/0`, `::/0`): that believes any client's own header,
+ * as "true" would.
+ */
 function isProxyAddress(entry: string): boolean {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true
   const [address, prefix, ...rest] = entry.split('/')
   if (rest.length || !address || !isIP(address)) return false
-  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))
 }
 
 export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET' | 'PUBLIC_URL'> & {

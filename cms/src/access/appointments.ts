@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { clinicalScope, onlyPlatformAdmin, signedInAs } from './clinical.ts'
-import { inMyClinics, isPlatformAdmin, myDoctorProfileIds, myPatientIds, roleOf } from './roles.ts'
+import { inMyClinics, isPlatformAdmin, myDoctorProfileIds, myPatientsDocuments, roleOf } from './roles.ts'
 
 /**
  * Appointments. Patients book through the booking endpoint and never write
@@ -11,8 +11,8 @@ export const appointmentsAccess: CollectionConfig['access'] = {
   // A doctor also sees every visit in their own calendar (a cancelled one too), but nothing more of its patient.
   read: async ({ req }) => {
     if (roleOf(req) !== 'doctor') return clinicalScope(req)
-    const [patients, profiles] = await Promise.all([myPatientIds(req), myDoctorProfileIds(req)])
-    return { and: [inMyClinics(req), { or: [{ patient: { in: patients } }, { doctor: { in: profiles } }] }] }
+    const [patients, profiles] = await Promise.all([myPatientsDocuments(req), myDoctorProfileIds(req)])
+    return { and: [inMyClinics(req), { or: [patients, { doctor: { in: profiles } }] }] }
   },
   // Patients book through POST /api/appointments/book, which checks the slot and the clinic's policy.
   create: signedInAs('platform-admin', 'clinic-admin', 'doctor'),
@@ -20,7 +20,7 @@ export const appointmentsAccess: CollectionConfig['access'] = {
     if (isPlatformAdmin(req)) return true
     const role = roleOf(req)
     if (role === 'clinic-admin') return inMyClinics(req)
-    if (role === 'doctor') return { and: [inMyClinics(req), { patient: { in: await myPatientIds(req) } }] }
+    if (role === 'doctor') return myPatientsDocuments(req)
     return false
   },
   delete: onlyPlatformAdmin,

@@ -1,10 +1,10 @@
 import type { Access, PayloadRequest, Where } from 'payload'
-import { inMyClinics, isPlatformAdmin, myPatientIds, roleOf, userOf } from './roles.ts'
+import { inMyClinics, isPlatformAdmin, myPatientsDocuments, roleOf, userOf } from './roles.ts'
 
 /**
  * The rule shared by every piece of a patient's health data (appointments,
  * records, prescriptions): the patient sees their own; a doctor sees the data of
- * the patients they have visits with, in their own clinics; a clinic admin sees
+ * the patients they have visits with, at the clinic of those visits; a clinic admin sees
  * their clinics; a platform admin sees everything.
  */
 export async function clinicalScope(req: PayloadRequest, patientField = 'patient'): Promise<boolean | Where> {
@@ -16,7 +16,7 @@ export async function clinicalScope(req: PayloadRequest, patientField = 'patient
     case 'clinic-admin':
       return inMyClinics(req)
     case 'doctor':
-      return { and: [inMyClinics(req), { [patientField]: { in: await myPatientIds(req) } }] }
+      return myPatientsDocuments(req, patientField)
     case 'patient':
       return { [patientField]: { equals: user.id } }
     default:

@@ -10,14 +10,17 @@ const ownLock = (id: unknown): Where => ({ 'user.value': { equals: id } })
  * patient could list which documents staff edit, or lock one in their name.
  * Here: staff only (the admin panel's users), each writing only their own locks.
  */
+/** A lock written in the writer's own name, or naming nobody (Payload's validation then asks for the holder). */
+const namesTheWriter = (req: Parameters<Access>[0]['req'], data: unknown) => {
+  const holder = (data as { user?: { value?: unknown } | null } | undefined)?.user
+  return holder === undefined || String(holder?.value) === String(userOf(req)!.id)
+}
+
 const lockedDocumentsAccess: Record<'read' | 'create' | 'update' | 'delete', Access> = {
   read: ({ req }) => isStaff(req),
-  create: ({ req, data }) => {
-    if (!isStaff(req)) return false
-    const holder = (data as { user?: { value?: unknown } | null } | undefined)?.user?.value
-    return isPlatformAdmin(req) || holder === undefined || String(holder) === String(userOf(req)!.id)
-  },
-  update: ({ req }) => (isPlatformAdmin(req) ? true : isStaff(req) ? ownLock(userOf(req)!.id) : false),
+  create: ({ req, data }) => (isPlatformAdmin(req) ? true : isStaff(req) && namesTheWriter(req, data)),
+  // Their own locks, and still in their own name afterwards: a lock is not handed to someone else.
+  update: ({ req, data }) => (isPlatformAdmin(req) ? true : isStaff(req) && namesTheWriter(req, data) ? ownLock(userOf(req)!.id) : false),
   delete: ({ req }) => (isPlatformAdmin(req) ? true : isStaff(req) ? ownLock(userOf(req)!.id) : false),
 }
 

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { clinicalScope, onlyPlatformAdmin, signedInAs } from './clinical.ts'
-import { inMyClinics, isPlatformAdmin, myPatientIds, roleOf } from './roles.ts'
+import { isPlatformAdmin, myPatientsDocuments, roleOf } from './roles.ts'
 
 /**
  * Prescriptions are written by doctors for their own patients. A patient sees
@@ -15,7 +15,7 @@ export const prescriptionsAccess: CollectionConfig['access'] = {
   create: signedInAs('platform-admin', 'doctor'),
   update: async ({ req }) => {
     if (isPlatformAdmin(req)) return true
-    if (roleOf(req) === 'doctor') return { and: [inMyClinics(req), { patient: { in: await myPatientIds(req) } }] }
+    if (roleOf(req) === 'doctor') return myPatientsDocuments(req)
     return false
   },
   delete: onlyPlatformAdmin,

@@ -46,13 +46,16 @@ export async function myDoctorProfileIds(req: PayloadRequest): Promise<Id[]> {
 export const RELATING_STATUSES = ['requested', 'confirmed', 'completed', 'no-show'] as const
 
 /**
- * Memoised per request: the patients a doctor has (or had) a visit with, in the
- * doctor's clinics, by RELATING_STATUSES. "A doctor sees their own patients" is this list.
+ * Memoised per request: the patients a doctor has (or had) a visit with, by
+ * RELATING_STATUSES, per clinic of the doctor's. A relation is the clinic's: a
+ * doctor who works at two clinics and sees a patient at one does not see what
+ * the other clinic holds about them.
  */
-export async function myPatientIds(req: PayloadRequest): Promise<Id[]> {
-  const key = 'telemed.myPatients'
+export async function myPatientsByClinic(req: PayloadRequest): Promise<Map<string, Id[]>> {
+  const key = 'telemed.myPatientsByClinic'
   req.context[key] ??= myDoctorProfileIds(req).then(async (doctorIds) => {
-    if (doctorIds.length === 0) return []
+    const byClinic = new Map<string, Id[]>()
+    if (doctorIds.length === 0) return byClinic
     const relating: Where = {
       or: [
         { status: { in: [...RELATING_STATUSES] } },
@@ -63,9 +66,38 @@ export async function myPatientIds(req: PayloadRequest): Promise<Id[]> {
       req,
       'appointments',
       { and: [{ doctor: { in: doctorIds } }, inMyClinics(req), relating] },
-      { patient: true },
+      { patient: true, tenant: true },
     )
-    return [...new Set(visits.map((v) => idOf(v.patient)).filter((id): id is Id => id !== null))]
+    for (const visit of visits) {
+      const clinic = idOf(visit.tenant)
+      const patient = idOf(visit.patient)
+      if (clinic === null || patient === null) continue
+      const patients = byClinic.get(String(clinic)) ?? []
+      if (!patients.some((p) => sameId(p, patient))) patients.push(patient)
+      byClinic.set(String(clinic), patients)
+    }
+    return byClinic
   })
-  return req.context[key] as Promise<Id[]>
+  return req.context[key] as Promise<Map<string, Id[]>>
+}
+
+/** The patients a doctor has at any of their clinics (their accounts are one, across clinics). */
+export async function myPatientIds(req: PayloadRequest): Promise<Id[]> {
+  const all = [...(await myPatientsByClinic(req)).values()].flat()
+  return all.filter((id, i) => all.findIndex((other) => sameId(other, id)) === i)
+}
+
+/** Whether `patient` is the doctor's patient at `clinic`. */
+export async function isMyPatientAt(req: PayloadRequest, clinic: unknown, patient: unknown): Promise<boolean> {
+  return ((await myPatientsByClinic(req)).get(String(clinic)) ?? []).some((p) => sameId(p, patient))
+}
+
+/** Documents of the doctor's patients, each at the clinic where that patient is theirs. */
+export async function myPatientsDocuments(req: PayloadRequest, patientField = 'patient'): Promise<Where> {
+  const byClinic = await myPatientsByClinic(req)
+  const scopes: Where[] = clinicsOf(userOf(req)).flatMap((clinic) => {
+    const patients = byClinic.get(String(clinic))
+    return patients?.length ? [{ and: [{ tenant: { equals: clinic } }, { [patientField]: { in: patients } }] }] : []
+  })
+  return scopes.length ? { or: scopes } : { [patientField]: { in: [] } }
 }

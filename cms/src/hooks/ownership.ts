@@ -1,5 +1,5 @@
 import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
-import { clinicsOf, idOf, myDoctorProfileIds, myPatientIds, sameId, userOf } from '../access/roles.ts'
+import { clinicsOf, idOf, isMyPatientAt, myDoctorProfileIds, sameId, userOf } from '../access/roles.ts'
 import { lookup } from '../lookup.ts'
 
 type Rules = {
@@ -41,7 +41,7 @@ export const enforceClinicalOwnership =
       if (user.role === 'doctor') {
         const doctorId = idOf(merged.doctor)
         if (doctorId && !(await myDoctorProfileIds(req)).some((d) => sameId(d, doctorId))) throw new Forbidden(req.t)
-        if (rules.doctorNeedsExistingPatient && !(await myPatientIds(req)).some((p) => sameId(p, patientId))) {
+        if (rules.doctorNeedsExistingPatient && !(await isMyPatientAt(req, tenantId, patientId))) {
           throw new Forbidden(req.t)
         }
       }

@@ -1,7 +1,6 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
 import { clinicLink } from '../../../email/clinicLink.ts'
-import { clinicsOf, sameId } from '../../../access/roles.ts'
 import { AWAITING_CONFIRMATION, CONFIRMATION_HOURS, newConfirmation } from '../auth/emailConfirmation.ts'
 import { spendAsPasswordCheck } from '../auth/passwordCheck.ts'
 import { passwordProblem } from '../auth/passwordPolicy.ts'
@@ -17,12 +16,16 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * is the same whether or not the email already has an account, and takes as
  * long: a new account gets a link to confirm the email; an existing one's
  * holder is told by email, never the visitor. Until confirmed, the account
- * cannot sign in.
+ * cannot sign in. It is the door of people without an account: a signed-in
+ * caller is refused before the email is read (otherwise the account's own
+ * rights, checked when opening an account, would answer differently for a
+ * new and a known email).
  */
 export const register: Endpoint = {
   path: '/register',
   method: 'post',
   handler: async (req) => {
+    if (req.user) return problem(409, 'You are signed in. Sign out to register a new account.')
     const body = await readBody(req)
     if (body instanceof Response) return body
     const clinic = await clinicOf(req, body.clinic)
@@ -36,14 +39,14 @@ export const register: Endpoint = {
     if (body.consent !== true) return problem(400, `Accept ${clinic.name}'s consent and terms to register.`, 'consent')
 
     const input = { clinic, name, email, password: body.password as string }
-    const existing = await req.payload.db.findOne({
+    const existing = await req.payload.db.findOne<{ id: number | string; role?: string }>({
       collection: 'users',
       where: { email: { equals: email } },
-      select: { tenants: true, consents: true, emailConfirmation: true },
+      select: { role: true, emailConfirmation: true },
       req,
     })
     if (!existing) await openAccount(req, input)
-    else if (AWAITING_CONFIRMATION(existing)) await renewRegistration(req, existing, input)
+    else if (AWAITING_CONFIRMATION(existing) && existing.role === 'patient') await renewRegistration(req, existing, input)
     else await tellTheHolder(req, input)
     return json(202, { message: `Check your inbox: we sent a message to ${email} to finish registering.` })
   },
@@ -79,31 +82,28 @@ async function openAccount(req: PayloadRequest, input: Input) {
 }
 
 /**
- * The account was never confirmed, so nobody has used it: this registration's
- * password replaces the earlier one, and a new link goes to the email. Only the
- * email's holder gets the link, and confirming asks for the password chosen
- * last, so a stranger who registered the address first cannot take it over.
+ * The account was never confirmed, so nobody has used it: this registration
+ * replaces the earlier one, and a new link goes to the email. Only the email's
+ * holder gets the link, and confirming asks for the password chosen last, so a
+ * stranger who registered the address first cannot take it over. Nor does
+ * anything the stranger chose stay: the account becomes a patient of this one
+ * clinic, with this clinic's consent, not also of the clinic the stranger picked.
+ * Only a patient's registration is renewed: an account a clinic's admin has
+ * since made staff is that clinic's, and its holder is told as for any account.
  */
-async function renewRegistration(req: PayloadRequest, existing: Record<string, unknown>, input: Input) {
+async function renewRegistration(req: PayloadRequest, existing: { id: number | string }, input: Input) {
   const { token, stored } = newConfirmation()
-  const tenants = (existing.tenants as { tenant: unknown }[] | undefined) ?? []
-  const consents = (existing.consents as { tenant: unknown; acceptedAt: string }[] | undefined) ?? []
-  const joins = !clinicsOf(existing as never).some((c) => sameId(c, input.clinic.id))
   await req.payload.update({
     collection: 'users',
-    id: existing.id as number | string,
+    id: existing.id,
     overrideAccess: true,
     depth: 0,
     data: {
       name: input.name,
       password: input.password,
       emailConfirmation: stored,
-      ...(joins
-        ? {
-            tenants: [...tenants, { tenant: input.clinic.id }],
-            consents: [...consents, { tenant: input.clinic.id, acceptedAt: new Date().toISOString() }],
-          }
-        : {}),
+      tenants: [{ tenant: input.clinic.id }],
+      consents: [{ tenant: input.clinic.id, acceptedAt: new Date().toISOString() }],
     } as never,
   })
   await sendConfirmation(req, input, token)
