@@ -97,6 +97,19 @@ describe('sign in and out on a clinic site', () => {
   )
 })
 
+describe('addresses that name nothing', () => {
+  it.each(['/doctors/99999999999999999999', '/doctors/abc', '/appointments/2147483648'])(
+    'answer %s with the site’s 404 page',
+    async (path) => {
+      const cookie = tokenCookie(
+        await send('alpha.localhost', '/signin', { form: { email: world.alpha.patient.email, password: PASSWORD } }),
+      )
+      const page = await send('alpha.localhost', path, { cookie })
+      expect(page.status).toBe(404)
+    },
+  )
+})
+
 describe('registering and joining on a clinic site', () => {
   it('registers a new patient, who confirms the email with their password and is signed in', async () => {
     const email = 'site-newcomer@x.test'

@@ -1,6 +1,7 @@
 import { api, query } from './api.ts'
 import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
+import { isDocumentId } from './documentId.ts'
 
 /** A doctor as the clinic's directory shows them. */
 export type DoctorCard = {
@@ -60,7 +61,7 @@ export function clinicDoctors(locals: App.Locals): Promise<DoctorCard[]> {
 }
 
 export async function oneDoctor(locals: App.Locals, id: string): Promise<DoctorCard | null> {
-  if (!/^[\w-]{1,40}$/.test(id)) return null
+  if (!isDocumentId(id)) return null
   const q = query({ where: { id: { equals: id }, tenant: { equals: locals.clinic!.id }, active: { equals: true } }, depth: 1, limit: 1 })
   const { docs } = await api<{ docs: DoctorDoc[] }>(locals, `/api/doctors?${q}`)
   return docs[0] ? toCard(docs[0]) : null

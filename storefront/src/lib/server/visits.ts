@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit'
 import { api, ApiError, query } from './api.ts'
 import type { VisitStatus } from '../visitStatus.ts'
+import { isDocumentId } from './documentId.ts'
 
 export type Visit = {
   id: number | string
@@ -46,7 +47,7 @@ export async function visitsWhere(locals: App.Locals, where: Record<string, unkn
 
 /** One visit of this clinic, or a 404 page: also for a visit that exists but is not the viewer's to see. */
 export async function visitOr404(locals: App.Locals, id: string): Promise<Visit> {
-  if (!/^[\w-]{1,40}$/.test(id)) error(404, 'There is no such visit.')
+  if (!isDocumentId(id)) error(404, 'There is no such visit.')
   try {
     const doc = await api<VisitDoc>(locals, `/api/appointments/${id}?depth=1`)
     if (String(idOf(doc.tenant)) !== String(locals.clinic!.id)) error(404, 'There is no such visit.')

@@ -4,6 +4,7 @@ import { doctorSelf } from '$lib/server/doctorSelf.ts'
 import { paragraphs, richTextOf } from '$lib/server/richText.ts'
 import { visitOr404, visitsWhere } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
+import { isDocumentId } from '$lib/server/documentId.ts'
 
 type PatientDoc = {
   id: number | string
@@ -141,7 +142,7 @@ export const actions: Actions = {
   },
   sign: async ({ locals, params, request }) => {
     const id = String((await request.formData()).get('prescription') ?? '')
-    if (!/^[\w-]{1,40}$/.test(id)) error(400, 'Which prescription?')
+    if (!isDocumentId(id)) error(400, 'Which prescription?')
     try {
       await api(locals, `/api/prescriptions/${id}`, { method: 'PATCH', body: { status: 'signed' } })
     } catch (e) {

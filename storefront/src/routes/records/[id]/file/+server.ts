@@ -2,13 +2,14 @@ import { error } from '@sveltejs/kit'
 import { apiFetch } from '$lib/server/api.ts'
 import { apiBase } from '$lib/server/clinic.ts'
 import type { RequestHandler } from './$types'
+import { isDocumentId } from '$lib/server/documentId.ts'
 
 /**
  * Downloads a record's file with the visitor's token: the API serves files only
  * to people who may read the record, and logs the access.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
-  if (!locals.token || !/^[\w-]{1,40}$/.test(params.id)) error(404, 'There is no such record.')
+  if (!locals.token || !isDocumentId(params.id)) error(404, 'There is no such record.')
   const meta = await apiFetch(locals, `/api/records/${params.id}?depth=0`)
   if (!meta.ok) error(404, 'There is no such record.')
   const record = (await meta.json()) as { url?: string; filename?: string; mimeType?: string; tenant?: unknown }
