@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { signIn, type Client } from './support/http.ts'
+import { connectLive } from './support/liveClient.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { PASSWORD, visitAt, type World } from './support/world.ts'
 
@@ -21,31 +22,8 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-/** A live connection that keeps what it receives, and waits for a message matching `match`. */
-async function connect(who: Client | { token: string }) {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/live`, { headers: { Authorization: `JWT ${who.token}` } })
-  const received: any[] = []
-  const waiters: { match: (m: any) => boolean; resolve: (m: any) => void }[] = []
-  ws.on('message', (raw) => {
-    const message = JSON.parse(String(raw))
-    received.push(message)
-    for (const w of waiters.filter((w) => w.match(message))) {
-      waiters.splice(waiters.indexOf(w), 1)
-      w.resolve(message)
-    }
-  })
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
-  const next = (match: (m: any) => boolean, ms = 3000) =>
-    new Promise<any>((resolve, reject) => {
-      const seen = received.find(match)
-      if (seen) return resolve(seen)
-      waiters.push({ match, resolve })
-      setTimeout(() => reject(new Error(`no matching message in ${ms} ms; got ${JSON.stringify(received)}`)), ms)
-    })
-  const send = (message: unknown) => ws.send(JSON.stringify(message))
-  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
-  return { ws, received, next, send, closed }
-}
+/** A live connection that keeps what it receives (see support/liveClient.ts). */
+const connect = (who: Client | { token: string }) => connectLive(server.url, who.token!)
 
 /** Connected and subscribed to the visit. */
 async function inRoom(who: Client) {

@@ -32,5 +32,6 @@ export async function connectLive(serverUrl: string, token: string) {
     send({ type: marker })
     await next((m) => m.type === 'error' && String(m.reason).includes(marker))
   }
-  return { ws, received, next, send, settled }
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+  return { ws, received, next, send, settled, closed }
 }
