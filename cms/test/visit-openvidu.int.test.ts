@@ -9,6 +9,7 @@
  * in visit-call.int.test.ts covers media.)
  */
 import AxeBuilder from '@axe-core/playwright'
+import { get as httpGet } from 'node:http'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOpenViduDouble } from '../../plugins/video-openvidu/src/testing/openViduDouble.ts'
@@ -19,6 +20,22 @@ let double: Awaited<ReturnType<typeof startOpenViduDouble>>
 let product: SeededProduct
 let visitPath = ''
 let patient: Page
+
+/** What a chat app's link preview gets: a plain GET of the link from a server (`*.localhost` is this machine). */
+function linkPreview(link: string): Promise<{ status: number; text: string }> {
+  const url = new URL(link)
+  return new Promise((resolve, reject) => {
+    const req = httpGet(
+      { host: '127.0.0.1', port: url.port, path: url.pathname + url.search, headers: { host: url.host, accept: 'text/html' } },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8').on('data', (chunk) => (text += chunk))
+        res.on('end', () => resolve({ status: res.statusCode!, text }))
+      },
+    )
+    req.on('error', reject)
+  })
+}
 let guestLink = ''
 
 beforeAll(async () => {
@@ -75,7 +92,8 @@ describe('a video visit on OpenVidu', () => {
     await patient.getByLabel(/Invite someone to join the call/).fill('Sam Walker')
     await patient.getByRole('button', { name: 'Create an invitation link' }).click()
     guestLink = await patient.getByLabel(/Send this link to Sam Walker/).inputValue()
-    expect(guestLink).toMatch(/\/c\/northwind\/visit-invite\/[\w-]+$/)
+    // On Northwind's own domain, with the platform's scheme and port.
+    expect(guestLink).toMatch(/^http:\/\/northwind\.localhost:\d+\/visit-invite\/[\w-]+$/)
     await screenshotBoth(patient, 'visit-openvidu-before-northwind')
     await expectNoSeriousAxeViolations(patient)
 
@@ -92,9 +110,9 @@ describe('a video visit on OpenVidu', () => {
     const context = await product.browser.newContext({ permissions: ['camera', 'microphone'] })
     const guest = await context.newPage()
     // Opening the link changes nothing and tells nothing (chat apps fetch links for previews); the guest opens it.
-    const preview = await fetch(guestLink, { headers: { Accept: 'text/html' } })
+    const preview = await linkPreview(guestLink)
     expect(preview.status).toBe(200)
-    expect(await preview.text()).not.toContain('Ben Chen')
+    expect(preview.text).not.toContain('Ben Chen')
     await guest.goto(guestLink)
     await screenshotBoth(guest, 'visit-invite-northwind')
     await expectNoSeriousAxeViolations(guest)
@@ -122,7 +140,7 @@ describe('a video visit on OpenVidu', () => {
     await other.context().close()
     // Not on another clinic's site, even in the guest's own browser.
     const elsewhere = await context.newPage()
-    expect((await elsewhere.goto(guestLink.replace('/c/northwind/', '/c/sunrise/')))!.status()).toBe(404)
+    expect((await elsewhere.goto(guestLink.replace('northwind.localhost', 'sunrise.localhost')))!.status()).toBe(404)
     await elsewhere.close()
   }, 90_000)
 

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { env } from '@telemed/config'
 import { idOf } from '../access/roles.ts'
 import { lookup } from '../lookup.ts'
+import { clinicLink } from '../email/clinicLink.ts'
 import { loadVisit } from '../scheduling/endpoints/visit/loadVisit.ts'
 import { revisionOf, toIcs } from './toIcs.ts'
 
@@ -26,7 +27,8 @@ export const appointmentIcs: Endpoint = {
           status: visit.status,
           revision: revisionOf(visit),
           title: `Visit with ${clinic?.name ?? 'your clinic'}`,
-          joinUrl: `${PUBLIC_URL}/visits/${visit.id}`,
+          // On the clinic's own site: a Sunrise patient's link must not open Northwind's.
+          joinUrl: await clinicLink(req, idOf(visit.tenant), `/visits/${visit.id}`),
         },
       ],
     })

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { env } from '@telemed/config'
 import { idOf } from '../access/roles.ts'
 import { lookup } from '../lookup.ts'
+import { clinicSite } from '../email/clinicLink.ts'
 import { writeAuditEntry } from '../hooks/audit.ts'
 import { problem } from '../scheduling/endpoints/http.ts'
 import { hashToken } from './feedToken.ts'
@@ -43,6 +44,7 @@ export const doctorFeed: Endpoint = {
       actor: { id: idOf(doctor.user)!, role: 'doctor' },
     })
     const { PUBLIC_URL } = env()
+    const site = await clinicSite(req, idOf(doctor.tenant))
     const body = toIcs({
       name: `${doctor.displayName} · visits`,
       host: new URL(PUBLIC_URL).host,
@@ -53,7 +55,7 @@ export const doctorFeed: Endpoint = {
         status: v.status,
         revision: revisionOf(v),
         title: `Visit: ${patients.get(String(idOf(v.patient)))}`,
-        joinUrl: `${PUBLIC_URL}/visits/${v.id}`,
+        joinUrl: `${site}/visits/${v.id}`,
       })),
     })
     return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store' } })

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The emails written to DATA_DIR/outbox (no SMTP_URL in tests), decoded from quoted-printable. */
-export function outbox(dataDir = process.env.DATA_DIR!): { to: string; subject: string; body: string }[] {
+export function outbox(dataDir = process.env.DATA_DIR!): { from: string; to: string; subject: string; body: string }[] {
   const dir = join(dataDir, 'outbox')
   if (!existsSync(dir)) return []
   return readdirSync(dir)
@@ -12,7 +12,7 @@ export function outbox(dataDir = process.env.DATA_DIR!): { to: string; subject: 
         .replace(/=\r?\n/g, '')
         .replace(/=3D/g, '=')
       const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? ''
-      return { to: header('To'), subject: header('Subject'), body: raw }
+      return { from: header('From'), to: header('To'), subject: header('Subject'), body: raw }
     })
 }
 

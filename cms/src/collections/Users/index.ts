@@ -6,7 +6,7 @@ import { audited } from '../../hooks/audit.ts'
 import { guardRoleAndClinics } from './hooks/guardRoleAndClinics.ts'
 import { recordConsent } from './hooks/recordConsent.ts'
 import { patientProfileFields } from './patientProfile.ts'
-import { resetPasswordEmail } from './resetPasswordEmail.ts'
+import { forgotPassword } from './auth/forgotPassword.ts'
 import { signedInUser } from './auth/signedInUser.ts'
 import { guardCredentials, takeCurrentPassword } from './hooks/guardCredentials.ts'
 import { refuseUnconfirmedEmail, signInAnswers } from './auth/signInAnswers.ts'
@@ -33,11 +33,8 @@ export const Users: CollectionConfig = audited(
       // The signed-in user is read on every request: clinics stay ids (access rules compare ids), not whole clinic documents.
       depth: 0,
       strategies: [signedInUser],
-      forgotPassword: {
-        expiration: 60 * 60 * 1000,
-        generateEmailSubject: () => 'Reset your password',
-        generateEmailHTML: resetPasswordEmail as never,
-      },
+      // Reset emails are sent by our own forgot-password endpoint (auth/forgotPassword.ts).
+      forgotPassword: { expiration: 60 * 60 * 1000 },
     },
     access: usersAccess,
     admin: {
@@ -46,7 +43,7 @@ export const Users: CollectionConfig = audited(
       listSearchableFields: ['name', 'email'],
       group: 'People',
     },
-    endpoints: [register, confirmEmail, joinClinic],
+    endpoints: [register, confirmEmail, joinClinic, forgotPassword],
     hooks: {
       beforeOperation: [takeCurrentPassword, signInAnswers],
       beforeLogin: [refuseUnconfirmedEmail],

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Endpoint } from 'payload'
-import { env } from '@telemed/config'
 import { idOf, sameId } from '../../access/roles.ts'
 import { hashToken } from '../../calendar/feedToken.ts'
-import { lookup } from '../../lookup.ts'
+import { clinicLink } from '../../email/clinicLink.ts'
 import { json, problem } from '../../scheduling/endpoints/http.ts'
 import { loadVisit, visitAction } from '../../scheduling/endpoints/visit/loadVisit.ts'
 import { joinWindow } from '../joinWindow.ts'
@@ -42,11 +41,10 @@ export const inviteGuest = visitAction('/:id/guests', async (req, { visit, actor
     overrideAccess: true,
     req,
   })
-  const clinic = await lookup.byId(req, 'tenants', idOf(visit.tenant), { slug: true })
   return json(201, {
     id: guest.id,
     name,
-    url: `${env().PUBLIC_URL}/c/${clinic?.slug}/visit-invite/${token}`,
+    url: await clinicLink(req, idOf(visit.tenant), `/visit-invite/${token}`),
     message: 'Send this link to your guest. It works once, on one device, during the visit.',
   })
 })

@@ -9,7 +9,8 @@ export const actions: Actions = {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
       return fail(400, { email, errors: { email: 'Enter the email address you registered with.' } })
     try {
-      await api(locals, '/api/users/forgot-password', { body: { email } })
+      // The clinic asked from: the link in the email opens this clinic's site.
+      await api(locals, '/api/users/forgot-password', { body: { email, clinic: locals.clinic!.id } })
     } catch (e) {
       if (!(e instanceof ApiError)) throw e
       if (e.status === 429) return fail(429, { email, errors: { form: 'Too many attempts. Wait a minute and try again.' } })

@@ -1,6 +1,6 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
-import { clinicLink } from '../../../email/clinicLink.ts'
+import { clinicLink, clinicSender } from '../../../email/clinicLink.ts'
 import { AWAITING_CONFIRMATION, CONFIRMATION_HOURS, newConfirmation } from '../auth/emailConfirmation.ts'
 import { spendAsPasswordCheck } from '../auth/passwordCheck.ts'
 import { passwordProblem } from '../auth/passwordPolicy.ts'
@@ -117,10 +117,18 @@ async function tellTheHolder(req: PayloadRequest, input: Input) {
     clinicLink(req, input.clinic.id, '/forgot-password'),
   ])
   // Sent after the answer (see email/emailAdapter.ts): the answer is the same either way.
-  await req.payload.sendEmail({ to: input.email, ...alreadyRegisteredEmail(input.clinic.name, signIn, reset) })
+  await req.payload.sendEmail({
+    from: clinicSender(req.payload, input.clinic.name),
+    to: input.email,
+    ...alreadyRegisteredEmail(input.clinic.name, signIn, reset),
+  })
 }
 
 async function sendConfirmation(req: PayloadRequest, input: Input, token: string) {
   const link = await clinicLink(req, input.clinic.id, `/confirm-email?token=${encodeURIComponent(token)}`)
-  await req.payload.sendEmail({ to: input.email, ...confirmRegistrationEmail(input.clinic.name, link, CONFIRMATION_HOURS) })
+  await req.payload.sendEmail({
+    from: clinicSender(req.payload, input.clinic.name),
+    to: input.email,
+    ...confirmRegistrationEmail(input.clinic.name, link, CONFIRMATION_HOURS),
+  })
 }
