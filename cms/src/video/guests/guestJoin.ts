@@ -14,6 +14,8 @@ import { videoProviderOf } from '../provider.ts'
  * stores it in a cookie); later calls must bring it, so the link works for one
  * device only, yet a reload or a dropped network gets the guest back in.
  * The guest learns the visit's time and the doctor's name, nothing clinical.
+ * A site sends its clinic (`clinic`): a link opened on another clinic's site is
+ * refused as unknown there, before it is redeemed, so it still works on its own.
  */
 export const guestJoin: Endpoint = {
   path: '/video/guest',
@@ -23,6 +25,7 @@ export const guestJoin: Endpoint = {
     if (body instanceof Response) return body
     const token = typeof body.token === 'string' ? body.token : ''
     const key = typeof body.key === 'string' ? body.key : ''
+    const site = typeof body.clinic === 'string' || typeof body.clinic === 'number' ? String(body.clinic) : null
     const invalid = problem(404, 'This invitation link is not valid, or the patient withdrew it.')
     if (!token) return invalid
     const { docs } = await req.payload.find({
@@ -35,6 +38,7 @@ export const guestJoin: Endpoint = {
     })
     let guest = docs[0] as (Record<string, any> & { id: number | string }) | undefined
     if (!guest || guest.revokedAt) return invalid
+    if (site !== null && String(idOf(guest.tenant)) !== site) return invalid
 
     let newKey: string | undefined
     if (!guest.redeemedAt) {

@@ -18,7 +18,7 @@ async function askForGuest(locals: App.Locals, token: string, key?: string): Pro
     method: 'POST',
     token: null,
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token, key }),
+    body: JSON.stringify({ token, key, clinic: locals.clinic!.id }),
   })
   return { status: response.status, answer: (await response.json()) as Answer }
 }
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async ({ cookies, locals, params }) => {
   if (!key) return { opened: false as const }
   const { status, answer } = await askForGuest(locals, params.token, key)
   const message = answer.errors?.[0]?.message ?? 'This invitation link is not valid.'
-  // A link of another clinic is not this site's: the same answer as an unknown link.
+  // A link of another clinic is not this site's: the same answer as an unknown link (the API refuses it too).
   if (!answer.visit || String(answer.visit.clinic) !== String(locals.clinic!.id)) error(status === 410 ? 410 : 404, message)
   return {
     opened: true as const,
