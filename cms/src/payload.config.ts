@@ -14,6 +14,7 @@ import { Prescriptions } from './collections/Prescriptions/index.ts'
 import { Records } from './collections/Records/index.ts'
 import { Tenants } from './collections/Tenants/index.ts'
 import { Users } from './collections/Users/index.ts'
+import { clinicMemberships } from './collections/Users/clinicMemberships.ts'
 import { databaseAdapter } from './database.ts'
 import { flushAuditedReads } from './hooks/audit.ts'
 import { repoRoot } from './paths.ts'
@@ -76,6 +77,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Telemed admin' },
+    // Payload's default asks gravatar.com for every admin's picture: a request to a third party, and a broken image offline.
+    avatar: 'default',
     importMap: { baseDir: path.resolve(repoRoot, 'cms/src') },
   },
   i18n: {
@@ -119,6 +122,17 @@ export default buildConfig({
       userHasAccessToAllTenants: (user) => (user as { role?: string }).role === 'platform-admin',
       useTenantsCollectionAccess: false,
       tenantField: { label: 'Clinic' } as never,
+      // The plugin's own words (clinic selector, assign dialog); the users' memberships are relabelled by clinicMemberships.
+      i18n: {
+        translations: {
+          en: {
+            'nav-tenantSelector-label': 'Clinic',
+            'assign-tenant-button-label': 'Move to another clinic',
+            'assign-tenant-modal-title': 'Move "{{title}}" to another clinic',
+            'field-assignedTenant-label': 'Clinic',
+          },
+        },
+      },
       tenantsArrayField: {
         includeDefaultField: true,
         arrayFieldAccess: {
@@ -139,6 +153,7 @@ export default buildConfig({
         'visit-guests': clinicScoped,
       },
     }),
+    clinicMemberships,
     // Extensions: see plugins/README.md. Listed (and configured) in config/src/plugins.ts.
     ...enabledPlugins,
   ],

@@ -10,6 +10,8 @@ type DemoClinic = {
   domains: string[]
   timeZone: string
   currency: string
+  /** Shown in the footer of the clinic's site and wherever it tells patients to call. */
+  contact: { phone: string; email: string; address: string }
   admin: { name: string; email: string }
   doctors: DemoDoctor[]
   patients: {
@@ -31,6 +33,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
     domains: ['northwind.localhost', 'localhost', '127.0.0.1'],
     timeZone: 'America/New_York',
     currency: 'USD',
+    contact: { phone: '+1 212 555 0100', email: 'hello@northwind.demo.test', address: '120 Hudson Street, Floor 3\nNew York, NY 10013' },
     admin: { name: 'Nora Admin', email: 'admin@northwind.demo.test' },
     doctors: [
       {
@@ -81,6 +84,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
     domains: ['sunrise.localhost'],
     timeZone: 'Asia/Kolkata',
     currency: 'INR',
+    contact: { phone: '+91 33 5555 0142', email: 'hello@sunrise.demo.test', address: '12 Park Street, 2nd floor\nKolkata 700016' },
     admin: { name: 'Sunil Admin', email: 'admin@sunrise.demo.test' },
     doctors: [
       {

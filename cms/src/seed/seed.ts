@@ -52,7 +52,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
           domains: clinic.domains.map((domain) => ({ domain })),
           timeZone: clinic.timeZone,
           currency: clinic.currency,
-          contact: { email: `hello@${clinic.slug}.demo.test`, phone: '+1 555 0100' },
+          contact: clinic.contact,
           bookingPolicy: { cancellationCutoffHours: 24, approvalRequired: false },
         },
       ),

@@ -8,7 +8,7 @@ import { videoProviderOf } from './provider.ts'
  * `POST /api/appointments/:id/join` → `{ provider, token | room, expiresAt, role }`:
  * a grant to enter the visit's call, for its patient (publisher) and its doctor
  * (moderator) only, for a confirmed visit, inside the clinic's join window.
- * 403 with the reason otherwise. Invited guests join through `POST /api/video/guest`.
+ * 403 with the reason otherwise (too early: with `opensAt`, the instant the call opens). Invited guests join through `POST /api/video/guest`.
  */
 export const joinVisit: Endpoint = {
   path: '/:id/join',
@@ -19,7 +19,9 @@ export const joinVisit: Endpoint = {
     const { visit, actor } = loaded
     if (actor === 'admin') return problem(403, 'You are not a participant of this visit: only its patient and doctor join the call.')
     const window = await joinWindow(req, visit)
-    if ('refusal' in window) return problem(403, window.refusal)
+    // Too early: when it opens, as an instant, for clients to show in their viewer's zone.
+    if ('refusal' in window)
+      return json(403, { errors: [{ message: window.refusal, ...('opensAt' in window ? { opensAt: window.opensAt } : {}) }] })
 
     const provider = videoProviderOf(req.payload)
     const session = await provider.ensureSession(String(visit.id))

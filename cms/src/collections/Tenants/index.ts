@@ -43,7 +43,15 @@ export const Tenants: CollectionConfig = audited(
         admin: { description: "Host names that open this clinic's site, without port (e.g. care.northwind.example)." },
         fields: [{ name: 'domain', type: 'text', required: true, unique: true, index: true, validate: validateDomain }],
       },
-      { name: 'theme', type: 'text', required: true, defaultValue: 'default', validate: validateThemeSlug },
+      {
+        name: 'theme',
+        type: 'text',
+        required: true,
+        defaultValue: 'default',
+        validate: validateThemeSlug,
+        // A select of the themes that exist; text in the database (see ThemeSelect).
+        admin: { components: { Field: '/collections/Tenants/ThemeSelect#ThemeSelect' } },
+      },
       {
         name: 'brand',
         type: 'group',

@@ -4,6 +4,7 @@ import { manageMembership, usersAccess } from '../../access/users.ts'
 import { ROLES } from '../../access/roles.ts'
 import { audited } from '../../hooks/audit.ts'
 import { guardRoleAndClinics } from './hooks/guardRoleAndClinics.ts'
+import { assignableRoles } from './assignable.ts'
 import { recordConsent } from './hooks/recordConsent.ts'
 import { patientProfileFields } from './patientProfile.ts'
 import { forgotPassword } from './auth/forgotPassword.ts'
@@ -57,6 +58,8 @@ export const Users: CollectionConfig = audited(
         required: true,
         defaultValue: 'patient',
         options: ROLES.map((value) => ({ value, label: value.replace('-', ' ').replace(/^./, (c) => c.toUpperCase()) })),
+        // The form offers a clinic admin only the roles they may give (see assignable.ts).
+        filterOptions: assignableRoles,
         access: { create: manageMembership, update: manageMembership },
         saveToJWT: true,
         index: true,

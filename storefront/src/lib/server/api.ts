@@ -1,11 +1,16 @@
 import { apiBase } from './clinic.ts'
 
-/** A refusal from the platform's API, with the message to show and the field it is about. */
+/**
+ * A refusal from the platform's API, with the message to show, the field it is
+ * about, and when the call opens for a visit joined too early (`opensAt`, an instant
+ * the site shows in its viewer's zone).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly field?: string,
+    readonly opensAt?: string,
   ) {
     super(message)
   }
@@ -65,6 +70,7 @@ export async function api<T = any>(locals: App.Locals, path: string, call: Call 
       response.status,
       detail?.message ?? first?.message ?? `The request failed (${response.status}).`,
       detail?.path ?? first?.path,
+      typeof first?.opensAt === 'string' ? first.opensAt : undefined,
     )
   }
   return json as T

@@ -1,5 +1,6 @@
 import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
+import type { ClinicContact } from '../contact/contact.ts'
 
 /** The public face of a clinic, as the storefront needs it. */
 export type Clinic = {
@@ -15,9 +16,12 @@ export type Clinic = {
   bookingPolicy: { cancellationCutoffHours: number; approvalRequired: boolean }
   /** Doctors may record video visits whose patient consented. */
   recordingAllowed: boolean
+  /** How patients reach the clinic (every page's footer, and wherever the site says to call). */
+  contact: ClinicContact
 }
 
-type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed'> & {
+type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed' | 'contact'> & {
+  contact?: { phone?: string | null; email?: string | null; address?: string | null } | null
   terms?: unknown
   bookingPolicy?: Partial<Clinic['bookingPolicy']>
   video?: { recordingAllowed?: boolean | null }
@@ -71,6 +75,11 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
           approvalRequired: Boolean(clinic.bookingPolicy?.approvalRequired),
         },
         recordingAllowed: Boolean(clinic.video?.recordingAllowed),
+        contact: {
+          phone: clinic.contact?.phone?.trim() || null,
+          email: clinic.contact?.email?.trim() || null,
+          address: clinic.contact?.address?.trim() || null,
+        },
       }
     : null
 }

@@ -2,6 +2,7 @@ import { api, query } from './api.ts'
 import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
 import { isDocumentId } from './documentId.ts'
+import { sameOriginImage } from './media.ts'
 
 /** A doctor as the clinic's directory shows them. */
 export type DoctorCard = {
@@ -32,6 +33,12 @@ type DoctorDoc = {
   timeZone: string
 }
 
+/** The portrait, served from the visitor's own domain (see media.ts); null when there is none to show. */
+function photoOf(photo: DoctorDoc['photo']): DoctorCard['photo'] {
+  const url = photo && typeof photo === 'object' ? sameOriginImage(photo.url) : null
+  return url && photo && typeof photo === 'object' ? { url, alt: photo.alt ?? '' } : null
+}
+
 export const toCard = (d: DoctorDoc): DoctorCard => ({
   id: d.id,
   name: d.displayName,
@@ -40,7 +47,7 @@ export const toCard = (d: DoctorDoc): DoctorCard => ({
   languages: d.languages ?? [],
   education: (d.education ?? []).map((e) => e.entry),
   bio: paragraphs(d.bio),
-  photo: d.photo && typeof d.photo === 'object' && d.photo.url ? { url: d.photo.url, alt: d.photo.alt ?? '' } : null,
+  photo: photoOf(d.photo),
   fee: d.consultationFee ?? null,
   visitMinutes: d.visitMinutes ?? 30,
   timeZone: d.timeZone,

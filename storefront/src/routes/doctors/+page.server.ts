@@ -46,6 +46,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       : cards
   return {
     doctors: shown,
+    // Whether the clinic has doctors at all: an empty list means "none yet" or "none match".
+    total: cards.length,
     specialties,
     specialty,
     q: url.searchParams.get('q') ?? '',

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
 import { doctorSelf } from '$lib/server/doctorSelf.ts'
+import { sameOriginImage } from '$lib/server/media.ts'
 import { paragraphs, richTextOf } from '$lib/server/richText.ts'
 import type { Actions, PageServerLoad } from './$types'
 
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const d = await api<DoctorDoc>(locals, `/api/doctors/${me.id}?depth=1`)
   return {
     me,
-    photo: d.photo && typeof d.photo === 'object' && d.photo.url ? d.photo.url : null,
+    photo: d.photo && typeof d.photo === 'object' ? sameOriginImage(d.photo.url) : null,
     saved: url.searchParams.has('saved'),
     values: {
       displayName: d.displayName,

@@ -4,6 +4,7 @@ import { visitOr404 } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
 import { requireSignIn } from '$lib/server/session.ts'
 import { cachedPublic } from '$lib/server/publicCache.ts'
+import { tooEarlyMessage } from '$lib/tooEarly.ts'
 
 type Grant = {
   provider: string
@@ -34,7 +35,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     grant = await api<Grant>(locals, `/api/appointments/${visit.id}/join`, { method: 'POST' })
   } catch (e) {
     if (!(e instanceof ApiError)) throw e
-    refusal = e.message
+    // Too early: the opening time in the viewer's zone, as every other time on the page.
+    refusal = e.opensAt ? tooEarlyMessage(e.opensAt, visit.start, locals.timeZone) : e.message
   }
   const { messages } = await api<{ messages: Message[] }>(locals, `/api/appointments/${visit.id}/messages`)
   const video = await capabilities(locals)
