@@ -2,7 +2,19 @@
 export const DEMO_PASSWORD = 'demo-password'
 export const PLATFORM_ADMIN = { name: 'Platform Admin', email: 'admin@demo.test' }
 
-type DemoDoctor = { name: string; email: string; title: string; specialties: string[]; timeZone: string; languages: string[]; fee: number }
+import type { PortraitLook } from './portraits.ts'
+
+type DemoDoctor = {
+  name: string
+  email: string
+  title: string
+  specialties: string[]
+  timeZone: string
+  languages: string[]
+  fee: number
+  /** Their drawn portrait (portraits.ts): demo data shows no photo of a real person. */
+  look: PortraitLook
+}
 type DemoClinic = {
   name: string
   slug: string
@@ -44,6 +56,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
         timeZone: 'America/New_York',
         languages: ['English', 'Spanish'],
         fee: 90,
+        look: { skin: '#c68863', hair: '#3b2219', hairStyle: 'long', backdrop: '#cfe8e3', shirt: '#1f7a6d' },
       },
       {
         name: 'Dr. Ben Chen',
@@ -53,6 +66,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
         timeZone: 'America/Los_Angeles',
         languages: ['English', 'Mandarin'],
         fee: 140,
+        look: { skin: '#e8c09a', hair: '#1c1c1c', hairStyle: 'short', backdrop: '#dbe4f3', shirt: '#35507a' },
       },
       {
         name: 'Dr. Ifeoma Okafor',
@@ -62,6 +76,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
         timeZone: 'Europe/London',
         languages: ['English'],
         fee: 160,
+        look: { skin: '#7a4a2e', hair: '#151010', hairStyle: 'curly', backdrop: '#f1e1c8', shirt: '#8a3d5c' },
       },
     ],
     patients: [
@@ -95,6 +110,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
         timeZone: 'Asia/Kolkata',
         languages: ['English', 'Hindi'],
         fee: 1500,
+        look: { skin: '#a86b45', hair: '#1a1210', hairStyle: 'bun', backdrop: '#fbe0c8', shirt: '#c2410c' },
       },
       {
         name: 'Dr. Kenji Sato',
@@ -104,6 +120,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
         timeZone: 'Asia/Tokyo',
         languages: ['English', 'Japanese'],
         fee: 1200,
+        look: { skin: '#edc9a3', hair: '#242424', hairStyle: 'short', backdrop: '#e3ecd5', shirt: '#4d7c0f' },
       },
       {
         name: 'Dr. Linh Nguyen',
@@ -113,6 +130,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
         timeZone: 'Australia/Sydney',
         languages: ['English', 'Vietnamese'],
         fee: 1000,
+        look: { skin: '#e6bb8f', hair: '#2a1b14', hairStyle: 'long', backdrop: '#e6def5', shirt: '#6d28d9' },
       },
     ],
     patients: [

@@ -1,4 +1,5 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
+import { portraitPng } from './portraits.ts'
 import { DEMO_CLINICS, DEMO_PASSWORD, PLATFORM_ADMIN } from './demoData.ts'
 
 type Doc = { id: number | string; [key: string]: unknown }
@@ -70,6 +71,16 @@ export async function seedDemo(payload: Payload): Promise<number> {
     const doctors: Doc[] = []
     for (const d of clinic.doctors) {
       const user = await account(d.email, { name: d.name, role: 'doctor', tenants: memberOf([clinic.slug]) })
+      const png = await portraitPng(d.look)
+      const filename = `portrait-${d.email.split('@')[0]!.replace(/\W/g, '-')}.png`
+      const photo = count(
+        await ensure(payload, 'media', { filename: { equals: filename } }, { tenant, alt: `Drawn portrait of ${d.name}` }, {
+          data: png,
+          mimetype: 'image/png',
+          name: filename,
+          size: png.length,
+        }),
+      ).doc
       doctors.push(
         count(
           await ensure(
@@ -80,6 +91,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
               user: user.id,
               tenant,
               displayName: d.name,
+              photo: photo.id,
               title: d.title,
               specialties: d.specialties,
               languages: d.languages,
