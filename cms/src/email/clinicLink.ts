@@ -25,3 +25,15 @@ export const clinicLink = async (req: PayloadRequest, clinicId: number | string 
 /** "Northwind Health" <no-reply@…>: emails about a clinic come in its name, from the platform's address. */
 export const clinicSender = (payload: Payload, clinicName: string) =>
   `"${clinicName.replace(/["\\\r\n]/g, '')}" <${payload.email.defaultFromAddress}>`
+
+/**
+ * A page of a clinic's site to come back to, as a site sends it (e.g. the
+ * doctor and time a visitor chose before registering): a plain path of at most
+ * 500 printable characters, or null. Only ever put after a site's own address
+ * (see clinicLink), and checked again by the site when it is followed.
+ */
+export function returnPath(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 500) return null
+  if (!/^\/[\x21-\x7e]*$/.test(value) || value.startsWith('//') || value.includes('\\')) return null
+  return value
+}

@@ -20,7 +20,7 @@ type Mode = 'book' | 'hold'
 
 /**
  * `POST /api/appointments/book` `{ doctor, start, reason, visitType }` or
- * `{ hold }` with an `Idempotency-Key` header. A patient books one of the
+ * `{ hold, reason?, visitType? }` with an `Idempotency-Key` header. A patient books one of the
  * doctor's free slots (or turns their hold into a booking); the clinic's policy
  * decides whether it is confirmed at once or waits for the doctor.
  * 201 with the appointment; 409 when the time is taken; 400/422 for bad input.
@@ -142,6 +142,9 @@ async function planFromHold(req: PayloadRequest, body: BookingRequest): Promise<
   if (isExpiredHold(hold)) return refusal(409, `Your hold ran out after ${HOLD_MINUTES} minutes. Pick the time again.`, 'hold')
   if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000))
     return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
+  // Chosen on the booking form after the time was held: the hold's own, unless the booking says otherwise.
+  const visitType = body.visitType ?? hold.visitType ?? 'video'
+  if (visitType !== 'video' && visitType !== 'chat') return refusal(400, 'visitType is "video" or "chat".', 'visitType')
   const clinic = (await lookup.byId(req, 'tenants', idOf(hold.tenant)))!
   return {
     tenant: idOf(hold.tenant)!,
@@ -150,7 +153,7 @@ async function planFromHold(req: PayloadRequest, body: BookingRequest): Promise<
     visit: Date.parse(hold.end) - Date.parse(hold.start),
     status: clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
     reason: (body.reason as string | undefined) ?? hold.reason ?? '',
-    visitType: hold.visitType,
+    visitType,
     fromHold: hold.id,
   }
 }
@@ -177,7 +180,7 @@ async function writeVisit(req: PayloadRequest, plan: Plan): Promise<StoredAnswer
         req,
         overrideAccess: true,
         depth: 0,
-        data: { status, reason, holdExpiresAt: null } as never,
+        data: { status, reason, visitType, holdExpiresAt: null } as never,
       })
       return answer(201, { doc: booked, message: 'Your visit is booked.' })
     }

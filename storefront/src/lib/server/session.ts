@@ -91,7 +91,10 @@ export async function keepSession(
   return { kind: 'elsewhere' }
 }
 
+/** This page's address as a path of the clinic's site (without its `/c/<slug>` prefix): a return address, see safeNext. */
+export const pathOnSite = (locals: App.Locals, url: URL) => (url.pathname.slice(locals.basePath.length) || '/') + url.search
+
 /** Pages for signed-in people: anyone else goes to sign-in, and comes back here afterwards. */
 export function requireSignIn(locals: App.Locals, url: URL): asserts locals is App.Locals & { user: SessionUser } {
-  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(url.pathname + url.search)}`)
+  if (!locals.user) redirect(303, `${locals.basePath}/signin?next=${encodeURIComponent(pathOnSite(locals, url))}`)
 }

@@ -1,10 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
+import { bookingReturn } from '$lib/server/bookingReturn.ts'
+import { safeNext, sitePath } from '$lib/server/safeNext.ts'
 import { keepSession } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
-/** Opening the link changes nothing (mail scanners fetch links): the person confirms with their password. */
-export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' })
+/**
+ * Opening the link changes nothing (mail scanners fetch links): the person
+ * confirms with their password. The link may carry a return address (`next`,
+ * see safeNext), such as the doctor and time chosen before registering.
+ */
+export const load: PageServerLoad = ({ url }) => ({
+  token: url.searchParams.get('token') ?? '',
+  booking: bookingReturn(sitePath(url.searchParams.get('next'), url.origin)) !== null,
+})
 
 /** The registration email's link: the password chosen at registration confirms the email and signs in. */
 export const actions: Actions = {
@@ -22,6 +31,6 @@ export const actions: Actions = {
       return fail(400, { errors: { [e.field === 'password' ? 'password' : 'form']: e.message } })
     }
     await keepSession(locals, cookies, session.token, session.exp, locals.clinic!.id, url.protocol === 'https:')
-    redirect(303, `${locals.basePath}/doctors?welcome=1`)
+    redirect(303, safeNext(url.searchParams.get('next'), { origin: url.origin, basePath: locals.basePath }, '/doctors?welcome=1'))
   },
 }

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
-import { safeNext } from '$lib/server/safeNext.ts'
+import { bookingReturn } from '$lib/server/bookingReturn.ts'
+import { safeNext, sitePath, withNext } from '$lib/server/safeNext.ts'
 import { endSession, JOIN_COOKIE, keepToken, secondsLeft, userOfToken } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
@@ -13,11 +14,13 @@ const expiryOf = (token: string) => Number(JSON.parse(Buffer.from(token.split('.
  * accept, their session waits in its own short-lived cookie and opens nothing
  * on this site.
  */
-export const load: PageServerLoad = async ({ cookies, locals }) => {
+export const load: PageServerLoad = async ({ cookies, locals, url }) => {
   const pending = cookies.get(JOIN_COOKIE)
   const user = pending ? await userOfToken(locals, pending) : null
-  if (!user) redirect(303, `${locals.basePath}/signin`)
-  return { name: user.name, terms: locals.clinic!.terms }
+  // Where to go once joined (see safeNext): kept in the form's address, as the sign-in page's.
+  const next = sitePath(url.searchParams.get('next'), url.origin)
+  if (!user) redirect(303, withNext(`${locals.basePath}/signin`, next))
+  return { name: user.name, terms: locals.clinic!.terms, next, booking: bookingReturn(next) !== null }
 }
 
 export const actions: Actions = {
@@ -35,7 +38,7 @@ export const actions: Actions = {
     }
     cookies.delete(JOIN_COOKIE, { path: '/' })
     keepToken(cookies, pending, url.protocol === 'https:', secondsLeft(expiryOf(pending)))
-    redirect(303, safeNext(url.searchParams.get('next'), url.origin, `${locals.basePath}/doctors?welcome=1`))
+    redirect(303, safeNext(url.searchParams.get('next'), { origin: url.origin, basePath: locals.basePath }, '/doctors?welcome=1'))
   },
   decline: async ({ cookies, locals }) => {
     const pending = cookies.get(JOIN_COOKIE)

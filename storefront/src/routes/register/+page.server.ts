@@ -1,10 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
+import { bookingReturn } from '$lib/server/bookingReturn.ts'
+import { safeNext, sitePath } from '$lib/server/safeNext.ts'
 import type { Actions, PageServerLoad } from './$types'
 
-export const load: PageServerLoad = ({ locals }) => {
-  if (locals.user) redirect(303, `${locals.basePath}/doctors`)
-  return { terms: locals.clinic!.terms }
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), { origin: url.origin, basePath: locals.basePath }, '/doctors'))
+  const next = sitePath(url.searchParams.get('next'), url.origin)
+  return { terms: locals.clinic!.terms, next, booking: bookingReturn(next) !== null }
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -13,10 +16,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
  * A new patient of this clinic: name, email, password and the clinic's consent.
  * The platform then emails a link to confirm the address (or, if the address
  * already has an account, tells its holder): the page says the same either way.
+ * A return address (`?next=`, see safeNext) rides along in the emailed link.
  * Works without JavaScript.
  */
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
+  default: async ({ request, locals, url }) => {
     const form = await request.formData()
     const name = String(form.get('name') ?? '').trim()
     const email = String(form.get('email') ?? '').trim()
@@ -32,7 +36,10 @@ export const actions: Actions = {
     if (Object.keys(errors).length) return fail(400, { values, errors })
 
     try {
-      await api(locals, '/api/users/register', { body: { clinic: locals.clinic!.id, name, email, password, consent: true } })
+      const next = sitePath(url.searchParams.get('next'), url.origin)
+      await api(locals, '/api/users/register', {
+        body: { clinic: locals.clinic!.id, name, email, password, consent: true, ...(next ? { next } : {}) },
+      })
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
       if (error.status === 429) return fail(429, { values, errors: { form: 'Too many attempts. Wait a minute and try again.' } })

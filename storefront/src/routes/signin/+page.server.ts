@@ -1,10 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit'
-import { safeNext } from '$lib/server/safeNext.ts'
+import { bookingReturn } from '$lib/server/bookingReturn.ts'
+import { safeNext, sitePath, withNext } from '$lib/server/safeNext.ts'
 import { signInWith } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin, `${locals.basePath}/`))
+  const site = { origin: url.origin, basePath: locals.basePath }
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), site, '/'))
+  const next = sitePath(url.searchParams.get('next'), url.origin)
+  // Registering instead comes back to the same page, through the emailed link.
+  return { next, booking: bookingReturn(next) !== null }
 }
 
 /** Works without JavaScript: a plain form post, errors next to the fields. */
@@ -32,13 +37,11 @@ export const actions: Actions = {
             form: 'These details did not sign you in. Check them, or reset your password (after five wrong tries, sign-in pauses for 15 minutes).',
           },
         })
-      case 'may-join': {
-        const after = next ? `?next=${encodeURIComponent(safeNext(next, url.origin, `${locals.basePath}/`))}` : ''
-        redirect(303, `${locals.basePath}/join${after}`)
-      }
+      case 'may-join':
+        redirect(303, withNext(`${locals.basePath}/join`, sitePath(next, url.origin)))
       case 'signed-in': {
-        const home = result.user.role === 'doctor' ? `${locals.basePath}/doctor` : `${locals.basePath}/doctors`
-        redirect(303, safeNext(next, url.origin, home))
+        const home = result.user.role === 'doctor' ? '/doctor' : '/doctors'
+        redirect(303, safeNext(next, { origin: url.origin, basePath: locals.basePath }, home))
       }
     }
   },

@@ -1,6 +1,6 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
-import { clinicLink, clinicSender } from '../../../email/clinicLink.ts'
+import { clinicLink, clinicSender, returnPath } from '../../../email/clinicLink.ts'
 import { AWAITING_CONFIRMATION, CONFIRMATION_HOURS, newConfirmation } from '../auth/emailConfirmation.ts'
 import { spendAsPasswordCheck } from '../auth/passwordCheck.ts'
 import { passwordProblem } from '../auth/passwordPolicy.ts'
@@ -11,7 +11,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 
 /**
- * `POST /api/users/register` `{ clinic, name, email, password, consent: true }`:
+ * `POST /api/users/register` `{ clinic, name, email, password, consent: true, next? }`:
  * a new patient of one clinic (by id or slug), on that clinic's site. The answer
  * is the same whether or not the email already has an account, and takes as
  * long: a new account gets a link to confirm the email; an existing one's
@@ -19,7 +19,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * cannot sign in. It is the door of people without an account: a signed-in
  * caller is refused before the email is read (otherwise the account's own
  * rights, checked when opening an account, would answer differently for a
- * new and a known email).
+ * new and a known email). `next`, a path of the clinic's site (see
+ * returnPath), rides along in the emailed link, so the person comes back to
+ * what they were doing (the site checks it again).
  */
 export const register: Endpoint = {
   path: '/register',
@@ -38,7 +40,7 @@ export const register: Endpoint = {
     if (passwordIssue) return problem(400, passwordIssue, 'password')
     if (body.consent !== true) return problem(400, `Accept ${clinic.name}'s consent and terms to register.`, 'consent')
 
-    const input = { clinic, name, email, password: body.password as string }
+    const input = { clinic, name, email, password: body.password as string, next: returnPath(body.next) }
     const existing = await req.payload.db.findOne<{ id: number | string; role?: string }>({
       collection: 'users',
       where: { email: { equals: email } },
@@ -52,7 +54,10 @@ export const register: Endpoint = {
   },
 }
 
-type Input = { clinic: { id: number | string; name: string }; name: string; email: string; password: string }
+type Input = { clinic: { id: number | string; name: string }; name: string; email: string; password: string; next: string | null }
+
+/** `&next=…` for a link of the clinic's site, when the registration carried a page to come back to. */
+const andNext = (input: Input) => (input.next ? `&next=${encodeURIComponent(input.next)}` : '')
 
 async function openAccount(req: PayloadRequest, input: Input) {
   const { token, stored } = newConfirmation()
@@ -113,7 +118,7 @@ async function tellTheHolder(req: PayloadRequest, input: Input) {
   // As long as hashing a new account's password: the answer's timing tells nothing either.
   await spendAsPasswordCheck(input.password)
   const [signIn, reset] = await Promise.all([
-    clinicLink(req, input.clinic.id, '/signin'),
+    clinicLink(req, input.clinic.id, input.next ? `/signin?next=${encodeURIComponent(input.next)}` : '/signin'),
     clinicLink(req, input.clinic.id, '/forgot-password'),
   ])
   // Sent after the answer (see email/emailAdapter.ts): the answer is the same either way.
@@ -125,7 +130,7 @@ async function tellTheHolder(req: PayloadRequest, input: Input) {
 }
 
 async function sendConfirmation(req: PayloadRequest, input: Input, token: string) {
-  const link = await clinicLink(req, input.clinic.id, `/confirm-email?token=${encodeURIComponent(token)}`)
+  const link = await clinicLink(req, input.clinic.id, `/confirm-email?token=${encodeURIComponent(token)}${andNext(input)}`)
   await req.payload.sendEmail({
     from: clinicSender(req.payload, input.clinic.name),
     to: input.email,
