@@ -82,6 +82,19 @@ describe('reschedule and cancel', () => {
     expect((await book(soon)).status).toBe('confirmed')
   })
 
+  it('tells subscribers nothing when a patient lets go of a time they held: it never was a booking', async () => {
+    const held = await patient.request(
+      'POST',
+      '/api/appointments/hold',
+      { doctor: world.alpha.doctor, start: slotIn(60) },
+      { 'Idempotency-Key': crypto.randomUUID() },
+    )
+    expect([held.status, held.body.doc.status]).toEqual([201, 'held'])
+    const released = await patient.request('POST', `/api/appointments/${held.body.doc.id}/cancel`, { reason: 'Another time' })
+    expect([released.status, released.body.doc.status]).toEqual([200, 'cancelled'])
+    expect(await eventsFor(held.body.doc.id)).toEqual([])
+  })
+
   it('hides other people\'s visits: cancelling one is "no such appointment"', async () => {
     const visit = await book(slotIn(80))
     const stranger = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)

@@ -14,10 +14,11 @@ const STATUS_EVENTS: Record<string, AppointmentEventType> = {
 export const emitEvents: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   const types: AppointmentEventType[] = []
   let previous: AppointmentEvent['previous']
-  // A hold is not a booking yet: it becomes one when its status moves on.
+  // A hold is not a booking yet: it becomes one when it is booked; released (cancelled), it never was one.
   if (operation === 'create' && doc.status !== 'held') types.push('appointment.booked')
-  else if (operation === 'update' && previousDoc?.status === 'held' && doc.status !== 'held') types.push('appointment.booked')
-  else if (operation === 'update') {
+  else if (operation === 'update' && previousDoc?.status === 'held' && doc.status !== 'held') {
+    if (doc.status !== 'cancelled') types.push('appointment.booked')
+  } else if (operation === 'update') {
     if (Date.parse(doc.start) !== Date.parse(previousDoc?.start) || Date.parse(doc.end) !== Date.parse(previousDoc?.end)) {
       types.push('appointment.rescheduled')
       previous = { start: previousDoc.start, end: previousDoc.end }
