@@ -98,6 +98,19 @@ describe('clinic sites by path and theme', () => {
     expect([branded.includes('--color-primary:#123456'), branded.includes('Care at home')]).toEqual([true, true])
     const bad = await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: 'red;}</style>' } })
     expect([bad.status, JSON.stringify(bad.body)]).toEqual([400, expect.stringMatching(/six hexadecimal digits/)])
+
+    // The brand kit: a yellow main colour under white button text is refused, on its field, and changes nothing.
+    const yellow = await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: '#facc15' } })
+    expect(yellow.status).toBe(400)
+    expect(yellow.body.errors[0].data.errors).toEqual([
+      { path: 'brand.primaryColor', label: expect.anything(), message: expect.stringContaining('Button text on the main colour (#ffffff on #facc15) has a contrast of 1.5:1') },
+    ])
+    expect((await page('beta.localhost')).html).toContain('--color-primary:#123456')
+    // Readable colours show on the next load; the page background follows the main colour unless set.
+    const purple = await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { brand: { primaryColor: '#6d28d9', textColor: '#1e1b4b' } })
+    expect(purple.status).toBe(200)
+    const css = (await page('beta.localhost')).html
+    expect(css).toContain('--color-primary:#6d28d9;--color-primary-text:#ffffff;--color-background:#f6f2fd;--color-surface:#ffffff;--color-text:#1e1b4b')
     expect((await admin.request('PATCH', `/api/tenants/${world.beta.id}`, { theme: 'no-such-theme' })).status).toBe(400)
   })
 })

@@ -4,7 +4,8 @@ import { audited } from '../../hooks/audit.ts'
 import { refuseDeletingClinicWithData } from './hooks/refuseDeletingClinicWithData.ts'
 import { publicDataChanged, publicDataDeleted } from '../../hooks/publicDataChanged.ts'
 import { bookingPolicyFields } from './bookingPolicy.ts'
-import { validateDomain, validateHexColor, validateThemeSlug, validateTimeZone } from './validation.ts'
+import { brandField } from './brand/fields.ts'
+import { validateDomain, validateThemeSlug, validateTimeZone } from './validation.ts'
 
 /**
  * A clinic: its own branded site, staff, patients and clinical data. Writes are
@@ -52,15 +53,7 @@ export const Tenants: CollectionConfig = audited(
         // A select of the themes that exist; text in the database (see ThemeSelect).
         admin: { components: { Field: '/collections/Tenants/ThemeSelect#ThemeSelect' } },
       },
-      {
-        name: 'brand',
-        type: 'group',
-        admin: { description: "Overrides of the theme for this clinic; shown on the site's next page load." },
-        fields: [
-          { name: 'primaryColor', type: 'text', validate: validateHexColor, admin: { description: 'e.g. #0f766e' } },
-          { name: 'tagline', type: 'text', maxLength: 140 },
-        ],
-      },
+      brandField,
       {
         name: 'timeZone',
         type: 'text',

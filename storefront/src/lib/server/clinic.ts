@@ -1,5 +1,6 @@
 import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
+import type { BrandOverrides } from './theme.ts'
 import type { ClinicContact } from '../contact/contact.ts'
 
 /** The public face of a clinic, as the storefront needs it. */
@@ -10,7 +11,7 @@ export type Clinic = {
   theme: string
   timeZone: string
   currency: string
-  brand: { primaryColor?: string | null; tagline?: string | null }
+  brand: BrandOverrides
   /** The consent and terms a patient accepts to register, as paragraphs of plain text. */
   terms: string[]
   bookingPolicy: { cancellationCutoffHours: number; approvalRequired: boolean }

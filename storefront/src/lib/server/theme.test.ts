@@ -16,8 +16,11 @@ describe('themeCss', () => {
       ':root{--color-primary:#111111;--color-primary-text:#ffffff;--color-background:#fafafa;--color-surface:#ffffff;--color-text:#000000;--color-muted:#555555;--font-body:Georgia, serif;--font-heading:Georgia, serif;--radius:4px}',
     )
   })
-  it("applies a clinic's primary colour, and ignores one that is not a colour", () => {
-    expect(themeCss(theme, { primaryColor: '#abcdef' })).toContain('--color-primary:#abcdef;')
-    expect(themeCss(theme, { primaryColor: 'red;}</style><script>' })).toContain('--color-primary:#111111;')
+  it("applies a clinic's colours, and ignores any that is not a colour", () => {
+    const css = themeCss(theme, { palette: { primary: '#abcdef', background: '#fdfdf0', text: 'red;}</style><script>' } })
+    expect(css).toContain('--color-primary:#abcdef;')
+    expect(css).toContain('--color-background:#fdfdf0;')
+    expect(css).toContain('--color-text:#000000;')
+    expect(css).not.toContain('<')
   })
 })

@@ -12,8 +12,13 @@ export type Theme = {
   copy: { tagline: string }
 }
 
-/** What a clinic overrides in the CMS. Validated there; checked again here before it reaches CSS. */
-export type BrandOverrides = { primaryColor?: string | null; tagline?: string | null }
+/**
+ * What a clinic overrides in the CMS: its tagline, and the colours its site is
+ * drawn with (`palette`: the theme's colours with the clinic's brand colours over
+ * them, computed and contrast-checked by the platform). Checked again here before
+ * any of it reaches CSS.
+ */
+export type BrandOverrides = { tagline?: string | null; palette?: Partial<Theme['colors']> | null }
 
 export const themesDir = () => resolve(process.env.THEMES_DIR ?? resolve(process.cwd(), 'themes'))
 
@@ -39,27 +44,31 @@ const HEX = /^#[0-9a-fA-F]{6}$/
 /** Theme files are ours; anything else must not be able to close the CSS rule. */
 const cssValue = (value: string) => value.replace(/[;{}<>]/g, '')
 
-/** Design tokens → CSS custom properties on :root, with the clinic's overrides applied. */
+/** Design tokens → CSS custom properties on :root, with the clinic's colours applied. */
 export function themeCss(theme: Theme, brand: BrandOverrides = {}): string {
-  // Made once per theme file read and primary colour: every page of the site carries it.
-  let byPrimary = cssOfTheme.get(theme)
-  if (!byPrimary) cssOfTheme.set(theme, (byPrimary = new Map()))
-  const key = brand.primaryColor ?? ''
-  let css = byPrimary.get(key)
-  if (css === undefined) byPrimary.set(key, (css = buildThemeCss(theme, brand)))
+  const colors = { ...theme.colors }
+  for (const name of Object.keys(colors) as (keyof Theme['colors'])[]) {
+    const value = brand.palette?.[name]
+    if (typeof value === 'string' && HEX.test(value)) colors[name] = value
+  }
+  // Made once per theme file read and palette: every page of the site carries it.
+  let byColors = cssOfTheme.get(theme)
+  if (!byColors) cssOfTheme.set(theme, (byColors = new Map()))
+  const key = Object.values(colors).join()
+  let css = byColors.get(key)
+  if (css === undefined) byColors.set(key, (css = buildThemeCss(theme, colors)))
   return css
 }
 const cssOfTheme = new WeakMap<Theme, Map<string, string>>()
 
-function buildThemeCss(theme: Theme, brand: BrandOverrides): string {
-  const primary = brand.primaryColor && HEX.test(brand.primaryColor) ? brand.primaryColor : theme.colors.primary
+function buildThemeCss(theme: Theme, colors: Theme['colors']): string {
   const vars: Record<string, string> = {
-    '--color-primary': primary,
-    '--color-primary-text': theme.colors.primaryText,
-    '--color-background': theme.colors.background,
-    '--color-surface': theme.colors.surface,
-    '--color-text': theme.colors.text,
-    '--color-muted': theme.colors.muted,
+    '--color-primary': colors.primary,
+    '--color-primary-text': colors.primaryText,
+    '--color-background': colors.background,
+    '--color-surface': colors.surface,
+    '--color-text': colors.text,
+    '--color-muted': colors.muted,
     '--font-body': theme.fonts.body,
     '--font-heading': theme.fonts.heading,
     '--radius': theme.radius,

@@ -1,0 +1,46 @@
+import type { Field, TextFieldSingleValidation } from 'payload'
+import { isHexColor } from './contrast.ts'
+import { brandPalette, contrastProblems, themePalette, type BrandColorField, type BrandColors } from './palette.ts'
+
+/**
+ * A colour of the brand kit: `#rrggbb`, picked with a colour picker next to the
+ * text box, and refused when it makes some text on the site hard to read (the
+ * message, under the field to change, says which text and by how much).
+ */
+const colorField = (name: BrandColorField, label: string, description: string): Field => ({
+  name,
+  label,
+  type: 'text',
+  admin: { description, components: { afterInput: ['/collections/Tenants/brand/ColorPicker#ColorPicker'] } },
+  validate: ((value, { data, siblingData }) => {
+    if (value === null || value === undefined || value === '') return true
+    if (!isHexColor(value)) return 'Enter a colour as # and six hexadecimal digits, e.g. #0f766e, or pick one.'
+    return contrastProblems(themePalette((data as { theme?: unknown }).theme), siblingData as BrandColors)[name] ?? true
+  }) as TextFieldSingleValidation,
+})
+
+/** The clinic's brand kit: its colours over its theme's, and its tagline. Shown on the site's next page load. */
+export const brandField: Field = {
+  name: 'brand',
+  label: 'Brand',
+  type: 'group',
+  admin: { description: "Overrides of the theme for this clinic; shown on the site's next page load. Leave a colour empty to keep the theme's." },
+  fields: [
+    colorField('primaryColor', 'Main colour', 'Buttons, links and the header line. The page background takes a light tint of it unless set below.'),
+    colorField('buttonTextColor', 'Button text colour', 'Text on buttons in the main colour.'),
+    colorField('backgroundColor', 'Page background colour', ''),
+    colorField('textColor', 'Text colour', ''),
+    { name: 'tagline', type: 'text', maxLength: 140 },
+    {
+      // What the site draws with: the theme's colours with these over them, computed on each read, so an
+      // edited theme file shows too. Public, like the rest of the clinic's site settings.
+      name: 'palette',
+      type: 'json',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: {
+        afterRead: [({ data, siblingData }) => brandPalette(themePalette((data as { theme?: unknown } | undefined)?.theme), siblingData as BrandColors)],
+      },
+    },
+  ],
+}
