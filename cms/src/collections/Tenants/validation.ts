@@ -38,8 +38,3 @@ export const validateThemeSlug = (value: unknown) =>
   typeof value === 'string' && /^[a-z0-9-]+$/.test(value) && existsSync(`${themesDir}/${value}/theme.json`)
     ? true
     : `There is no theme "${String(value)}" in themes/.`
-
-export const validateHexColor = (value: unknown) =>
-  value === null || value === undefined || value === '' || (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value))
-    ? true
-    : 'Use a colour such as #0f766e (a # and six hexadecimal digits).'
