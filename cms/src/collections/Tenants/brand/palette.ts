@@ -20,15 +20,27 @@ const BACKGROUND_TINT = 0.06
 /** Secondary text: this much of the text colour over the background. */
 const MUTED_SHARE = 0.78
 
-/** A theme's colours, read from its theme.json (the default theme's when it has none). */
+/**
+ * A theme's colours, read from its theme.json (the default theme's when it has
+ * none). Every read of a clinic needs them: kept a few seconds, as the site keeps
+ * its theme files, so an edited theme shows within that time.
+ */
 export function themePalette(slug: unknown): Palette {
-  const read = (name: string) => (JSON.parse(readFileSync(join(themesDir, name, 'theme.json'), 'utf8')) as { colors: Palette }).colors
+  const name = typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) ? slug : 'default'
+  const kept = palettes.get(name)
+  if (kept && Date.now() - kept.at < THEME_TTL_MS) return kept.palette
+  let palette: Palette
   try {
-    return read(typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) ? slug : 'default')
+    palette = readPalette(name)
   } catch {
-    return read('default')
+    palette = readPalette('default')
   }
+  palettes.set(name, { at: Date.now(), palette })
+  return palette
 }
+const readPalette = (name: string) => (JSON.parse(readFileSync(join(themesDir, name, 'theme.json'), 'utf8')) as { colors: Palette }).colors
+const palettes = new Map<string, { at: number; palette: Palette }>()
+const THEME_TTL_MS = 5_000
 
 const set = (value: string | null | undefined) => (isHexColor(value) ? value.toLowerCase() : undefined)
 
