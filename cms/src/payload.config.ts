@@ -2,6 +2,7 @@ import { env } from '@telemed/config'
 import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
+import sharp from 'sharp'
 import { buildConfig, type Config } from 'payload'
 import { roleOf } from './access/roles.ts'
 import { lockPayloadInternals } from './access/payloadInternals.ts'
@@ -47,6 +48,8 @@ const withAuditFlush = (collections: NonNullable<Config['collections']>) =>
   )
 
 export default buildConfig({
+  // Resizes uploaded images (Media: originals capped, square icons for the clinic's logo and favicon).
+  sharp,
   secret: settings.PAYLOAD_SECRET,
   serverURL: settings.PUBLIC_URL,
   csrf: [settings.PUBLIC_URL],

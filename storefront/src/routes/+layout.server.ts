@@ -14,5 +14,9 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     timeZone: locals.timeZone,
     themeCss: themeCss(theme, locals.clinic.brand),
     tagline: locals.clinic.brand.tagline || theme.copy.tagline,
+    // The uploaded logo, else the theme's; the tab icon likewise. Same-origin paths (the CSP allows only 'self').
+    logo: locals.clinic.images.logo ?? `${locals.basePath}/theme/logo.svg`,
+    tabIcon: locals.clinic.images.tabIcon ?? `${locals.basePath}/theme/logo.svg`,
+    themeColor: locals.clinic.brand.palette?.primary ?? theme.colors.primary,
   }
 }

@@ -1,3 +1,4 @@
+import { brandImagesOf, type BrandImages } from './brandImages.ts'
 import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
 import type { BrandOverrides } from './theme.ts'
@@ -12,6 +13,8 @@ export type Clinic = {
   timeZone: string
   currency: string
   brand: BrandOverrides
+  /** The clinic's uploaded logo and icons (null ones: the theme's logo.svg). */
+  images: BrandImages
   /** The consent and terms a patient accepts to register, as paragraphs of plain text. */
   terms: string[]
   bookingPolicy: { cancellationCutoffHours: number; approvalRequired: boolean }
@@ -21,7 +24,8 @@ export type Clinic = {
   contact: ClinicContact
 }
 
-type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed' | 'contact'> & {
+type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed' | 'contact' | 'images' | 'brand'> & {
+  brand?: BrandOverrides & { logo?: unknown; favicon?: unknown }
   contact?: { phone?: string | null; email?: string | null; address?: string | null } | null
   terms?: unknown
   bookingPolicy?: Partial<Clinic['bookingPolicy']>
@@ -56,7 +60,8 @@ export function findClinicBySlug(slug: string, fetcher: typeof fetch = fetch): P
 const CLINIC_TTL_MS = 10_000
 
 async function findClinic(where: Record<string, string>, fetcher: typeof fetch): Promise<Clinic | null> {
-  const query = new URLSearchParams({ ...where, limit: '1', depth: '0' })
+  // Depth 1: the clinic's logo and icon come with their resized sizes (see brandImages.ts).
+  const query = new URLSearchParams({ ...where, limit: '1', depth: '1' })
   const response = await fetcher(`${apiBase()}/api/tenants?${query}`)
   if (!response.ok) throw new Error(`clinic lookup failed with ${response.status}`)
   const { docs } = (await response.json()) as { docs: ClinicDoc[] }
@@ -69,7 +74,8 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
         theme: clinic.theme,
         timeZone: clinic.timeZone,
         currency: clinic.currency ?? 'USD',
-        brand: clinic.brand ?? {},
+        brand: { tagline: clinic.brand?.tagline, palette: clinic.brand?.palette },
+        images: brandImagesOf(clinic.brand),
         terms: paragraphs(clinic.terms),
         bookingPolicy: {
           cancellationCutoffHours: clinic.bookingPolicy?.cancellationCutoffHours ?? 24,

@@ -1,4 +1,5 @@
 import type { Field, TextFieldSingleValidation } from 'payload'
+import { clinicImageField } from './images.ts'
 import { isHexColor } from './contrast.ts'
 import { brandPalette, contrastProblems, themePalette, type BrandColorField, type BrandColors } from './palette.ts'
 
@@ -19,7 +20,7 @@ const colorField = (name: BrandColorField, label: string, description: string): 
   }) as TextFieldSingleValidation,
 })
 
-/** The clinic's brand kit: its colours over its theme's, and its tagline. Shown on the site's next page load. */
+/** The clinic's brand kit: its logo and tab icon, its colours over its theme's, and its tagline. Shown on the site's next page load. */
 export const brandField: Field = {
   name: 'brand',
   label: 'Brand',
@@ -30,6 +31,8 @@ export const brandField: Field = {
     colorField('buttonTextColor', 'Button text colour', 'Text on buttons in the main colour.'),
     colorField('backgroundColor', 'Page background colour', ''),
     colorField('textColor', 'Text colour', ''),
+    clinicImageField('logo', 'Logo', "In the site's header, and the site's icon on a phone's home screen. PNG, JPEG or WebP, at least 512 × 512 pixels; a square mark works best. Empty: the theme's logo."),
+    clinicImageField('favicon', 'Browser tab icon', 'A simpler square mark for the browser tab, if the logo is too detailed at 32 pixels. Empty: the logo.'),
     { name: 'tagline', type: 'text', maxLength: 140 },
     {
       // What the site draws with: the theme's colours with these over them, computed on each read, so an
