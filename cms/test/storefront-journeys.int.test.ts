@@ -123,7 +123,7 @@ describe('a new patient on Northwind', () => {
   it('books a visit with times in their own zone, and sees it in My visits', async () => {
     await patient.getByRole('link', { name: 'Dr. Ana Ruiz' }).click()
     await patient.getByRole('heading', { name: 'Book a visit' }).waitFor()
-    expect(await patient.locator('.booking').textContent()).toContain('Times in your zone, Europe/London')
+    expect(await patient.locator('.booking').textContent()).toContain('Times in your zone, London time')
     // A few days ahead, so the visit can still be moved and cancelled online (24-hour cutoff).
     await patient.locator('.days a').nth(3).click()
     await patient.waitForURL(/\?day=/)
@@ -211,10 +211,22 @@ describe('a new patient on Northwind', () => {
     await patient.waitForURL(/moved=1/)
     expect(await patient.locator('.facts dd').first().textContent()).not.toBe(before)
 
+    // Cancelling asks first, naming the visit; "keep" changes nothing.
+    await patient.getByRole('link', { name: 'Cancel this visit…' }).click()
+    await patient.getByRole('heading', { name: 'Cancel this visit?' }).waitFor()
+    await patient.getByRole('link', { name: 'No, keep my visit' }).click()
+    await patient.getByRole('link', { name: 'Cancel this visit…' }).waitFor()
+    expect(await patient.locator('[data-status]').getAttribute('data-status')).not.toBe('cancelled')
+    await patient.getByRole('link', { name: 'Cancel this visit…' }).click()
     await patient.getByLabel('Why are you cancelling?').fill('Feeling better')
-    await patient.getByRole('button', { name: 'Cancel the visit' }).click()
+    await patient.getByRole('button', { name: 'Yes, cancel the visit' }).click()
     await patient.locator('[data-status="cancelled"]').waitFor()
     expect(await patient.locator('main').textContent()).toContain('Feeling better')
+    // Said done, with the way to book again.
+    expect(await patient.getByRole('status').textContent()).toContain('Your visit is cancelled.')
+    expect(await patient.getByRole('link', { name: /^Book another visit with Dr\./ }).getAttribute('href')).toMatch(/\/doctors\/\d+$/)
+    await expectAccessible(patient)
+    await screenshotBoth(patient, 'northwind-visit-cancelled')
   })
 })
 
@@ -238,6 +250,14 @@ describe('the Northwind doctor', () => {
     await screenshotBoth(doctor, 'northwind-doctor-today')
     await doctor.goto(`${site}/doctor/visits/${bookedPath.split('/').pop()}`)
     await doctor.getByRole('heading', { name: newPatient.name }).waitFor()
+    // What the doctor must see first: the allergy the patient entered, above the visit.
+    expect(await doctor.getByRole('note').textContent()).toBe('Allergies: Penicillin (rash)')
+    // Previous visits are ones that took place: the patient's cancelled visit is not one.
+    expect(await doctor.getByRole('region', { name: 'Previous visits' }).textContent()).toContain('This is the first visit.')
+    // Record kinds in words.
+    const records = await doctor.getByRole('region', { name: 'Records' }).textContent()
+    expect(records).toContain('Blood test, November (Lab result,')
+    expect(records).not.toContain('lab-result')
     await doctor.getByRole('textbox', { name: 'Visit notes' }).fill('Contact dermatitis suspected.\nHydrocortisone 1% twice daily.')
     await doctor.getByRole('button', { name: 'Save notes' }).click()
     await doctor.waitForURL(/saved=notes/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTimeLabel, dayOf, isTimeZone, timeLabel } from './format.ts'
+import { dateTimeLabel, dayOf, isTimeZone, timeLabel, zoneLabel, zoneName } from './format.ts'
 
 describe('dates and times for people', () => {
   it("labels an instant in each person's own zone, also across a daylight-saving change, and the same way every time", () => {
@@ -19,5 +19,14 @@ describe('dates and times for people', () => {
       expect(isTimeZone('')).toBe(false)
       expect(isTimeZone(42)).toBe(false)
     }
+  })
+
+  it('names zones as people do ("New York time"), with the exact zone for a tooltip', () => {
+    expect(zoneName('America/New_York')).toBe('New York time')
+    expect(zoneName('America/Argentina/Buenos_Aires')).toBe('Buenos Aires time')
+    expect(zoneName('Asia/Kolkata')).toBe('Kolkata time')
+    expect(zoneName('UTC')).toBe('UTC')
+    expect(zoneName('Etc/GMT+5')).toBe('Etc/GMT+5')
+    expect(zoneLabel('America/New_York', Date.parse('2026-01-15T12:00:00Z'))).toBe('America/New_York, EST')
   })
 })

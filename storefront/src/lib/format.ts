@@ -60,10 +60,20 @@ export const dateTimeLabel = (instant: string | number, zone: string) =>
     zone,
   )
 
-/** `Europe/London` → `Europe/London (GMT)`: the zone named and abbreviated. */
+/**
+ * `America/New_York` → `New York time`: how people name a zone (the city of its
+ * IANA name). Zones without a city (`UTC`, `Etc/GMT+5`) keep their name.
+ */
+export const zoneName = (zone: string) => {
+  const [area, ...rest] = zone.split('/')
+  if (!rest.length || area === 'Etc') return zone
+  return `${rest[rest.length - 1].replace(/_/g, ' ')} time`
+}
+
+/** `America/New_York` → `America/New_York, EST`: the exact zone, for a tooltip next to zoneName. */
 export const zoneLabel = (zone: string, at: number = Date.now()) => {
-  const short = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' })
+  const short = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
     .formatToParts(new Date(at))
     .find((p) => p.type === 'timeZoneName')
-  return short ? `${zone.replace(/_/g, ' ')} (${short.value})` : zone
+  return short ? `${zone}, ${short.value}` : zone
 }

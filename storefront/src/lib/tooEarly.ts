@@ -1,4 +1,4 @@
-import { dayLabel, dayOf, timeLabel } from './format.ts'
+import { dayLabel, dayOf, timeLabel, zoneName } from './format.ts'
 
 /**
  * The site's "too early to join" sentence. The API says when the call opens as an
@@ -10,5 +10,5 @@ export function tooEarlyMessage(opensAt: string, start: string, zone: string, no
   const when = today ? `at ${timeLabel(opensAt, zone)}` : `on ${dayLabel(opensAt, zone)} at ${timeLabel(opensAt, zone)}`
   const minutes = Math.round((Date.parse(start) - Date.parse(opensAt)) / 60_000)
   const lead = minutes > 0 ? `${minutes} minutes before the visit starts` : 'when the visit starts'
-  return `Too early to join: the call opens ${when} (${zone.replace(/_/g, ' ')} time), ${lead}.`
+  return `Too early to join: the call opens ${when} (${zoneName(zone)}), ${lead}.`
 }

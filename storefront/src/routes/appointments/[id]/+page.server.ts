@@ -14,6 +14,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const cutoffAt = Date.parse(visit.start) - cutoffHours * 3_600_000
   const changeable = ACTIVE.includes(visit.status) && Date.now() < cutoffAt
   const moving = changeable && url.searchParams.has('move')
+  // Cancelling is two steps: the patient sees what they are about to cancel, then confirms with a reason.
+  const cancelling = changeable && !moving && url.searchParams.has('cancel')
   const days = moving ? slotDays(await freeSlots(locals, visit.doctor.id), locals.timeZone, visit.doctor.timeZone) : []
   return {
     visit,
@@ -23,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     booked: url.searchParams.has('booked'),
     moved: url.searchParams.has('moved'),
     moving,
+    cancelling,
+    cancelled: url.searchParams.has('cancelled') && visit.status === 'cancelled',
     days: days.map(({ day, label, slots }) => ({ day, label, count: slots.length })),
     day: days.find((d) => d.day === url.searchParams.get('day')) ?? days[0] ?? null,
   }
@@ -42,7 +46,7 @@ export const actions: Actions = {
     } catch (e) {
       return refusal(e, { reason })
     }
-    redirect(303, `${locals.basePath}/appointments/${params.id}`)
+    redirect(303, `${locals.basePath}/appointments/${params.id}?cancelled=1`)
   },
   reschedule: async ({ locals, params, request }) => {
     const start = String((await request.formData()).get('start') ?? '')

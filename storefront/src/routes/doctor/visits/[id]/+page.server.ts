@@ -45,7 +45,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     })
   const [patient, previous, records, prescriptions] = await Promise.all([
     api<PatientDoc>(locals, `/api/users/${patientId}?depth=0`),
-    visitsWhere(locals, { and: [{ patient: { equals: patientId } }, { start: { less_than: visit.start } }] }, '-start', 20),
+    // Previous visits: ones that took place (or were missed) before this one, not cancelled requests or holds.
+    visitsWhere(
+      locals,
+      {
+        and: [
+          { patient: { equals: patientId } },
+          { start: { less_than: visit.start } },
+          { end: { less_than: new Date().toISOString() } },
+          { status: { not_in: ['held', 'cancelled', 'requested'] } },
+        ],
+      },
+      '-start',
+      20,
+    ),
     api<{ docs: RecordDoc[] }>(locals, `/api/records?${forPatient()}`),
     api<{ docs: PrescriptionDoc[] }>(locals, `/api/prescriptions?${forPatient()}`),
   ])
