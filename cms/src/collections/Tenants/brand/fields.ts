@@ -1,5 +1,6 @@
-import type { Field, TextFieldSingleValidation } from 'payload'
+import type { Field, SelectFieldSingleValidation, TextFieldSingleValidation } from 'payload'
 import { isHexColor } from './contrast.ts'
+import { BRAND_FONTS, fontProblem } from './fonts.ts'
 import { brandPalette, contrastProblems, themePalette, type BrandColorField, type BrandColors } from './palette.ts'
 
 /**
@@ -19,6 +20,16 @@ const colorField = (name: BrandColorField, label: string, description: string): 
   }) as TextFieldSingleValidation,
 })
 
+/** A font of the platform's list (./fonts.ts), served by the platform itself; empty keeps the theme's. */
+const fontField = (name: 'bodyFont' | 'headingFont', label: string, description: string): Field => ({
+  name,
+  label,
+  type: 'select',
+  options: BRAND_FONTS.map(({ value, label }) => ({ value, label })),
+  admin: { description, isClearable: true, placeholder: 'Theme default' },
+  validate: ((value) => fontProblem(value) ?? true) as SelectFieldSingleValidation,
+})
+
 /** The clinic's brand kit: its colours over its theme's, and its tagline. Shown on the site's next page load. */
 export const brandField: Field = {
   name: 'brand',
@@ -31,6 +42,8 @@ export const brandField: Field = {
     colorField('backgroundColor', 'Page background colour', ''),
     colorField('textColor', 'Text colour', ''),
     { name: 'tagline', type: 'text', maxLength: 140 },
+    fontField('bodyFont', 'Body font', 'Text, buttons and forms. Empty: the theme’s.'),
+    fontField('headingFont', 'Heading font', 'Page titles and headings. Empty: the theme’s.'),
     {
       // What the site draws with: the theme's colours with these over them, computed on each read, so an
       // edited theme file shows too. Public, like the rest of the clinic's site settings.
