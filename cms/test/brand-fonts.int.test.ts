@@ -9,6 +9,8 @@
  */
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BRAND_FONTS } from '../src/collections/Tenants/brand/fonts.ts'
+import { sidewaysSpill } from './support/pageChecks.ts'
 import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
 
 let product: SeededProduct
@@ -57,8 +59,8 @@ async function fontsOn(page: Page) {
 }
 
 /** A fresh window on a clinic's site page, with every request and font response it makes. */
-async function visit(slug: 'northwind' | 'sunrise', path = '/') {
-  const page = await product.browser.newPage({ viewport: { width: 1280, height: 800 } })
+async function visit(slug: 'northwind' | 'sunrise', path = '/', width = 1280) {
+  const page = await product.browser.newPage({ viewport: { width, height: 800 } })
   const requests: string[] = []
   const fontResponses: Response[] = []
   page.on('request', (request) => requests.push(request.url()))
@@ -169,6 +171,23 @@ describe("a clinic's brand fonts", () => {
     const fonts = await fontsOn(page)
     expect([fonts.body, fonts.faces, fontResponses.length]).toEqual(['Georgia, "Times New Roman", serif', [], 0])
     await page.close()
+  })
+
+  it('loads every font of the list, and each fits a phone', async () => {
+    const sunrise = await clinicId('sunrise')
+    for (const font of BRAND_FONTS) {
+      expect(
+        (await sunriseAdmin('PATCH', `/api/tenants/${sunrise}`, { brand: { bodyFont: font.value, headingFont: font.value } })).status,
+      ).toBe(200)
+      const { page } = await visit('sunrise', '/doctors', 390)
+      const fonts = await fontsOn(page)
+      expect([fonts.body.split(',')[0], fonts.faces.filter((face) => face.status === 'loaded').length], font.value).toEqual([
+        `"${font.family}"`,
+        1,
+      ])
+      expect(await sidewaysSpill(page), font.value).toEqual([])
+      await page.close()
+    }
   })
 
   it('serves no file that is not a font of the list', async () => {
