@@ -385,6 +385,13 @@ describe("a clinic's brand fonts", () => {
     )
     await change(page, () => choose(page, 'brand__bodyFont', 'Atkinson Hyperlegible Next (sans-serif, made for low vision)'))
     await change(page, () => choose(page, 'brand__headingFont', 'Lora (serif)'))
+    // Each choice is previewed under its select, in its font, from the platform's own /fonts/.
+    const previews = page.locator('[data-font-preview="loaded"]')
+    await expect.poll(() => previews.count(), WAIT).toBe(2)
+    expect(await previews.evaluateAll((lines) => lines.map((line) => getComputedStyle(line).fontFamily.split(',')[0]))).toEqual([
+      '"Atkinson Hyperlegible Next Variable"',
+      '"Lora Variable"',
+    ])
     await screenshotBoth(page, 'admin-brand-fonts')
     await save(page)
     await expect.poll(async () => (await clinicBySlug('sunrise')).brand?.bodyFont, WAIT).toBe('atkinson-hyperlegible-next')

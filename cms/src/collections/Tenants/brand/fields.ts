@@ -1,6 +1,8 @@
 import type { Field, SelectFieldSingleValidation, TextFieldSingleValidation } from 'payload'
 import { isHexColor } from './contrast.ts'
-import { BRAND_FONTS, fontProblem } from './fonts.ts'
+import { fontUrl } from './fontFiles.ts'
+import type { PreviewFonts } from './FontPreview.tsx'
+import { BRAND_FONTS, fontProblem, fontStack } from './fonts.ts'
 import { brandPalette, contrastProblems, themePalette, type BrandColorField, type BrandColors } from './palette.ts'
 
 /**
@@ -20,15 +22,28 @@ const colorField = (name: BrandColorField, label: string, description: string): 
   }) as TextFieldSingleValidation,
 })
 
-/** A font of the platform's list (./fonts.ts), served by the platform itself; empty keeps the theme's. */
+/** A font of the platform's list (./fonts.ts), served by the platform itself; empty keeps the theme's. Previewed under the select. */
 const fontField = (name: 'bodyFont' | 'headingFont', label: string, description: string): Field => ({
   name,
   label,
   type: 'select',
   options: BRAND_FONTS.map(({ value, label }) => ({ value, label })),
-  admin: { description, isClearable: true, placeholder: 'Theme default' },
+  admin: {
+    description,
+    isClearable: true,
+    placeholder: 'Theme default',
+    components: { afterInput: [{ path: '/collections/Tenants/brand/FontPreview#FontPreview', clientProps: { fonts: previewFonts() } }] },
+  },
   validate: ((value) => fontProblem(value) ?? true) as SelectFieldSingleValidation,
 })
+
+const previewFonts = (): PreviewFonts =>
+  Object.fromEntries(
+    BRAND_FONTS.flatMap((font) => {
+      const src = fontUrl(font, 'latin')
+      return src ? [[font.value, { family: font.family, stack: fontStack(font), src }]] : []
+    }),
+  )
 
 /** The clinic's brand kit: its colours over its theme's, and its tagline. Shown on the site's next page load. */
 export const brandField: Field = {

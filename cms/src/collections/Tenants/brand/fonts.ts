@@ -7,7 +7,8 @@
  *
  * One list for both sides: the platform offers and accepts only these (the brand
  * fields), and the clinic site draws and serves only these (its @font-face rules
- * and its /fonts/ route). No imports here, so the storefront can import it too.
+ * and its /fonts/ route). No imports here, so the storefront can import it too;
+ * where their files are, and by what name they are served: ./fontFiles.ts.
  *
  * Adding a font: `npm install -w storefront --save-exact @fontsource-variable/<name>`,
  * then add it below. Its value becomes an option of a select field: in production
