@@ -5,6 +5,7 @@ export default {
   kit: {
     // Mounted inside the platform's Express server (cms/server/main.ts) as a handler.
     adapter: adapter({ out: 'build' }),
-    csp: { mode: 'auto', directives: { 'default-src': ['self'], 'img-src': ['self', 'data:'], 'style-src': ['self', 'unsafe-inline'] } },
+    // Fonts only from the site itself (the brand kit's fonts are served at /fonts/), whatever default-src becomes.
+    csp: { mode: 'auto', directives: { 'default-src': ['self'], 'img-src': ['self', 'data:'], 'style-src': ['self', 'unsafe-inline'], 'font-src': ['self'] } },
   },
 }

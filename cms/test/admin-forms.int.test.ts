@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BRAND_FONTS } from '../src/collections/Tenants/brand/fonts.ts'
 import { PLATFORM_ADMIN } from '../src/seed/demoData.ts'
 import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
 
@@ -93,7 +94,7 @@ async function expectOptions(page: Page, path: string, expected: string[]) {
 async function choose(page: Page, path: string, label: string) {
   await field(page, path).locator('.rs__control').click()
   await field(page, path)
-    .locator('.rs__option', { hasText: new RegExp(`^${label}$`) })
+    .locator('.rs__option', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
     .click()
   await expect.poll(() => chosen(page, path).innerText(), WAIT).toBe(label)
 }
@@ -369,6 +370,35 @@ describe("a clinic's brand colours", () => {
     await expect.poll(async () => (await clinicBySlug('sunrise')).brand?.primaryColor, WAIT).toBe('#6d28d9')
     const css = await site('sunrise')
     expect([css.includes('--color-primary:#6d28d9'), css.includes('Bright care')]).toEqual([true, true])
+    await page.close()
+  })
+})
+
+describe("a clinic's brand fonts", () => {
+  it("offers the platform's fonts by name, and the site shows the two picked on its next load", async () => {
+    const sunrise = await clinicBySlug('sunrise')
+    const page = await adminPage('admin@sunrise.demo.test', `/admin/collections/tenants/${sunrise.id}`)
+    await expectOptions(
+      page,
+      'brand__bodyFont',
+      BRAND_FONTS.map((font) => font.label),
+    )
+    await change(page, () => choose(page, 'brand__bodyFont', 'Atkinson Hyperlegible Next (sans-serif, made for low vision)'))
+    await change(page, () => choose(page, 'brand__headingFont', 'Lora (serif)'))
+    // Each choice is previewed under its select, in its font, from the platform's own /fonts/.
+    const previews = page.locator('[data-font-preview="loaded"]')
+    await expect.poll(() => previews.count(), WAIT).toBe(2)
+    expect(await previews.evaluateAll((lines) => lines.map((line) => getComputedStyle(line).fontFamily.split(',')[0]))).toEqual([
+      '"Atkinson Hyperlegible Next Variable"',
+      '"Lora Variable"',
+    ])
+    await screenshotBoth(page, 'admin-brand-fonts')
+    await save(page)
+    await expect.poll(async () => (await clinicBySlug('sunrise')).brand?.bodyFont, WAIT).toBe('atkinson-hyperlegible-next')
+    expect((await clinicBySlug('sunrise')).brand.headingFont).toBe('lora')
+    const css = await (await fetch(`${product.server.url}/c/sunrise/doctors`)).text()
+    expect(css).toContain("--font-body:'Atkinson Hyperlegible Next Variable', system-ui")
+    expect(css).toContain("--font-heading:'Lora Variable', Georgia")
     await page.close()
   })
 })

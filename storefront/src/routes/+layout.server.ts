@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit'
+import { fontPreload } from '$lib/server/fonts.ts'
 import { loadTheme, themeCss } from '$lib/server/theme.ts'
 import type { LayoutServerLoad } from './$types'
 
@@ -13,6 +14,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
     timeZone: locals.timeZone,
     themeCss: themeCss(theme, locals.clinic.brand),
+    fontPreload: fontPreload(locals.clinic.brand) ?? null,
     tagline: locals.clinic.brand.tagline || theme.copy.tagline,
     // The uploaded logo, else the theme's; the tab icon likewise. Same-origin paths (the CSP allows only 'self').
     logo: locals.clinic.images.logo ?? `${locals.basePath}/theme/logo.svg`,

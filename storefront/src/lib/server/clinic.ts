@@ -74,7 +74,13 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
         theme: clinic.theme,
         timeZone: clinic.timeZone,
         currency: clinic.currency ?? 'USD',
-        brand: { tagline: clinic.brand?.tagline, palette: clinic.brand?.palette },
+        // The brand kit without its images (those are `images`, resolved to same-origin paths).
+        brand: {
+          tagline: clinic.brand?.tagline,
+          palette: clinic.brand?.palette,
+          bodyFont: clinic.brand?.bodyFont,
+          headingFont: clinic.brand?.headingFont,
+        },
         images: brandImagesOf(clinic.brand),
         terms: paragraphs(clinic.terms),
         bookingPolicy: {

@@ -24,3 +24,15 @@ describe('themeCss', () => {
     expect(css).not.toContain('<')
   })
 })
+
+describe('themeCss with brand fonts', () => {
+  it("sets the chosen stacks over the theme's, with their faces first, and keeps the theme's where none is chosen", () => {
+    const css = themeCss(theme, { bodyFont: 'source-sans-3' })
+    expect(css).toMatch(/^@font-face\{font-family:'Source Sans 3 Variable';/)
+    expect(css).toContain(':root{--color-primary:#111111;')
+    expect(css).toContain(
+      "--font-body:'Source Sans 3 Variable', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;--font-heading:Georgia, serif;",
+    )
+    expect(themeCss(theme, { bodyFont: 'not-a-font' })).toBe(themeCss(theme))
+  })
+})

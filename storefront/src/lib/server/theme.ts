@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { siteFonts, type FontChoice } from './fonts.ts'
 import { cachedPublic } from './publicCache.ts'
 
 /** A theme's design tokens, as in themes/<slug>/theme.json (see themes/README.md). */
@@ -15,10 +16,11 @@ export type Theme = {
 /**
  * What a clinic overrides in the CMS: its tagline, and the colours its site is
  * drawn with (`palette`: the theme's colours with the clinic's brand colours over
- * them, computed and contrast-checked by the platform). Checked again here before
- * any of it reaches CSS.
+ * them, computed and contrast-checked by the platform), and its body and heading
+ * fonts (from the platform's list, served by the site: see fonts.ts). Checked
+ * again here before any of it reaches CSS.
  */
-export type BrandOverrides = { tagline?: string | null; palette?: Partial<Theme['colors']> | null }
+export type BrandOverrides = FontChoice & { tagline?: string | null; palette?: Partial<Theme['colors']> | null }
 
 export const themesDir = () => resolve(process.env.THEMES_DIR ?? resolve(process.cwd(), 'themes'))
 
@@ -44,24 +46,24 @@ const HEX = /^#[0-9a-fA-F]{6}$/
 /** Theme files are ours; anything else must not be able to close the CSS rule. */
 const cssValue = (value: string) => value.replace(/[;{}<>]/g, '')
 
-/** Design tokens → CSS custom properties on :root, with the clinic's colours applied. */
+/** Design tokens → CSS custom properties on :root, with the clinic's colours and fonts applied (and their @font-face rules). */
 export function themeCss(theme: Theme, brand: BrandOverrides = {}): string {
   const colors = { ...theme.colors }
   for (const name of Object.keys(colors) as (keyof Theme['colors'])[]) {
     const value = brand.palette?.[name]
     if (typeof value === 'string' && HEX.test(value)) colors[name] = value
   }
-  // Made once per theme file read and palette: every page of the site carries it.
+  // Made once per theme file read, palette and fonts: every page of the site carries it.
   let byColors = cssOfTheme.get(theme)
   if (!byColors) cssOfTheme.set(theme, (byColors = new Map()))
-  const key = Object.values(colors).join()
+  const key = `${Object.values(colors).join()}|${brand.bodyFont ?? ''}|${brand.headingFont ?? ''}`
   let css = byColors.get(key)
-  if (css === undefined) byColors.set(key, (css = buildThemeCss(theme, colors)))
+  if (css === undefined) byColors.set(key, (css = buildThemeCss(theme, colors, siteFonts(brand))))
   return css
 }
 const cssOfTheme = new WeakMap<Theme, Map<string, string>>()
 
-function buildThemeCss(theme: Theme, colors: Theme['colors']): string {
+function buildThemeCss(theme: Theme, colors: Theme['colors'], fonts: ReturnType<typeof siteFonts>): string {
   const vars: Record<string, string> = {
     '--color-primary': colors.primary,
     '--color-primary-text': colors.primaryText,
@@ -69,11 +71,11 @@ function buildThemeCss(theme: Theme, colors: Theme['colors']): string {
     '--color-surface': colors.surface,
     '--color-text': colors.text,
     '--color-muted': colors.muted,
-    '--font-body': theme.fonts.body,
-    '--font-heading': theme.fonts.heading,
+    '--font-body': fonts.body ?? theme.fonts.body,
+    '--font-heading': fonts.heading ?? theme.fonts.heading,
     '--radius': theme.radius,
   }
-  return `:root{${Object.entries(vars)
+  return `${fonts.faces}:root{${Object.entries(vars)
     .map(([k, v]) => `${k}:${cssValue(v)}`)
     .join(';')}}`
 }

@@ -1,5 +1,6 @@
 import { ThemeSelect as ThemeSelect_5f0ea14cf22ac0d5d4128d03a9c6144a } from '../../../collections/Tenants/ThemeSelect'
 import { ColorPicker as ColorPicker_2855973b5cbdb91b155f99f84e87c952 } from '../../../collections/Tenants/brand/ColorPicker'
+import { FontPreview as FontPreview_2254bc41211a8394829c41a2a46c6ebf } from '../../../collections/Tenants/brand/FontPreview'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -34,6 +35,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/collections/Tenants/ThemeSelect#ThemeSelect": ThemeSelect_5f0ea14cf22ac0d5d4128d03a9c6144a,
   "/collections/Tenants/brand/ColorPicker#ColorPicker": ColorPicker_2855973b5cbdb91b155f99f84e87c952,
+  "/collections/Tenants/brand/FontPreview#FontPreview": FontPreview_2254bc41211a8394829c41a2a46c6ebf,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -1,6 +1,9 @@
-import type { Field, TextFieldSingleValidation } from 'payload'
+import type { Field, SelectFieldSingleValidation, TextFieldSingleValidation } from 'payload'
 import { clinicImageField } from './images.ts'
 import { isHexColor } from './contrast.ts'
+import { fontUrl } from './fontFiles.ts'
+import type { PreviewFonts } from './FontPreview.tsx'
+import { BRAND_FONTS, fontProblem, fontStack } from './fonts.ts'
 import { brandPalette, contrastProblems, themePalette, type BrandColorField, type BrandColors } from './palette.ts'
 
 /**
@@ -20,7 +23,30 @@ const colorField = (name: BrandColorField, label: string, description: string): 
   }) as TextFieldSingleValidation,
 })
 
-/** The clinic's brand kit: its logo and tab icon, its colours over its theme's, and its tagline. Shown on the site's next page load. */
+/** A font of the platform's list (./fonts.ts), served by the platform itself; empty keeps the theme's. Previewed under the select. */
+const fontField = (name: 'bodyFont' | 'headingFont', label: string, description: string): Field => ({
+  name,
+  label,
+  type: 'select',
+  options: BRAND_FONTS.map(({ value, label }) => ({ value, label })),
+  admin: {
+    description,
+    isClearable: true,
+    placeholder: 'Theme default',
+    components: { afterInput: [{ path: '/collections/Tenants/brand/FontPreview#FontPreview', clientProps: { fonts: previewFonts() } }] },
+  },
+  validate: ((value) => fontProblem(value) ?? true) as SelectFieldSingleValidation,
+})
+
+const previewFonts = (): PreviewFonts =>
+  Object.fromEntries(
+    BRAND_FONTS.flatMap((font) => {
+      const src = fontUrl(font, 'latin')
+      return src ? [[font.value, { family: font.family, stack: fontStack(font), src }]] : []
+    }),
+  )
+
+/** The clinic's brand kit: its logo and tab icon, its colours and fonts over its theme's, and its tagline. Shown on the site's next page load. */
 export const brandField: Field = {
   name: 'brand',
   label: 'Brand',
@@ -34,6 +60,8 @@ export const brandField: Field = {
     clinicImageField('logo', 'Logo', "In the site's header, and the site's icon on a phone's home screen. PNG, JPEG or WebP, at least 512 × 512 pixels; a square mark works best. Empty: the theme's logo."),
     clinicImageField('favicon', 'Browser tab icon', 'A simpler square mark for the browser tab, if the logo is too detailed at 32 pixels. Empty: the logo.'),
     { name: 'tagline', type: 'text', maxLength: 140 },
+    fontField('bodyFont', 'Body font', 'Text, buttons and forms. Empty: the theme’s.'),
+    fontField('headingFont', 'Heading font', 'Page titles and headings. Empty: the theme’s.'),
     {
       // What the site draws with: the theme's colours with these over them, computed on each read, so an
       // edited theme file shows too. Public, like the rest of the clinic's site settings.
