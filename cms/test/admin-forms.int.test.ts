@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page, Request } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BRAND_FONTS } from '../src/collections/Tenants/brand/fonts.ts'
 import { PLATFORM_ADMIN } from '../src/seed/demoData.ts'
@@ -399,6 +400,29 @@ describe("a clinic's brand fonts", () => {
     const css = await (await fetch(`${product.server.url}/c/sunrise/doctors`)).text()
     expect(css).toContain("--font-body:'Atkinson Hyperlegible Next Variable', system-ui")
     expect(css).toContain("--font-heading:'Lora Variable', Georgia")
+    await page.close()
+  })
+})
+
+describe("a clinic's logo", () => {
+  it('is uploaded in the Brand section and shows in the site header on its next load', async () => {
+    // Sunrise, by its own admin, as above (Payload keeps a form another admin opened locked for a while).
+    const sunrise = await clinicBySlug('sunrise')
+    const page = await adminPage('admin@sunrise.demo.test', `/admin/collections/tenants/${sunrise.id}`)
+    const logoField = page.locator('.field-type.upload').filter({ has: page.getByText('Logo', { exact: true }) })
+    await logoField.getByRole('button', { name: 'Create New' }).click()
+    const drawer = page.locator('.drawer--is-open')
+    const png = await sharp({ create: { width: 600, height: 600, channels: 4, background: '#c2410c' } }).png().toBuffer()
+    await drawer.locator('input[type=file]').setInputFiles({ name: 'sunrise-mark.png', mimeType: 'image/png', buffer: png })
+    await drawer.locator('#field-alt').fill('Sunrise Clinic logo')
+    await drawer.getByRole('button', { name: 'Save', exact: true }).click()
+    // The new image is chosen in the field; saving the clinic makes it the logo.
+    await logoField.getByText('sunrise-mark.png').waitFor()
+    await screenshotBoth(page, 'admin-brand-logo')
+    await save(page)
+    await expect.poll(async () => (await clinicBySlug('sunrise')).brand?.logo ?? null, WAIT).not.toBeNull()
+    const html = await (await fetch(`${product.server.url}/c/sunrise/`)).text()
+    expect(html).toMatch(/<img src="\/api\/media\/file\/sunrise-mark-\d+x96\.png"/)
     await page.close()
   })
 })
