@@ -124,6 +124,9 @@ describe('a new patient on Northwind', () => {
     await patient.getByRole('link', { name: 'Dr. Ana Ruiz' }).click()
     await patient.getByRole('heading', { name: 'Book a visit' }).waitFor()
     expect(await patient.locator('.booking').textContent()).toContain('Times in your zone, London time')
+    // The booking steps: the doctor chosen, the time being picked.
+    const steps = patient.getByRole('navigation', { name: 'Booking steps' })
+    expect(await steps.locator('[aria-current="step"]').textContent()).toContain('Pick a time')
     // A few days ahead, so the visit can still be moved and cancelled online (24-hour cutoff).
     await patient.locator('.days a').nth(3).click()
     await patient.waitForURL(/\?day=/)
@@ -137,6 +140,12 @@ describe('a new patient on Northwind', () => {
     await patient.waitForURL(/\/appointments\/\d+\?booked=1$/)
     visitPath = new URL(patient.url()).pathname
     expect(await patient.getByRole('status').textContent()).toContain('Your visit is booked')
+    // The last step, and what happens next: calendar, joining, changing it until the cutoff.
+    expect(await patient.getByRole('navigation', { name: 'Booking steps' }).locator('.done').count()).toBe(3)
+    const next = await patient.getByRole('region', { name: 'What happens next' }).textContent()
+    expect(next).toContain('Add it to your calendar')
+    expect(next).toContain('Join from this page')
+    expect(next).toMatch(/Move or cancel it here until \w{3}, \d+ \w{3} \d{4}, \d\d:\d\d/)
     expect(await patient.locator('[data-status]').textContent()).toBe('Confirmed')
     const shown = await patient.locator('.facts dd').first().textContent()
     const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
