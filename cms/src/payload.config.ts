@@ -80,6 +80,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' · Telemed admin' },
+    // The platform's name and mark on the sign-in page and in the navigation (not Payload's).
+    components: { graphics: { Logo: '/admin/graphics/Logo#Logo', Icon: '/admin/graphics/Icon#Icon' } },
     // Payload's default asks gravatar.com for every admin's picture: a request to a third party, and a broken image offline.
     avatar: 'default',
     importMap: { baseDir: path.resolve(repoRoot, 'cms/src') },

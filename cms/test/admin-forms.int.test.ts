@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path'
 import type { Page, Request } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STATUS_LABELS } from '../src/collections/Appointments/admin/statusLabels.ts'
 import { BRAND_FONTS } from '../src/collections/Tenants/brand/fonts.ts'
 import { PLATFORM_ADMIN } from '../src/seed/demoData.ts'
 import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
@@ -423,6 +424,29 @@ describe("a clinic's logo", () => {
     await expect.poll(async () => (await clinicBySlug('sunrise')).brand?.logo ?? null, WAIT).not.toBeNull()
     const html = await (await fetch(`${product.server.url}/c/sunrise/`)).text()
     expect(html).toMatch(/<img src="\/api\/media\/file\/sunrise-mark-\d+x96\.png"/)
+    await page.close()
+  })
+})
+
+describe("the panel's look", () => {
+  it("shows the platform's name and mark on the sign-in page", async () => {
+    const page = await product.browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(`${product.env.PUBLIC_URL}/admin/login`, { waitUntil: 'networkidle' })
+    await page.getByRole('img', { name: 'Telemed' }).first().waitFor()
+    expect(await page.locator('main, .template-minimal').first().innerText()).toContain('Telemed admin')
+    await screenshotBoth(page, 'admin-sign-in')
+    await page.close()
+  })
+
+  it("lists visits with their status in words, as badges, and the platform's mark in the navigation", async () => {
+    const page = await adminPage('admin@northwind.demo.test', '/admin/collections/appointments')
+    const badges = page.locator('td [data-status]')
+    await badges.first().waitFor()
+    const shown = await badges.evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-status'), cell.textContent]))
+    expect(shown.length).toBeGreaterThan(0)
+    for (const [status, text] of shown) expect(text).toBe(STATUS_LABELS[status as keyof typeof STATUS_LABELS])
+    expect(await page.getByRole('img', { name: 'Telemed' }).count()).toBeGreaterThan(0)
+    await screenshotBoth(page, 'admin-visits-list')
     await page.close()
   })
 })

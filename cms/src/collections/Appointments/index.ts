@@ -17,6 +17,7 @@ import { recordingConsent, recordVisit } from '../../video/recording.ts'
 import { listMessages, sendMessage } from '../../live/messagesEndpoints.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
+import { STATUS_LABELS } from './admin/statusLabels.ts'
 
 /** `held`: a slot kept for a patient who is still booking (see scheduling/holds.ts). */
 export const APPOINTMENT_STATUSES = ['held', 'requested', 'confirmed', 'cancelled', 'completed', 'no-show'] as const
@@ -66,9 +67,14 @@ export const Appointments: CollectionConfig = audited({
       required: true,
       defaultValue: 'requested',
       index: true,
-      options: APPOINTMENT_STATUSES.map((value) => ({ value, label: value })),
+      options: APPOINTMENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+      admin: { components: { Cell: '/collections/Appointments/admin/StatusCell#StatusCell' } },
     },
-    { name: 'visitType', type: 'select', required: true, defaultValue: 'video', options: ['video', 'chat'] },
+    { name: 'visitType', type: 'select', required: true, defaultValue: 'video', options: [
+        { value: 'video', label: 'Video' },
+        { value: 'chat', label: 'Chat' },
+      ],
+    },
     { name: 'reason', type: 'textarea', maxLength: 2000 },
     { name: 'visitNotes', type: 'richText', access: visitNotesAccess, admin: { description: 'Seen by doctors only.' } },
     { name: 'cancellationReason', type: 'textarea', maxLength: 1000 },
