@@ -46,6 +46,11 @@ export function homeOf(doc: unknown): ClinicHome {
   }
 }
 
-/** `1500` in INR → `₹1,500.00`; `0` → `Free`: prices as the site shows doctors' fees. */
+/**
+ * `1500` in INR → `₹1,500`, `89.5` in USD → `$89.50`, `0` → `Free`: with Intl, as the
+ * site shows doctors' fees, without the cents of a round price (as price lists write it).
+ */
 export const priceLabel = (price: number, currency: string) =>
-  price === 0 ? 'Free' : new Intl.NumberFormat('en', { style: 'currency', currency }).format(price)
+  price === 0
+    ? 'Free'
+    : new Intl.NumberFormat('en', { style: 'currency', currency, ...(Number.isInteger(price) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) }).format(price)
