@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
+import { DEMO_HOME } from '../src/seed/demoHome.ts'
 
 let product: SeededProduct
 const newPatient = { name: 'Maya Lopez', email: `maya-${Date.now()}@example.test`, password: 'maya-password-1' }
@@ -399,7 +400,8 @@ describe('branding', () => {
     await page.getByRole('heading', { name: 'Book a visit' }).waitFor()
     await screenshotBoth(page, 'sunrise-doctor-page')
     await page.goto(`${product.site('sunrise')}/`)
-    expect(await page.locator('h1').textContent()).toBe('Sunrise Clinic')
+    // Sunrise's own home page, as its admin wrote it (demo seed).
+    expect(await page.locator('h1').textContent()).toBe(DEMO_HOME.sunrise.home.heroHeading)
     await expectAccessible(page)
     await screenshotBoth(page, 'sunrise-home')
     await page.goto(`${product.site('sunrise')}/register`)

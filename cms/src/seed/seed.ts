@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 import { portraitPng } from './portraits.ts'
 import { DEMO_CLINICS, DEMO_PASSWORD, PLATFORM_ADMIN } from './demoData.ts'
+import { DEMO_HOME } from './demoHome.ts'
 
 type Doc = { id: number | string; [key: string]: unknown }
 const DAY = 24 * 60 * 60 * 1000
@@ -41,6 +42,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
 
   const clinicIds = new Map<string, Doc['id']>()
   for (const clinic of DEMO_CLINICS) {
+    const { terms, ...home } = DEMO_HOME[clinic.slug as keyof typeof DEMO_HOME].home
     const tenant = count(
       await ensure(
         payload,
@@ -55,9 +57,14 @@ export async function seedDemo(payload: Payload): Promise<number> {
           currency: clinic.currency,
           contact: clinic.contact,
           bookingPolicy: { cancellationCutoffHours: 24, approvalRequired: false },
+          home,
+          terms,
         },
       ),
     ).doc
+    // A clinic seeded before clinics had home pages gets the demo's; one its admin wrote keeps theirs.
+    if (!(tenant.home as { heroHeading?: string } | undefined)?.heroHeading)
+      await payload.update({ collection: 'tenants', id: tenant.id, data: { home, terms } as never, overrideAccess: true, depth: 0 })
     clinicIds.set(clinic.slug, tenant.id)
   }
 

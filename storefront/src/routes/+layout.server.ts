@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit'
 import { fontPreload } from '$lib/server/fonts.ts'
 import { loadTheme, themeCss } from '$lib/server/theme.ts'
+import { footerOf } from '$lib/server/footer.ts'
 import type { LayoutServerLoad } from './$types'
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -9,7 +10,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
   const { name, slug, currency, bookingPolicy, contact } = locals.clinic
   return {
     // Only what pages show: this is serialised into every page for the browser.
-    clinic: { name, slug, currency, bookingPolicy, contact },
+    clinic: { name, slug, currency, bookingPolicy, contact, footer: footerOf(locals.clinic) },
     basePath: locals.basePath,
     user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
     timeZone: locals.timeZone,

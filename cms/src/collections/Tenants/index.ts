@@ -5,6 +5,7 @@ import { refuseDeletingClinicWithData } from './hooks/refuseDeletingClinicWithDa
 import { publicDataChanged, publicDataDeleted } from '../../hooks/publicDataChanged.ts'
 import { bookingPolicyFields } from './bookingPolicy.ts'
 import { brandField } from './brand/fields.ts'
+import { homePageField } from './homePage.ts'
 import { validateDomain, validateThemeSlug, validateTimeZone } from './validation.ts'
 
 /**
@@ -79,7 +80,13 @@ export const Tenants: CollectionConfig = audited(
           { name: 'address', type: 'textarea', maxLength: 500 },
         ],
       },
-      { name: 'terms', label: 'Consent and terms', type: 'richText' },
+      {
+        name: 'terms',
+        label: 'Consent and terms',
+        type: 'richText',
+        admin: { description: "What a patient accepts to register; also the terms page (/terms) of the clinic's site." },
+      },
+      homePageField,
       {
         name: 'video',
         label: 'Video visits',

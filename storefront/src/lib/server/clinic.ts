@@ -3,6 +3,7 @@ import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
 import type { BrandOverrides } from './theme.ts'
 import type { ClinicContact } from '../contact/contact.ts'
+import { homeOf, type ClinicHome } from '../home/home.ts'
 
 /** The public face of a clinic, as the storefront needs it. */
 export type Clinic = {
@@ -22,10 +23,15 @@ export type Clinic = {
   recordingAllowed: boolean
   /** How patients reach the clinic (every page's footer, and wherever the site says to call). */
   contact: ClinicContact
+  /** The home page's content and opening hours (Clinics → Home page). */
+  home: ClinicHome
+  /** The /terms and /privacy pages as stored (Lexical JSON); rendered by richText.ts. */
+  legal: { terms: unknown; privacy: unknown }
 }
 
-type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed' | 'contact' | 'images' | 'brand'> & {
+type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed' | 'contact' | 'images' | 'brand' | 'home' | 'legal'> & {
   brand?: BrandOverrides & { logo?: unknown; favicon?: unknown }
+  home?: (Record<string, unknown> & { privacy?: unknown }) | null
   contact?: { phone?: string | null; email?: string | null; address?: string | null } | null
   terms?: unknown
   bookingPolicy?: Partial<Clinic['bookingPolicy']>
@@ -93,6 +99,8 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
           email: clinic.contact?.email?.trim() || null,
           address: clinic.contact?.address?.trim() || null,
         },
+        home: homeOf(clinic.home),
+        legal: { terms: clinic.terms ?? null, privacy: clinic.home?.privacy ?? null },
       }
     : null
 }

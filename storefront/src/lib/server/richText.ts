@@ -1,4 +1,5 @@
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 
 /** Rich text from the CMS (Lexical JSON) as paragraphs of plain text: the site renders no stored HTML. */
 export const paragraphs = (richText: unknown): string[] =>
@@ -32,3 +33,17 @@ export function richTextOf(text: string) {
     },
   }
 }
+
+/**
+ * Rich text from the CMS (Lexical JSON) as HTML, for pages that show a clinic's own
+ * formatted text (/privacy, /terms). Made from the JSON by Payload's converter, which
+ * escapes every text and attribute and drops unsafe link targets (`javascript:`), so
+ * what an admin types shows as text, never as markup. Uploaded images are left out:
+ * their URLs name PUBLIC_URL, which the clinic's own domain may not load (see media.ts).
+ * Empty when there is no text.
+ */
+export function richTextHtml(richText: unknown): string {
+  if (!richText || typeof richText !== 'object' || !('root' in richText)) return ''
+  return convertLexicalToHTML({ data: richText as never, disableContainer: true, converters: withoutUploads })
+}
+const withoutUploads: HTMLConvertersFunction = ({ defaultConverters }) => ({ ...defaultConverters, upload: () => '' })

@@ -1,0 +1,32 @@
+/**
+ * Lexical JSON (what the admin panel's rich-text editor saves) from a short outline,
+ * for demo text with headings and lists: a string is a paragraph, `{ h }` a heading,
+ * `{ list }` a bulleted list.
+ */
+export type Outline = (string | { h: string } | { list: string[] })[]
+
+const text = (t: string) => ({ type: 'text', text: t, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
+const base = { format: '', indent: 0, version: 1, direction: 'ltr' as const }
+
+export function lexical(outline: Outline) {
+  return {
+    root: {
+      type: 'root',
+      ...base,
+      children: outline.map((block) =>
+        typeof block === 'string'
+          ? { type: 'paragraph', ...base, textFormat: 0, textStyle: '', children: [text(block)] }
+          : 'h' in block
+            ? { type: 'heading', tag: 'h2', ...base, children: [text(block.h)] }
+            : {
+                type: 'list',
+                listType: 'bullet',
+                tag: 'ul',
+                start: 1,
+                ...base,
+                children: block.list.map((item, i) => ({ type: 'listitem', value: i + 1, ...base, children: [text(item)] })),
+              },
+      ),
+    },
+  }
+}
