@@ -16,8 +16,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     ],
   })
   const today = dayOf(now, me.timeZone)
+  // Requested visits wait for the doctor, however far ahead: listed first, to confirm.
+  const toConfirm = await visitsWhere(
+    locals,
+    { and: [{ doctor: { equals: me.id } }, { status: { equals: 'requested' } }, { start: { greater_than: new Date(now).toISOString() } }] },
+    'start',
+    50,
+  )
   return {
     me,
+    toConfirm,
     today: visits.filter((v) => dayOf(v.start, me.timeZone) === today),
     later: visits.filter((v) => dayOf(v.start, me.timeZone) > today),
   }

@@ -110,6 +110,26 @@ export const actions: Actions = {
     }
     back(locals, params.id, 'completed')
   },
+  /** A requested visit, confirmed by its doctor: the patient's page says Confirmed. */
+  confirm: async ({ locals, params }) => {
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/confirm`, { method: 'POST' })
+    } catch (e) {
+      return refused(e, 'status')
+    }
+    back(locals, params.id, 'confirmed')
+  },
+  /** Cancelled by the doctor, with the reason the patient reads on their visit's page. */
+  cancel: async ({ locals, params, request }) => {
+    const reason = String((await request.formData()).get('reason') ?? '').trim()
+    if (!reason) return fail(400, { action: 'cancel', values: { reason }, errors: { reason: 'Tell the patient in a few words why the visit is cancelled.' } })
+    try {
+      await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/cancel`, { body: { reason } })
+    } catch (e) {
+      return refused(e, 'cancel', { reason })
+    }
+    back(locals, params.id, 'cancelled')
+  },
   noShow: async ({ locals, params }) => {
     try {
       await api(locals, `/api/appointments/${encodeURIComponent(params.id)}/no-show`, { method: 'POST' })
