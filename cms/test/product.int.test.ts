@@ -81,7 +81,8 @@ describe('clinic sites', () => {
       ['sunrise.localhost', 'Sunrise Clinic'],
     ]) {
       await page.goto(`http://${host}:${env.PORT}/`)
-      expect(await page.locator('h1').innerText()).toBe(name)
+      // The clinic's name in the site's header (the home page's heading is the clinic's own words).
+      expect(await page.locator('header .brand .name').innerText()).toBe(name)
     }
   })
 })

@@ -1,10 +1,10 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 import { portraitPng } from './portraits.ts'
+import { addDays, localDateAt, weekdayOf, zonedToUtc } from '../scheduling/zonedTime.ts'
 import { DEMO_CLINICS, DEMO_PASSWORD, PLATFORM_ADMIN } from './demoData.ts'
 import { DEMO_HOME } from './demoHome.ts'
 
 type Doc = { id: number | string; [key: string]: unknown }
-const DAY = 24 * 60 * 60 * 1000
 
 /** Finds the document matching `where`, or creates it from `data`: what makes the seed idempotent. */
 async function ensure(
@@ -20,11 +20,16 @@ async function ensure(
   return { doc, created: true }
 }
 
-/** An instant `daysFromNow` days away at `hour`:00 UTC, on a weekday-independent grid. */
-const at = (daysFromNow: number, hour: number) => {
-  const d = new Date(Date.now() + daysFromNow * DAY)
-  d.setUTCHours(hour, 0, 0, 0)
-  return d.toISOString()
+/**
+ * A demo visit's start: `hour`:00 on the doctor's own clock, `daysFromNow` days
+ * away in their zone, moved off a weekend (away from today), so visits fall in
+ * the doctors' working hours (weekdays 09:00–12:00, 13:00–17:00) as a buyer expects.
+ */
+const workingHour = (daysFromNow: number, hour: number, zone: string) => {
+  const step = daysFromNow < 0 ? -1 : 1
+  let date = addDays(localDateAt(Date.now(), zone), daysFromNow)
+  while ([0, 6].includes(weekdayOf(date))) date = addDays(date, step)
+  return new Date(zonedToUtc(date, hour * 60, zone)).toISOString()
 }
 
 /**
@@ -136,9 +141,10 @@ export async function seedDemo(payload: Payload): Promise<number> {
       })
       const doctor = doctors[index % doctors.length]!
       const visits = [
-        // Clinics' visits are hours apart: Carol, a patient of both, is never in two visits at once.
-        { start: at(-7 + index, 13 + clinicIndex * 3), status: 'completed', reason: 'Follow-up on recent symptoms' },
-        { start: at(2 + index, 14 + clinicIndex * 3), status: 'confirmed', reason: 'Review of test results' },
+        // In the doctor's working hours, on their clock. Carol, a patient of both clinics, sees a London
+        // doctor at Northwind and a Sydney one at Sunrise: her visits are hours apart in real time.
+        { start: workingHour(-7 + index, 10 + clinicIndex, doctor.timeZone as string), status: 'completed', reason: 'Follow-up on recent symptoms' },
+        { start: workingHour(2 + index, 14 + clinicIndex, doctor.timeZone as string), status: 'confirmed', reason: 'Review of test results' },
       ]
       let pastVisit: Doc | undefined
       for (const v of visits) {
