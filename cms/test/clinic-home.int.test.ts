@@ -5,6 +5,7 @@
  * shows its own words only; rich text shows as text, never as markup; the page fits
  * 390 and 1280 px and axe finds no serious problem, on the seeded demo clinics.
  */
+import { lexical } from '../src/seed/richText.ts'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, type Client } from './support/http.ts'
@@ -18,18 +19,7 @@ let northwind: { id: number; home: Record<string, unknown> }
 let sunriseId: number
 
 /** Lexical JSON of one paragraph, as the admin panel's editor saves it. */
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] },
-    ],
-  },
-})
+const paragraph = (text: string) => lexical([text])
 
 /** The page's HTML as a browser gets it, fetched from Node through `/c/<slug>/` (no *.localhost in Node). */
 const html = async (path: string) => {
