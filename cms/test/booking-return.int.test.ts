@@ -32,15 +32,25 @@ async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<P
 
 type Choice = { doctorPath: string; day: string; start: string }
 
-/** On a doctor's page, as a visitor: the `dayIndex`th day with free times, and its `slotIndex`th time. */
+/**
+ * On a doctor's page, as a visitor: the `dayIndex`th day with free times (or the
+ * first after it with more than `slotIndex` times: a day at the edge of the
+ * doctor's hours, seen from another zone, may hold only one), and its `slotIndex`th time.
+ */
 async function chooseTime(page: Page, site: string, doctor: string, dayIndex: number, slotIndex = 0): Promise<Choice> {
   await page.goto(`${site}/doctors`)
   await page.getByRole('link', { name: doctor }).click()
   await page.getByRole('heading', { name: 'Book a visit' }).waitFor()
-  const dayLink = page.locator('.days a').nth(dayIndex)
-  const day = new URL((await dayLink.getAttribute('href'))!, page.url()).searchParams.get('day')!
-  await dayLink.click()
-  await page.waitForURL((url) => url.searchParams.get('day') === day)
+  for (let index = dayIndex; ; index++) {
+    const dayLink = page.locator('.days a').nth(index)
+    const day = new URL((await dayLink.getAttribute('href'))!, page.url()).searchParams.get('day')!
+    await dayLink.click()
+    await page.waitForURL((url) => url.searchParams.get('day') === day)
+    // The day's times are on the page once its link is marked as the day shown.
+    await page.locator(`.days a[aria-current="date"][href*="day=${day}"]`).waitFor()
+    if ((await page.locator('input[name="start"]').count()) > slotIndex) break
+  }
+  const day = new URL(page.url()).searchParams.get('day')!
   const slot = page.locator('input[name="start"]').nth(slotIndex)
   await slot.check({ force: true })
   return { doctorPath: new URL(page.url()).pathname, day, start: (await slot.getAttribute('value'))! }
@@ -65,7 +75,7 @@ async function expectBackAt(page: Page, choice: Choice) {
   const notice = page.locator('[data-chosen]')
   await notice.waitFor()
   expect(await notice.getAttribute('data-chosen')).toBe('held')
-  expect(await notice.textContent()).toMatch(/Welcome back\..* is held for you until \d\d:\d\d/)
+  expect(await notice.textContent()).toMatch(/Welcome back\..* is held for you until \d{1,2}:\d\d\s[AP]M/)
   expect(await page.locator('input[name="start"]:checked').getAttribute('value')).toBe(choice.start)
   expect(await page.locator('.days a[aria-current="date"]').getAttribute('href')).toContain(`day=${choice.day}`)
   expect(await page.locator('.slot', { has: page.locator('input:checked') }).textContent()).toContain('held for you')

@@ -77,7 +77,7 @@ describe('too early to join', () => {
     const alice = await signIn(product.server.url, 'alice@demo.test', 'demo-password')
     const { body } = await alice.request('GET', `/api/appointments/${visitPath.split('/').pop()}?depth=0`)
     const opens = Date.parse(body.start) - 15 * 60_000
-    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Chicago', hour: '2-digit', minute: '2-digit' }).format(opens)
+    const clock = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', hour: 'numeric', minute: '2-digit' }).format(opens)
     const text = await refusal.textContent()
     expect(text).toContain(`${clock} (Chicago time), 15 minutes before the visit starts.`)
     expect(text).not.toMatch(/New_York|Los_Angeles/)
@@ -112,5 +112,35 @@ describe('a clinic with no doctors yet', () => {
     await footer.getByRole('link', { name: 'ola@harbour.example' }).waitFor()
     await expectAccessible(page)
     await screenshotBoth(page, 'new-clinic-no-doctors')
+  })
+})
+
+describe("dates in the clinic's own format", () => {
+  /** The first doctor's next free time on the directory, as a patient in London reads it. */
+  async function nextFreeOn(slug: 'northwind' | 'sunrise') {
+    const site = product.site(slug)
+    const page = await (await windowOf([site], 'Europe/London')).newPage()
+    await page.goto(`${site}/doctors`)
+    const text = (await page.getByRole('main').locator('strong').filter({ hasText: /\d:\d\d/ }).first().textContent())!
+    await page.close()
+    return text
+  }
+
+  it('writes Northwind’s the American way and Sunrise’s the Indian way, until an admin changes it', async () => {
+    expect(await nextFreeOn('northwind')).toMatch(/^\w{3}, \w{3} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M$/)
+    expect(await nextFreeOn('sunrise')).toMatch(/^\w{3}, \d{1,2} \w{3}, \d{4}, \d{1,2}:\d\d\s[ap]m$/)
+
+    const admin = await signIn(product.server.url, 'admin@sunrise.demo.test', 'demo-password')
+    const { body: found } = await admin.request('GET', '/api/tenants?where[slug][equals]=sunrise&depth=0')
+    const sunrise = found.docs[0]
+    const refused = await admin.request('PATCH', `/api/tenants/${sunrise.id}`, { locale: 'xx-Mars' })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toMatch(/Date and time format/)
+    expect(await nextFreeOn('sunrise')).toMatch(/[ap]m$/)
+
+    expect((await admin.request('PATCH', `/api/tenants/${sunrise.id}`, { locale: 'en-GB' })).status).toBe(200)
+    expect(await nextFreeOn('sunrise')).toMatch(/^\w{3}, \d{1,2} \w{3} \d{4}, \d\d:\d\d$/)
+    // Northwind's stays its own.
+    expect(await nextFreeOn('northwind')).toMatch(/[AP]M$/)
   })
 })

@@ -132,7 +132,7 @@ describe('a new patient on Northwind', () => {
     await patient.locator('.days a').nth(3).click()
     await patient.waitForURL(/\?day=/)
     // Ana works in New York: her own time is shown beside each slot.
-    expect(await patient.locator('.slot small').first().textContent()).toMatch(/^doctor: \d\d:\d\d$/)
+    expect(await patient.locator('.slot small').first().textContent()).toMatch(/^doctor: \d{1,2}:\d\d\s[AP]M$/)
     await expectAccessible(patient)
     await screenshotBoth(patient, 'northwind-doctor-page')
     const start = await pickFirstSlot(patient)
@@ -146,10 +146,11 @@ describe('a new patient on Northwind', () => {
     const next = await patient.getByRole('region', { name: 'What happens next' }).textContent()
     expect(next).toContain('Add it to your calendar')
     expect(next).toContain('Join from this page')
-    expect(next).toMatch(/Move or cancel it here until \w{3}, \d+ \w{3} \d{4}, \d\d:\d\d/)
+    expect(next).toMatch(/Move or cancel it here until \w{3}, \w{3} \d+, \d{4}, \d{1,2}:\d\d\s[AP]M/)
     expect(await patient.locator('[data-status]').textContent()).toBe('Confirmed')
     const shown = await patient.locator('.facts dd').first().textContent()
-    const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
+    // Northwind writes dates the American way (Clinics → Date and time format), in the patient's zone.
+    const london = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit' }).format(
       new Date(start!),
     )
     expect(shown).toContain(london)

@@ -21,6 +21,8 @@ type DemoClinic = {
   theme: string
   domains: string[]
   timeZone: string
+  /** How the site writes dates (Clinics → Date and time format). */
+  locale: 'en-US' | 'en-IN'
   currency: string
   /** Shown in the footer of the clinic's site and wherever it tells patients to call. */
   contact: { phone: string; email: string; address: string }
@@ -44,6 +46,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
     // Plain localhost opens Northwind: it is the demo's default clinic.
     domains: ['northwind.localhost', 'localhost', '127.0.0.1'],
     timeZone: 'America/New_York',
+    locale: 'en-US',
     currency: 'USD',
     contact: { phone: '+1 212 555 0100', email: 'hello@northwind.demo.test', address: '120 Hudson Street, Floor 3\nNew York, NY 10013' },
     admin: { name: 'Nora Admin', email: 'admin@northwind.demo.test' },
@@ -98,6 +101,7 @@ export const DEMO_CLINICS: DemoClinic[] = [
     theme: 'sunrise',
     domains: ['sunrise.localhost'],
     timeZone: 'Asia/Kolkata',
+    locale: 'en-IN',
     currency: 'INR',
     contact: { phone: '+91 33 5555 0142', email: 'hello@sunrise.demo.test', address: '12 Park Street, 2nd floor\nKolkata 700016' },
     admin: { name: 'Sunil Admin', email: 'admin@sunrise.demo.test' },

@@ -59,6 +59,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
           theme: clinic.theme,
           domains: clinic.domains.map((domain) => ({ domain })),
           timeZone: clinic.timeZone,
+          locale: clinic.locale,
           currency: clinic.currency,
           contact: clinic.contact,
           bookingPolicy: { cancellationCutoffHours: 24, approvalRequired: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTimeLabel, dayOf, isTimeZone, timeLabel, zoneLabel, zoneName } from './format.ts'
+import { dateTimeLabel, dayLabel, dayOf, isTimeZone, timeLabel, zoneLabel, zoneName } from './format.ts'
 
 describe('dates and times for people', () => {
   it("labels an instant in each person's own zone, also across a daylight-saving change, and the same way every time", () => {
@@ -10,6 +10,18 @@ describe('dates and times for people', () => {
     expect(timeLabel(Date.parse(springForward), 'Asia/Kolkata')).toBe('13:00')
     expect(dayOf(springForward, 'Pacific/Chatham')).toBe('2026-03-08')
     expect(dayOf('2026-03-08T12:00:00Z', 'Pacific/Chatham')).toBe('2026-03-09')
+  })
+
+  it("writes dates the way the clinic's country does, the same instant in the same zone", () => {
+    const afternoon = '2026-12-01T19:30:00Z'
+    expect(dateTimeLabel(afternoon, 'America/New_York', 'en-US')).toBe('Tue, Dec 1, 2026, 2:30 PM')
+    expect(dateTimeLabel(afternoon, 'America/New_York', 'en-GB')).toBe('Tue, 1 Dec 2026, 14:30')
+    expect(timeLabel(afternoon, 'Asia/Kolkata', 'en-IN')).toMatch(/^1:00\sam$/)
+    expect(timeLabel('2026-12-01T09:05:00Z', 'UTC', 'en-US')).toBe('9:05 AM')
+    expect(timeLabel('2026-12-01T09:05:00Z', 'UTC', 'en-GB')).toBe('09:05')
+    expect(dayLabel(afternoon, 'America/New_York', 'en-US')).toBe('Tue, Dec 1')
+    // A locale the runtime does not know writes the default format rather than failing the page.
+    expect(dateTimeLabel(afternoon, 'UTC', 'xx-not-a-locale-$$')).toBe(dateTimeLabel(afternoon, 'UTC'))
   })
 
   it('accepts only real IANA zones, however often it is asked', () => {

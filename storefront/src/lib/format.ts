@@ -17,20 +17,45 @@ export const isTimeZone = (zone: unknown): zone is string => {
   return true
 }
 
+/** The clinic's date and time format (Clinics → Date and time format) when none is given. */
+export const DEFAULT_LOCALE = 'en-GB'
+
+/** Locales already checked; an unknown one falls back to the default rather than failing a page. */
+const knownLocales = new Map<string, string>()
+const usableLocale = (locale: string) => {
+  let usable = knownLocales.get(locale)
+  if (usable === undefined) {
+    try {
+      usable = Intl.DateTimeFormat.supportedLocalesOf(locale).length ? locale : DEFAULT_LOCALE
+    } catch {
+      usable = DEFAULT_LOCALE
+    }
+    if (knownLocales.size < 100) knownLocales.set(locale, usable)
+  }
+  return usable
+}
+
+/** A 24-hour locale writes 09:30; a 12-hour one 9:30 AM, not 09:30 AM. */
+const hourStyle = (locale: string): '2-digit' | 'numeric' =>
+  new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle?.startsWith('h2') ? '2-digit' : 'numeric'
+
 /**
  * Building an Intl formatter costs far more than using one, and using one more
  * than remembering what it said: pages show the same few times to everyone (the
- * directory's next free slots), so labels are kept by kind, zone and instant.
+ * directory's next free slots), so labels are kept by kind, locale, zone and instant.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>()
 const labels = new Map<string, string>()
 const MAX_LABELS = 5000
-function label(kind: string, locale: string, options: Intl.DateTimeFormatOptions, instant: string | number, zone: string) {
-  const key = `${kind}|${zone}|${instant}`
+type Options = (hour: '2-digit' | 'numeric') => Intl.DateTimeFormatOptions
+function label(kind: string, wantedLocale: string, options: Options, instant: string | number, zone: string) {
+  const locale = usableLocale(wantedLocale)
+  const key = `${kind}|${locale}|${zone}|${instant}`
   let text = labels.get(key)
   if (text === undefined) {
-    let f = formatters.get(`${kind}|${zone}`)
-    if (!f) formatters.set(`${kind}|${zone}`, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })))
+    const kindKey = `${kind}|${locale}|${zone}`
+    let f = formatters.get(kindKey)
+    if (!f) formatters.set(kindKey, (f = new Intl.DateTimeFormat(locale, { ...options(hourStyle(locale)), timeZone: zone })))
     text = f.format(new Date(instant))
     if (labels.size >= MAX_LABELS) labels.clear()
     labels.set(key, text)
@@ -38,24 +63,28 @@ function label(kind: string, locale: string, options: Intl.DateTimeFormatOptions
   return text
 }
 
-/** `2026-12-01` for an instant, as the calendar day in `zone`. */
+/** `2026-12-01` for an instant, as the calendar day in `zone` (for comparing days, not for reading). */
 export const dayOf = (instant: string | number, zone: string) =>
-  label('day', 'en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, instant, zone)
+  label('day', 'en-CA', () => ({ year: 'numeric', month: '2-digit', day: '2-digit' }), instant, zone)
 
-/** `Tue 1 Dec` */
-export const dayLabel = (instant: string | number, zone: string) =>
-  label('dayLabel', 'en-GB', { weekday: 'short', day: 'numeric', month: 'short' }, instant, zone)
+/** `Tue 1 Dec` (en-GB), `Tue, Dec 1` (en-US) */
+export const dayLabel = (instant: string | number, zone: string, locale = DEFAULT_LOCALE) =>
+  label('dayLabel', locale, () => ({ weekday: 'short', day: 'numeric', month: 'short' }), instant, zone)
 
-/** `14:30` */
-export const timeLabel = (instant: string | number, zone: string) =>
-  label('time', 'en-GB', { hour: '2-digit', minute: '2-digit' }, instant, zone)
+/** `1 Dec 2026` (en-GB), `Dec 1, 2026` (en-US): a day, for things dated rather than timed (a record, a prescription). */
+export const dateLabel = (instant: string | number, zone: string, locale = DEFAULT_LOCALE) =>
+  label('date', locale, () => ({ day: 'numeric', month: 'short', year: 'numeric' }), instant, zone)
 
-/** `Tue, 1 Dec 2026, 14:30` */
-export const dateTimeLabel = (instant: string | number, zone: string) =>
+/** `14:30` (en-GB), `2:30 PM` (en-US) */
+export const timeLabel = (instant: string | number, zone: string, locale = DEFAULT_LOCALE) =>
+  label('time', locale, (hour) => ({ hour, minute: '2-digit' }), instant, zone)
+
+/** `Tue, 1 Dec 2026, 14:30` (en-GB), `Tue, Dec 1, 2026, 2:30 PM` (en-US) */
+export const dateTimeLabel = (instant: string | number, zone: string, locale = DEFAULT_LOCALE) =>
   label(
     'dateTime',
-    'en-GB',
-    { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+    locale,
+    (hour) => ({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour, minute: '2-digit' }),
     instant,
     zone,
   )

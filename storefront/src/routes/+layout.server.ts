@@ -14,6 +14,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     basePath: locals.basePath,
     user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
     timeZone: locals.timeZone,
+    // The clinic's date and time format: every page writes dates with it (format.ts).
+    locale: locals.clinic.locale,
     themeCss: themeCss(theme, locals.clinic.brand),
     fontPreload: fontPreload(locals.clinic.brand) ?? null,
     tagline: locals.clinic.brand.tagline || theme.copy.tagline,

@@ -1,14 +1,13 @@
 import { visitsWhere } from '$lib/server/visits.ts'
 import { clinicDoctors, nextFreeByDoctor } from '$lib/server/doctors.ts'
 import { heroImage } from '$lib/server/home.ts'
+import { DEFAULT_HERO } from '$lib/home/home.ts'
+import { isDocumentId } from '$lib/server/documentId.ts'
 import type { PageServerLoad } from './$types'
 
 /** How many doctors the home page introduces; the directory has them all. */
 const DOCTORS_SHOWN = 4
 
-/** The words of a clinic that wrote none (Clinics → Home page): true of every clinic on the platform. */
-const DEFAULT_HEADING = 'See a doctor by video, from wherever you are'
-const DEFAULT_TEXT = 'Book a visit with one of our licensed doctors in a minute, at a time that suits you, shown in your own time zone.'
 
 /**
  * The clinic's front door: its own words and picture (from the clinic's settings,
@@ -33,7 +32,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
           1,
         ).then((visits) => visits[0] ?? null)
       : Promise.resolve(null)
-  const [next, doctors, nextFree, image] = await Promise.all([nextVisit, clinicDoctors(locals), nextFreeByDoctor(locals), heroImage(locals)])
+  // The admin panel's live preview (lib/home/livePreview.ts) asks for the picture chosen in its unsaved form.
+  const preview = url.searchParams.get('preview') === 'home'
+  const asked = url.searchParams.get('image')
+  const imageId = preview && asked !== null ? (isDocumentId(asked) ? asked : null) : clinic.home.heroImage
+  const [next, doctors, nextFree, image] = await Promise.all([nextVisit, clinicDoctors(locals), nextFreeByDoctor(locals), heroImage(locals, imageId)])
   const { heroHeading, heroText, services, faq } = clinic.home
   const cards = doctors.map(({ id, name, title, specialties, photo }) => ({
     id,
@@ -48,7 +51,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   return {
     next,
     reset: url.searchParams.has('reset'),
-    hero: { heading: heroHeading || DEFAULT_HEADING, text: heroText || DEFAULT_TEXT, image },
+    // In the admin panel's live preview: which picture the page shows, to know when the form chose another.
+    preview: preview ? { imageId } : null,
+    hero: { heading: heroHeading || DEFAULT_HERO.heading, text: heroText || DEFAULT_HERO.text, image },
     doctors: cards.slice(0, DOCTORS_SHOWN),
     doctorCount: cards.length,
     soonest,

@@ -6,6 +6,8 @@ import { publicDataChanged, publicDataDeleted } from '../../hooks/publicDataChan
 import { bookingPolicyFields } from './bookingPolicy.ts'
 import { brandField } from './brand/fields.ts'
 import { homePageField } from './homePage.ts'
+import { dateLocaleField } from './dateFormat.ts'
+import { homePreview } from './homePreview.ts'
 import { validateDomain, validateThemeSlug, validateTimeZone } from './validation.ts'
 
 /**
@@ -23,6 +25,7 @@ export const Tenants: CollectionConfig = audited(
       defaultColumns: ['name', 'slug', 'theme', 'timeZone', 'currency'],
       listSearchableFields: ['name', 'slug'],
       group: 'Platform',
+      livePreview: homePreview,
     },
     hooks: { beforeDelete: [refuseDeletingClinicWithData], afterChange: [publicDataChanged], afterDelete: [publicDataDeleted] },
     fields: [
@@ -63,6 +66,7 @@ export const Tenants: CollectionConfig = audited(
         validate: validateTimeZone,
         admin: { description: 'IANA zone, e.g. America/New_York.' },
       },
+      dateLocaleField,
       {
         name: 'currency',
         type: 'text',

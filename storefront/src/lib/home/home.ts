@@ -15,6 +15,12 @@ export type ClinicHome = {
   openingHours: OpeningHours[]
 }
 
+/** The words of a clinic that wrote none (Clinics → Home page): true of every clinic on the platform. */
+export const DEFAULT_HERO = {
+  heading: 'See a doctor by video, from wherever you are',
+  text: 'Book a visit with one of our licensed doctors in a minute, at a time that suits you, shown in your own time zone.',
+}
+
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 const rows = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter((r) => r && typeof r === 'object') : [])
 

@@ -4,6 +4,7 @@ import { paragraphs } from './richText.ts'
 import type { BrandOverrides } from './theme.ts'
 import type { ClinicContact } from '../contact/contact.ts'
 import { homeOf, type ClinicHome } from '../home/home.ts'
+import { DEFAULT_LOCALE } from '../format.ts'
 
 /** The public face of a clinic, as the storefront needs it. */
 export type Clinic = {
@@ -12,6 +13,8 @@ export type Clinic = {
   slug: string
   theme: string
   timeZone: string
+  /** How the site writes dates and times, e.g. en-US (format.ts). */
+  locale: string
   currency: string
   brand: BrandOverrides
   /** The clinic's uploaded logo and icons (null ones: the theme's logo.svg). */
@@ -79,6 +82,7 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
         slug: clinic.slug,
         theme: clinic.theme,
         timeZone: clinic.timeZone,
+        locale: clinic.locale || DEFAULT_LOCALE,
         currency: clinic.currency ?? 'USD',
         // The brand kit without its images (those are `images`, resolved to same-origin paths).
         brand: {

@@ -10,9 +10,8 @@ export type HeroImage = { url: string; alt: string; width: number | null; height
  * clinic's image never shows), served from the visitor's domain (media.ts).
  * Read as an anonymous visitor and cached briefly, like the rest of the page.
  */
-export function heroImage(locals: App.Locals): Promise<HeroImage | null> {
+export function heroImage(locals: App.Locals, id: number | string | null): Promise<HeroImage | null> {
   const clinic = locals.clinic!
-  const id = clinic.home.heroImage
   if (id === null) return Promise.resolve(null)
   return cachedPublic(`hero:${clinic.id}:${id}`, 10_000, async () => {
     const q = query({ where: { id: { equals: id }, tenant: { equals: clinic.id } }, depth: 0, limit: 1 })

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const moving = changeable && url.searchParams.has('move')
   // Cancelling is two steps: the patient sees what they are about to cancel, then confirms with a reason.
   const cancelling = changeable && !moving && url.searchParams.has('cancel')
-  const days = moving ? slotDays(await freeSlots(locals, visit.doctor.id), locals.timeZone, visit.doctor.timeZone) : []
+  const days = moving ? slotDays(await freeSlots(locals, visit.doctor.id), locals.timeZone, visit.doctor.timeZone, locals.clinic!.locale) : []
   return {
     visit,
     cutoffHours,

@@ -81,7 +81,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const offered: Slot[] = [...slots, ...holds.filter((h) => !slots.some((s) => at(s.start) === at(h.start)))].sort(
     (a, b) => at(a.start) - at(b.start),
   )
-  const days = slotDays(offered, locals.timeZone, doctor.timeZone)
+  const days = slotDays(offered, locals.timeZone, doctor.timeZone, locals.clinic!.locale)
   // The chosen time's day; when it has nothing free left, the next day that has.
   const asked = chosen ? dayOf(chosen.start, locals.timeZone) : url.searchParams.get('day')
   const day =

@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   } catch (e) {
     if (!(e instanceof ApiError)) throw e
     // Too early: the opening time in the viewer's zone, as every other time on the page.
-    refusal = e.opensAt ? tooEarlyMessage(e.opensAt, visit.start, locals.timeZone) : e.message
+    refusal = e.opensAt ? tooEarlyMessage(e.opensAt, visit.start, locals.timeZone, locals.clinic!.locale) : e.message
   }
   const { messages } = await api<{ messages: Message[] }>(locals, `/api/appointments/${visit.id}/messages`)
   const video = await capabilities(locals)
