@@ -12,12 +12,15 @@ export function ClinicTimeNote({ path, zone }: { path: string; zone: string }) {
   const value = useFormFields(([fields]) => fields[path]?.value)
   if (!isInstant(value)) return null
   return (
+    // One child: Payload lays a description's children out as a column.
     <div className="field-description" data-clinic-time-note={path}>
-      In the clinic's time: <strong>{dateTimeIn(value, zone)}</strong>{' '}
-      <abbr title={zoneLabel(zone, value)} style={{ textDecoration: 'underline dotted' }}>
-        {zoneName(zone)}
-      </abbr>
-      . The picker shows this computer's time.
+      <span>
+        In the clinic's time: <strong>{dateTimeIn(value, zone)}</strong>{' '}
+        <abbr title={zoneLabel(zone, value)} style={{ textDecoration: 'underline dotted' }}>
+          {zoneName(zone)}
+        </abbr>
+        . The picker shows this computer's time.
+      </span>
     </div>
   )
 }
