@@ -82,8 +82,9 @@ export default buildConfig({
     meta: { titleSuffix: ' · Telemed admin' },
     // The platform's name and mark on the sign-in page and in the navigation (not Payload's).
     components: { graphics: { Logo: '/admin/graphics/Logo#Logo', Icon: '/admin/graphics/Icon#Icon' } },
-    // Payload's default asks gravatar.com for every admin's picture: a request to a third party, and a broken image offline.
-    avatar: 'default',
+    // Payload's gravatar asks gravatar.com for every admin's picture (a third party; broken offline); its default
+    // silhouette says nothing of who is signed in. A doctor's own portrait, or the account's initials.
+    avatar: { Component: '/admin/avatar/AccountAvatar#AccountAvatar' },
     importMap: { baseDir: path.resolve(repoRoot, 'cms/src') },
   },
   i18n: {

@@ -18,6 +18,7 @@ import { listMessages, sendMessage } from '../../live/messagesEndpoints.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
 import { STATUS_LABELS } from './admin/statusLabels.ts'
+import { CLINIC_TIME_CELL, CLINIC_TIME_DESCRIPTION } from '../../admin/clinicTime/fields.ts'
 
 /** `held`: a slot kept for a patient who is still booking (see scheduling/holds.ts). */
 export const APPOINTMENT_STATUSES = ['held', 'requested', 'confirmed', 'cancelled', 'completed', 'no-show'] as const
@@ -59,8 +60,20 @@ export const Appointments: CollectionConfig = audited({
   fields: [
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true, validate: doctorCheckedByOwnership },
-    { name: 'start', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'end', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    // The form's pickers work in the browser's zone (Payload's): the clinic's time is said under each, and in the list.
+    {
+      name: 'start',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' }, components: { Cell: CLINIC_TIME_CELL, Description: CLINIC_TIME_DESCRIPTION } },
+    },
+    {
+      name: 'end',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' }, components: { Cell: CLINIC_TIME_CELL, Description: CLINIC_TIME_DESCRIPTION } },
+    },
     {
       name: 'status',
       type: 'select',
@@ -83,7 +96,11 @@ export const Appointments: CollectionConfig = audited({
       type: 'date',
       // Only the patient gives or withdraws it (POST /api/appointments/:id/recording-consent).
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, description: 'When the patient agreed to this visit being recorded; empty if they did not.' },
+      admin: {
+        readOnly: true,
+        description: 'When the patient agreed to this visit being recorded; empty if they did not.',
+        components: { Cell: CLINIC_TIME_CELL },
+      },
     },
     // Set by computeBlockedTime; what the database's no-overlap guard compares.
     { name: 'blocking', type: 'checkbox', index: true, admin: { hidden: true } },
@@ -93,7 +110,12 @@ export const Appointments: CollectionConfig = audited({
     {
       name: 'history',
       type: 'array',
-      admin: { readOnly: true, description: 'Who changed the status or time, and when.' },
+      // Shown as a timeline in words (who, when in the clinic's time, what), not as rows of ids and instants.
+      admin: {
+        readOnly: true,
+        description: 'Who changed the status or time, and when.',
+        components: { Field: '/collections/Appointments/admin/HistoryTimeline#HistoryTimeline' },
+      },
       fields: [
         { name: 'at', type: 'date', required: true },
         { name: 'by', type: 'relationship', relationTo: 'users' },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { auditLogAccess } from '../../access/auditLog.ts'
 import { refuseDeletingEntries, refuseUpdatingEntries } from './hooks/appendOnly.ts'
+import { createdAtInClinicTime } from '../../admin/clinicTime/fields.ts'
 
 export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'download', 'replace-file'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -30,5 +31,7 @@ export const AuditLog: CollectionConfig = {
     { name: 'ip', label: 'IP address', type: 'text' },
     { name: 'userAgent', type: 'text' },
     { name: 'note', type: 'text', admin: { description: 'What else the entry needs to be understood, e.g. which file was replaced.' } },
+    // In the entry's clinic's zone (UTC for platform-wide entries).
+    createdAtInClinicTime('When'),
   ],
 }

@@ -10,6 +10,7 @@ import { createFeedToken, revokeFeedToken } from '../../calendar/feedToken.ts'
 import { linkedUserIsDoctorOfClinic } from './hooks/linkedUserIsDoctorOfClinic.ts'
 import { refuseDeletingDoctorWithVisits } from './hooks/refuseDeletingDoctorWithVisits.ts'
 import { publicDataChanged, publicDataDeleted } from '../../hooks/publicDataChanged.ts'
+import { TEXT_LIST_CELL } from '../../admin/cells/componentPaths.ts'
 
 /**
  * A doctor's profile at one clinic; the account that signs in is `user`. Visitors
@@ -45,9 +46,9 @@ export const Doctors: CollectionConfig = audited(
         admin: { description: 'As patients see it, e.g. "Dr. Ana Ruiz".' },
       },
       { name: 'title', type: 'text', maxLength: 120, admin: { description: 'e.g. "Family physician".' } },
-      { name: 'specialties', type: 'text', hasMany: true, maxLength: 80 },
+      { name: 'specialties', type: 'text', hasMany: true, maxLength: 80, admin: { components: { Cell: TEXT_LIST_CELL } } },
       { name: 'education', type: 'array', fields: [{ name: 'entry', type: 'text', required: true, maxLength: 200 }] },
-      { name: 'languages', type: 'text', hasMany: true, maxLength: 40 },
+      { name: 'languages', type: 'text', hasMany: true, maxLength: 40, admin: { components: { Cell: TEXT_LIST_CELL } } },
       { name: 'bio', type: 'richText' },
       { name: 'photo', type: 'upload', relationTo: 'media' },
       ...staffOnly([{ name: 'licenceNumber', label: 'Licence / NPI number', type: 'text', maxLength: 40 }]),

@@ -5,6 +5,7 @@ import { audited } from '../../hooks/audit.ts'
 import { writerBelongsToClinic } from '../../hooks/writerBelongsToClinic.ts'
 import { dataDir } from '../../paths.ts'
 import { refuseSvg } from './refuseSvg.ts'
+import { createdAtInClinicTime } from '../../admin/clinicTime/fields.ts'
 
 /** A square PNG of the whole image (letterboxed on transparent), so a wide logo is never cropped. */
 const iconSize = (px: number) => ({
@@ -34,7 +35,10 @@ export const Media: CollectionConfig = audited(
     },
     admin: { useAsTitle: 'alt', defaultColumns: ['alt', 'filename', 'createdAt'], group: 'Clinic' },
     hooks: { beforeOperation: [refuseSvg], beforeChange: [writerBelongsToClinic] },
-    fields: [{ name: 'alt', label: 'Description (for screen readers)', type: 'text', required: true, maxLength: 200 }],
+    fields: [
+      { name: 'alt', label: 'Description (for screen readers)', type: 'text', required: true, maxLength: 200 },
+      createdAtInClinicTime('Uploaded'),
+    ],
   },
   { reads: false },
 )

@@ -3,6 +3,7 @@ import { notificationsAccess } from '../../access/notifications.ts'
 import { audited } from '../../hooks/audit.ts'
 import { writerBelongsToClinic } from '../../hooks/writerBelongsToClinic.ts'
 import { recipientBelongsToClinic } from './hooks/recipientBelongsToClinic.ts'
+import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
 
 /**
  * A message to one person of the clinic on one channel. Bodies carry links into
@@ -34,8 +35,8 @@ export const Notifications: CollectionConfig = audited(
         index: true,
         options: ['scheduled', 'sent', 'failed', 'cancelled'],
       },
-      { name: 'scheduledFor', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-      { name: 'sentAt', type: 'date', admin: { readOnly: true } },
+      { name: 'scheduledFor', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' }, components: { Cell: CLINIC_TIME_CELL } } },
+      { name: 'sentAt', type: 'date', admin: { readOnly: true, components: { Cell: CLINIC_TIME_CELL } } },
       { name: 'error', type: 'text', admin: { readOnly: true } },
     ],
   },

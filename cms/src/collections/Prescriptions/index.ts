@@ -3,6 +3,7 @@ import { prescriptionsAccess } from '../../access/prescriptions.ts'
 import { audited } from '../../hooks/audit.ts'
 import { doctorCheckedByOwnership, enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { signing } from './hooks/signing.ts'
+import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
 
 /** A prescription: drafted, then signed by the doctor, then sent to and filled by a pharmacy. */
 export const Prescriptions: CollectionConfig = audited({
@@ -53,6 +54,6 @@ export const Prescriptions: CollectionConfig = audited({
       index: true,
       options: ['draft', 'signed', 'sent', 'filled', 'cancelled'].map((value) => ({ value, label: value })),
     },
-    { name: 'signedAt', type: 'date', admin: { readOnly: true } },
+    { name: 'signedAt', type: 'date', admin: { readOnly: true, components: { Cell: CLINIC_TIME_CELL } } },
   ],
 })

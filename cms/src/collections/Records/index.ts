@@ -8,6 +8,7 @@ import { ALLOWED_RECORD_TYPES, checkRecordFileContent } from './hooks/checkRecor
 import { stampUploader } from './hooks/stampUploader.ts'
 import { auditDownload } from './hooks/auditDownload.ts'
 import { keepPreviousFile, takeOverFileReplacement } from './hooks/replaceFile.ts'
+import { createdAtInClinicTime } from '../../admin/clinicTime/fields.ts'
 
 /**
  * A patient's medical record: a file plus what it is. Files live outside any
@@ -70,5 +71,6 @@ export const Records: CollectionConfig = audited({
         { name: 'replacedBy', type: 'relationship', relationTo: 'users' },
       ],
     },
+    createdAtInClinicTime('Added'),
   ],
 })
