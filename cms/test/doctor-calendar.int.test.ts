@@ -120,6 +120,16 @@ describe("a doctor's calendar", () => {
     // Working hours (09:00–12:00, 13:00–17:00) are shaded apart from the rest of the day.
     expect(await ana.locator(`section[data-date="${day}"] .working`).count()).toBe(2)
 
+    // On a phone the week scrolls sideways under the hours, opened at the day asked for.
+    await ana.setViewportSize({ width: 390, height: 844 })
+    await ana.goto(calendar('northwind', `view=week&date=${day}`))
+    await ana.waitForFunction((date) => {
+      const box = document.querySelector(`section[data-date="${date}"]`)!.getBoundingClientRect()
+      return box.left >= 0 && box.right <= window.innerWidth
+    }, day)
+    expect(await sidewaysSpill(ana)).toEqual([])
+    await ana.setViewportSize({ width: 1280, height: 844 })
+
     await requested.click()
     await ana.waitForURL(`**/doctor/visits/${ids.requested}`)
   })
