@@ -214,6 +214,8 @@ describe.each(['northwind', 'sunrise'] as const)('%s calendar pages', (clinic) =
 
   // Two widths, each checked by axe, then two screenshots: slow work on a small machine, not a wait.
   it.each(['day', 'week'] as const)('%s view fits 390 and 1280 px, passes axe, and is saved as screenshots', async (view) => {
+    // Opened on a phone, as a doctor between visits would: the week scrolls to the day asked for.
+    await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(calendar(clinic, `view=${view}&date=${day}`))
     expect(await page.locator('[data-visit]').count()).toBeGreaterThan(0)
     if (clinic === 'sunrise') expect(await drawnAt(page, ids.sunrise!)).toEqual({ date: day, clock: '15:00' })
