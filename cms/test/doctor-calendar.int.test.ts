@@ -219,11 +219,12 @@ describe.each(['northwind', 'sunrise'] as const)('%s calendar pages', (clinic) =
     await page.goto(calendar(clinic, `view=${view}&date=${day}`))
     expect(await page.locator('[data-visit]').count()).toBeGreaterThan(0)
     if (clinic === 'sunrise') expect(await drawnAt(page, ids.sunrise!)).toEqual({ date: day, clock: '15:00' })
+    // Screenshots first: widening the window to 1280 px undoes the phone's sideways scroll.
+    await screenshotBoth(page, `${clinic}-doctor-calendar-${view}`)
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 844 })
       expect(await sidewaysSpill(page), `${view} at ${width}px`).toEqual([])
       await expectAccessible(page)
     }
-    await screenshotBoth(page, `${clinic}-doctor-calendar-${view}`)
   }, 90_000)
 })
