@@ -125,7 +125,8 @@ describe("a doctor's calendar", () => {
     await ana.goto(calendar('northwind', `view=week&date=${day}`))
     await ana.waitForFunction((date) => {
       const box = document.querySelector(`section[data-date="${date}"]`)!.getBoundingClientRect()
-      return box.left >= 0 && box.right <= window.innerWidth
+      const hours = document.querySelector('.times')!.getBoundingClientRect()
+      return box.left >= hours.right - 1 && box.right <= window.innerWidth
     }, day)
     expect(await sidewaysSpill(ana)).toEqual([])
     await ana.setViewportSize({ width: 1280, height: 844 })
