@@ -26,11 +26,11 @@ export default defineConfig({
             'plugins/*/src/**/*.test.ts',
             'plugins/*/scripts/**/*.test.ts',
           ],
-          exclude: ['cms/src/scheduling/**'],
+          exclude: ['cms/src/scheduling/**', 'storefront/src/lib/calendar/**'],
         },
       },
       ...ZONES.map((zone) => ({
-        test: { ...shared, name: `TZ=${zone}`, include: ['cms/src/scheduling/**/*.test.ts'], env: { TZ: zone } },
+        test: { ...shared, name: `TZ=${zone}`, include: ['cms/src/scheduling/**/*.test.ts', 'storefront/src/lib/calendar/**/*.test.ts'], env: { TZ: zone } },
       })),
     ],
   },

@@ -39,6 +39,7 @@ const PAGES: Check[] = [
   { name: 'inbox', who: 'patient', path: () => '/inbox' },
   { name: 'profile', who: 'patient', path: () => '/profile' },
   { name: 'doctor today', who: 'doctor', path: () => '/doctor' },
+  { name: 'doctor calendar, week', who: 'doctor', path: () => '/doctor/calendar?view=week' },
   { name: 'doctor visit', who: 'doctor', path: (ids) => `/doctor/visits/${ids.visit}` },
   { name: 'availability', who: 'doctor', path: () => '/doctor/availability' },
   { name: 'doctor profile', who: 'doctor', path: () => '/doctor/profile' },

@@ -12,3 +12,13 @@ export const STATUS_LABEL: Record<VisitStatus, string> = {
   completed: 'Completed',
   'no-show': 'Missed',
 }
+
+/** Each status as a short badge on the doctor's calendar, said to the doctor. */
+export const STATUS_BADGE: Record<VisitStatus, string> = {
+  held: 'Being booked',
+  requested: 'To confirm',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  completed: 'Completed',
+  'no-show': 'Missed',
+}
