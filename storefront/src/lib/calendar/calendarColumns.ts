@@ -3,7 +3,7 @@
  * the working hours shaded, time off marked, and each visit placed by its time
  * on the doctor's clock. Pure: the page's load fetches, this arranges.
  */
-import { dayLabel, timeLabel } from '../format.ts'
+import { DEFAULT_LOCALE, dayLabel, timeLabel } from '../format.ts'
 import { instantOf } from '../server/zoned.ts'
 import type { VisitStatus } from '../visitStatus.ts'
 import { hoursShown, minuteOn, placeVisits, timeOffSpans, workingSpans, type Placed, type Span, type WorkingHours } from './calendarLayout.ts'
@@ -39,20 +39,21 @@ export function calendarColumns(
   zone: string,
   today: string,
   now: number,
+  locale = DEFAULT_LOCALE,
 ): { columns: CalendarColumn[]; first: number; last: number } {
   const blocks = visits.map((v) => ({
     id: String(v.id),
     status: v.status,
     visitType: v.visitType,
     patient: v.patient.name,
-    time: `${timeLabel(v.start, zone)}–${timeLabel(v.end, zone)}`,
+    time: `${timeLabel(v.start, zone, locale)}–${timeLabel(v.end, zone, locale)}`,
     start: v.start,
     end: v.end,
   }))
   const columns = days.map((date) => ({
     date,
     // Noon is on the date in every zone, whatever its DST rules do around midnight.
-    label: dayLabel(instantOf(date, '12:00', zone), zone),
+    label: dayLabel(instantOf(date, '12:00', zone), zone, locale),
     isToday: date === today,
     working: workingSpans(date, hours, zone),
     timeOff: timeOffSpans(date, hours, zone),

@@ -50,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     view,
     date,
     badDate: asked !== null && asked !== '' && parseDate(asked) === null ? asked : null,
-    ...calendarColumns(days, visits, hours, zone, today, now),
+    ...calendarColumns(days, visits, hours, zone, today, now, locals.clinic!.locale),
     links: {
       previous: link(view, stepDate(view, date, -1)),
       next: link(view, stepDate(view, date, 1)),
