@@ -121,6 +121,21 @@ describe('before the call opens (Northwind)', () => {
     await screenshotBoth(doctor, 'visit-room-doctor-late-northwind')
     await expectAccessible(doctor)
   }, 90_000)
+
+  it('shows a completed visit’s page as ended, with what comes next instead of the device test', async () => {
+    const token = await tokenOf('alice@demo.test')
+    const { docs } = (await (
+      await fetch(`${product.server.url}/api/appointments?where[status][equals]=completed&limit=1&depth=0`, { headers: { Authorization: `JWT ${token}` } })
+    ).json()) as { docs: { id: string; tenant: string }[] }
+    const patient = await signedIn('northwind', 'alice@demo.test')
+    await patient.goto(`${product.site('northwind')}/visits/${docs[0]!.id}`)
+    const end = patient.getByTestId('end-of-visit')
+    await end.getByRole('heading', { name: 'This visit has ended' }).waitFor()
+    await end.getByRole('link', { name: /^Book again with Dr\./ }).waitFor()
+    expect(await end.getByRole('link', { name: 'Rejoin the call' }).count()).toBe(0)
+    expect(await patient.getByRole('button', { name: 'Check camera and microphone' }).count()).toBe(0)
+    await screenshotBoth(patient, 'visit-room-ended-northwind')
+  }, 60_000)
 })
 
 /** The whole call in one clinic: waiting, running late live, in the call, camera off both ways, the end screen. */

@@ -69,7 +69,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       recordingConsent: visit.recordingConsent ?? null,
       doctorId: visit.doctor.id,
       doctorPhoto: card?.photo ?? null,
-      doctorTitle: card ? [card.title, card.specialties.join(', ')].filter(Boolean).join(' · ') : '',
+      doctorTitle: card ? card.title || card.specialties.join(', ') : '',
       runningLate: visit.runningLateMinutes ? { minutes: visit.runningLateMinutes, setAt: visit.runningLateSetAt ?? null } : null,
     },
     // Guests and recording: only where the video service and the clinic allow them.
