@@ -58,6 +58,28 @@ describe('running late', () => {
     room.ws.close()
   })
 
+  it('reaches the patient on the visit’s page before they join (watching: not present in the room, no signalling)', async () => {
+    const doctorRoom = await connectLive(server.url, as.doctor!.token!)
+    doctorRoom.send({ type: 'subscribe', appointment: String(visit) })
+    await doctorRoom.next((m) => m.type === 'subscribed')
+    const lobby = await connectLive(server.url, as.patient!.token!)
+    lobby.send({ type: 'watch', appointment: String(visit) })
+    expect(await lobby.next((m) => m.type === 'watching')).toEqual({ type: 'watching', appointment: String(visit), role: 'patient' })
+    expect((await late('doctor', 20)).status).toBe(200)
+    await lobby.next((m) => m.type === 'running-late' && m.minutes === 20)
+    // Watching is not being there: the doctor sees nobody arrive, and the watcher cannot signal.
+    await doctorRoom.settled()
+    expect(doctorRoom.received.filter((m) => m.type === 'presence').every((m) => m.participants.length === 1)).toBe(true)
+    lobby.send({ type: 'signal', appointment: String(visit), data: { hello: true } })
+    expect((await lobby.next((m) => m.type === 'error')).reason).toBe('Subscribe to the visit first.')
+    // Someone else's visit cannot be watched.
+    const stranger = await connectLive(server.url, as.otherClinicDoctor!.token!)
+    stranger.send({ type: 'watch', appointment: String(visit) })
+    expect((await stranger.next((m) => m.type === 'error')).reason).toBe('You are not a participant of this visit.')
+    expect((await late('doctor', 0)).status).toBe(200)
+    for (const c of [doctorRoom, lobby, stranger]) c.ws.close()
+  })
+
   it('is set by the clinic’s admin too', async () => {
     expect((await late('admin', 15)).status).toBe(200)
     expect((await stored()).minutes).toBe(15)

@@ -106,12 +106,13 @@ describe('before the call opens (Northwind)', () => {
     await expectDevicesWorking(patient)
     expect(await patient.locator('[data-call-state]').getAttribute('data-call-state')).toBe('not-joined')
 
-    // The doctor says they run late from their own visit page; the patient sees it on the next load.
+    // The doctor says they run late from their own visit page; the waiting patient sees it at once, and on a later load.
     const doctor = await signedIn('northwind', 'ben.chen@northwind.demo.test')
     await doctor.goto(`${product.site('northwind')}/doctor/visits/${visit.id}`)
     await doctor.getByRole('button', { name: '10 min' }).click()
     await doctor.getByText('The patient sees that you are running late.').waitFor()
     expect(await doctor.getByRole('button', { name: '10 min' }).getAttribute('aria-pressed')).toBe('true')
+    await room.getByText(/Dr\. Ben Chen is running about 10 minutes late/).waitFor()
     await patient.reload()
     await room.getByText(/Dr\. Ben Chen is running about 10 minutes late \(said at/).waitFor()
     await patient.getByRole('button', { name: /Check camera and microphone|Test again/ }).click()
