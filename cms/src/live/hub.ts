@@ -9,6 +9,12 @@ export type Participant = { userId: string; role: 'patient' | 'doctor'; name: st
 export type Peer = Participant & { send: (message: unknown) => void; close: (code: number, reason: string) => void }
 
 const rooms = new Map<string, Map<string, Peer>>()
+/**
+ * People on the visit's page who have not joined (the waiting room before the call):
+ * they hear the visit's news (changes, running late, chat), are not present in the
+ * room, and take no part in the call's signalling.
+ */
+const watchers = new Map<string, Set<(message: unknown) => void>>()
 
 const presence = (room: Map<string, Peer>) => [...room.values()].map(({ userId, role, name }) => ({ userId, role, name }))
 
@@ -42,7 +48,21 @@ export function enter(appointment: string, peer: Peer): { replaced: boolean; lea
 export const relaySignal = (appointment: string, from: string, data: unknown) =>
   broadcast(appointment, { type: 'signal', appointment, from, data }, from)
 
-/** Everyone in the room hears it: a new chat message, or a change to the visit. */
-export const publish = (appointment: string, message: Record<string, unknown>) => broadcast(appointment, { appointment, ...message })
+/** Everyone in the room and everyone watching it hears it: a new chat message, a change to the visit, running late. */
+export function publish(appointment: string, message: Record<string, unknown>) {
+  broadcast(appointment, { appointment, ...message })
+  for (const send of watchers.get(appointment) ?? []) send({ appointment, ...message })
+}
+
+/** Hears the visit's news without entering its room; the answer stops it. */
+export function watch(appointment: string, send: (message: unknown) => void): () => void {
+  const set = watchers.get(appointment) ?? new Set()
+  watchers.set(appointment, set)
+  set.add(send)
+  return () => {
+    set.delete(send)
+    if (set.size === 0 && watchers.get(appointment) === set) watchers.delete(appointment)
+  }
+}
 
 export const participantsIn = (appointment: string) => presence(rooms.get(appointment) ?? new Map())

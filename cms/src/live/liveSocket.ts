@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { idOf, sameId } from '../access/roles.ts'
 import { onAppointmentEvent } from '../events/appointmentEvents.ts'
-import { enter, publish, relaySignal, type Participant } from './hub.ts'
+import { enter, publish, relaySignal, watch, type Participant } from './hub.ts'
 import { attendanceJoined, attendanceLeft } from '../video/attendance.ts'
 import { readUpgrade, refuseUpgrade } from './upgradeRequest.ts'
 import { roomClosedReason, signallingRefusal } from './visitState.ts'
@@ -44,7 +44,8 @@ async function roleIn(payload: Payload, user: User, appointment: string): Promis
  * you take part in that has not ended (`{ type: 'subscribe', appointment }`), then
  * receive presence, chat messages and visit changes, and exchange call signalling
  * (`{ type: 'signal', appointment, data }`) while the visit is confirmed and inside
- * its join window. See plugins/README.md for the protocol.
+ * its join window. `{ type: 'watch', appointment }` hears the same news without
+ * entering the room (the waiting room before joining). See plugins/README.md for the protocol.
  * Returns the upgrade handler for the HTTP server.
  */
 export function liveSocket(payload: Payload) {
@@ -74,7 +75,11 @@ export function liveSocket(payload: Payload) {
     ws.on('pong', () => alive.set(ws, true))
     const send = (message: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message))
     let room: { appointment: string; leave: () => void } | null = null
-    ws.on('close', () => room?.leave())
+    let watching: (() => void) | null = null
+    ws.on('close', () => {
+      room?.leave()
+      watching?.()
+    })
 
     async function handle(raw: RawData) {
       let message: { type?: string; appointment?: unknown; data?: unknown }
@@ -108,6 +113,16 @@ export function liveSocket(payload: Payload) {
         if (!replaced)
           void attendanceJoined(payload, { appointment, userId: String(user.id), role, source: 'room', at: Date.now() }).catch(logError)
         return send({ type: 'subscribed', appointment, role })
+      }
+      // The waiting room before joining: the visit's news, without presence, attendance or signalling.
+      if (message.type === 'watch') {
+        const role = appointment ? await roleIn(payload, user, appointment) : null
+        if (!role) return send({ type: 'error', appointment, reason: 'You are not a participant of this visit.' })
+        const closed = await roomClosedReason(payload, appointment)
+        if (closed) return send({ type: 'error', appointment, reason: closed })
+        watching?.()
+        watching = watch(appointment, send)
+        return send({ type: 'watching', appointment, role })
       }
       if (message.type === 'signal') {
         if (room?.appointment !== appointment) return send({ type: 'error', appointment, reason: 'Subscribe to the visit first.' })

@@ -14,6 +14,7 @@ import { recordChanges } from './hooks/recordChanges.ts'
 import { joinVisit } from '../../video/joinVisit.ts'
 import { inviteGuest, withdrawGuest } from '../../video/guests/inviteGuest.ts'
 import { recordingConsent, recordVisit } from '../../video/recording.ts'
+import { runningLate } from '../../video/runningLate.ts'
 import { listMessages, sendMessage } from '../../live/messagesEndpoints.ts'
 import { refuseOverlap } from './hooks/refuseOverlap.ts'
 import { validateTimes } from './hooks/validateTimes.ts'
@@ -48,6 +49,7 @@ export const Appointments: CollectionConfig = audited({
     withdrawGuest,
     recordingConsent,
     recordVisit,
+    runningLate,
   ],
   hooks: {
     beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
@@ -102,6 +104,14 @@ export const Appointments: CollectionConfig = audited({
         components: { Cell: CLINIC_TIME_CELL },
       },
     },
+    {
+      name: 'runningLateMinutes',
+      type: 'number',
+      // Only the visit's doctor and the clinic's staff set it (POST /api/appointments/:id/running-late).
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, description: 'How late the doctor said this visit starts, in minutes; the patient sees it while waiting.' },
+    },
+    { name: 'runningLateSetAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
     // Set by computeBlockedTime; what the database's no-overlap guard compares.
     { name: 'blocking', type: 'checkbox', index: true, admin: { hidden: true } },
     { name: 'blockedStart', type: 'date', index: true, admin: { hidden: true } },

@@ -1,6 +1,7 @@
 import type { Publisher, Session, Subscriber } from 'openvidu-browser'
 
-export type Remote = { id: string; name: string; stream: MediaStream }
+/** Another participant's tile; `cameraOff` when they turned their camera off (their avatar shows instead). */
+export type Remote = { id: string; name: string; stream: MediaStream; cameraOff?: boolean }
 export type OpenViduState = 'connecting' | 'connected' | 'reconnecting' | 'ended'
 
 /** What the platform put in a connection's data: `{ displayName, role, userId }` (see plugins/video-openvidu). */
@@ -75,6 +76,10 @@ export class OpenViduCall {
       this.people.delete((event as unknown as ConnectionEvent).connection.connectionId)
       this.on.people([...this.people.values()])
     })
+    // A participant turned their camera off or on (Publisher.publishVideo): their tile shows their initials or video.
+    session.on('streamPropertyChanged', (event) => {
+      if ((event as unknown as { changedProperty: string }).changedProperty === 'videoActive') this.showRemotes()
+    })
     session.on('recordingStarted', () => this.on.recording(true))
     session.on('recordingStopped', () => this.on.recording(false))
     session.on('reconnecting', () => this.on.state('reconnecting'))
@@ -116,6 +121,12 @@ export class OpenViduCall {
     if (!stream.getVideoTracks().length) await this.publisher.publishVideo(false)
   }
 
+  /** Camera off or on for everyone: OpenVidu tells the others, whose pages show our initials instead. */
+  setCamera(on: boolean): void {
+    // A video service that does not answer must not break the button: the local track is already off.
+    void this.publisher?.publishVideo(on).catch(() => undefined)
+  }
+
   hangUp(): void {
     this.session?.disconnect()
     this.session = null
@@ -129,7 +140,7 @@ export class OpenViduCall {
     const remotes: Remote[] = []
     for (const [id, { subscriber, name }] of this.subscribers) {
       const stream = subscriber.stream.getMediaStream()
-      if (stream) remotes.push({ id, name, stream })
+      if (stream) remotes.push({ id, name, stream, cameraOff: !subscriber.stream.videoActive })
     }
     this.on.remotes(remotes)
   }

@@ -14,6 +14,8 @@ export class VisitLink {
     private readonly appointment: string,
     private readonly onMessage: (message: LiveMessage) => void,
     private readonly onConnection: (state: 'open' | 'reconnecting' | 'replaced') => void,
+    /** `watch`: the waiting room before joining hears the visit's news without entering the room. */
+    private readonly mode: 'subscribe' | 'watch' = 'subscribe',
   ) {}
 
   connect() {
@@ -21,11 +23,11 @@ export class VisitLink {
     this.ws = ws
     ws.onopen = () => {
       this.retry = 0
-      ws.send(JSON.stringify({ type: 'subscribe', appointment: this.appointment }))
+      ws.send(JSON.stringify({ type: this.mode, appointment: this.appointment }))
     }
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as LiveMessage
-      if (message.type === 'subscribed') this.onConnection('open')
+      if (message.type === 'subscribed' || message.type === 'watching') this.onConnection('open')
       this.onMessage(message)
     }
     ws.onclose = (event) => {

@@ -16,6 +16,9 @@ export type Visit = {
   visitNotes?: unknown
   /** When the patient agreed to the video call being recorded; null if not. */
   recordingConsent?: string | null
+  /** How late the doctor said the visit starts (minutes), and when they said it; null when on time. */
+  runningLateMinutes?: number | null
+  runningLateSetAt?: string | null
 }
 
 type VisitDoc = Omit<Visit, 'doctor' | 'patient' | 'reason'> & {

@@ -5,6 +5,8 @@ import type { Actions, PageServerLoad } from './$types'
 import { requireSignIn } from '$lib/server/session.ts'
 import { cachedPublic } from '$lib/server/publicCache.ts'
 import { tooEarlyMessage } from '$lib/tooEarly.ts'
+import { clinicDoctors } from '$lib/server/doctors.ts'
+import { postRunningLate } from '$lib/server/runningLate.ts'
 
 type Grant = {
   provider: string
@@ -31,11 +33,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const visit = await visitOr404(locals, params.id)
   let grant: Grant | null = null
   let refusal: string | null = null
+  let opensAt: string | null = null
   try {
     grant = await api<Grant>(locals, `/api/appointments/${visit.id}/join`, { method: 'POST' })
   } catch (e) {
     if (!(e instanceof ApiError)) throw e
     // Too early: the opening time in the viewer's zone, as every other time on the page.
+    opensAt = e.opensAt ?? null
     refusal = e.opensAt ? tooEarlyMessage(e.opensAt, visit.start, locals.timeZone, locals.clinic!.locale) : e.message
   }
   const { messages } = await api<{ messages: Message[] }>(locals, `/api/appointments/${visit.id}/messages`)
@@ -51,6 +55,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         ).docs
       : []
   const upcoming = ['confirmed', 'requested'].includes(visit.status)
+  // The waiting room shows the doctor's portrait and title from the clinic's (cached, public) directory.
+  const card = (await clinicDoctors(locals)).find((d) => String(d.id) === String(visit.doctor.id))
   return {
     visit: {
       id: visit.id,
@@ -61,14 +67,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       doctor: visit.doctor.name,
       patient: visit.patient.name,
       recordingConsent: visit.recordingConsent ?? null,
+      doctorId: visit.doctor.id,
+      doctorPhoto: card?.photo ?? null,
+      doctorTitle: card ? card.title || card.specialties.join(', ') : '',
+      runningLate: visit.runningLateMinutes ? { minutes: visit.runningLateMinutes, setAt: visit.runningLateSetAt ?? null } : null,
     },
     // Guests and recording: only where the video service and the clinic allow them.
     canInvite: isPatient && upcoming && video.guests && visit.visitType === 'video',
     canRecord: video.recording && locals.clinic!.recordingAllowed && visit.visitType === 'video',
     guests: guests.map((g) => ({ id: g.id, name: g.name, opened: Boolean(g.redeemedAt) })),
-    me: { id: String(locals.user.id), role: locals.user.role === 'doctor' ? 'doctor' : 'patient' },
+    me: { id: String(locals.user.id), name: locals.user.name, role: locals.user.role === 'doctor' ? 'doctor' : 'patient' },
     grant,
     refusal,
+    opensAt,
     messages,
   }
 }
@@ -86,6 +97,9 @@ async function formCall<T>(field: string, call: () => Promise<T>) {
 const visitApi = (id: string, rest: string) => `/api/appointments/${encodeURIComponent(id)}/${rest}`
 
 export const actions: Actions = {
+  /** The doctor tells the waiting patient that the visit starts late (or clears it). */
+  runningLate: async ({ locals, params, request }) => postRunningLate(locals, params.id, await request.formData()),
+
   /** A chat message, as a plain form post (the page adds it live with JavaScript). */
   message: async ({ locals, params, request }) => {
     const body = String((await request.formData()).get('body') ?? '').trim()

@@ -5,6 +5,7 @@ import { paragraphs, richTextOf } from '$lib/server/richText.ts'
 import { visitOr404, visitsWhere } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
 import { isDocumentId } from '$lib/server/documentId.ts'
+import { postRunningLate } from '$lib/server/runningLate.ts'
 
 type PatientDoc = {
   id: number | string
@@ -90,6 +91,12 @@ const refused = (e: unknown, action: string, values: Record<string, string> = {}
 }
 
 export const actions: Actions = {
+  /** Tells the waiting patient the visit starts late (or clears it); the patient's visit page shows it. */
+  runningLate: async ({ locals, params, request }) => {
+    const saved = await postRunningLate(locals, params.id, await request.formData())
+    if ('status' in saved) return saved
+    back(locals, params.id, saved.runningLate ? 'running-late' : 'on-time')
+  },
   /** Visit notes: plain text in the form, rich text (Lexical) on the appointment. */
   notes: async ({ locals, params, request }) => {
     const notes = String((await request.formData()).get('notes') ?? '')
