@@ -430,13 +430,14 @@ describe("a clinic's logo", () => {
 
 describe("a clinic's home page", () => {
   it('is previewed beside the form as the admin types, and visitors see it only once saved', async () => {
-    const northwind = await clinicBySlug('northwind')
-    const saved = northwind.home.heroHeading as string
-    const page = await adminPage('admin@northwind.demo.test', `/admin/collections/tenants/${northwind.id}`)
+    // Sunrise, by its own admin, as above (Payload keeps a form another admin opened locked for a while).
+    const sunrise = await clinicBySlug('sunrise')
+    const saved = sunrise.home.heroHeading as string
+    const page = await adminPage('admin@sunrise.demo.test', `/admin/collections/tenants/${sunrise.id}`)
     await page.getByRole('button', { name: 'Live Preview', exact: true }).click()
     const preview = page.frameLocator('#live-preview-iframe')
     await expect.poll(() => preview.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(saved)
-    expect(await page.locator('#live-preview-iframe').getAttribute('src')).toBe(`${product.env.PUBLIC_URL}/c/northwind/?preview=home`)
+    expect(await page.locator('#live-preview-iframe').getAttribute('src')).toBe(`${product.env.PUBLIC_URL}/c/sunrise/?preview=home`)
 
     // Opened from the keyboard: with the preview beside it, the form's sticky bar covers the section's title.
     await page.locator('.collapsible__toggle-wrap').filter({ hasText: 'Home page' }).locator('button.collapsible__toggle').press('Enter')
@@ -445,12 +446,12 @@ describe("a clinic's home page", () => {
     // The frame shows the words typed, before any save; visitors still read the saved ones.
     await expect.poll(() => preview.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(heading)
     await preview.getByRole('status').filter({ hasText: 'unsaved changes' }).waitFor()
-    const publicPage = async () => (await fetch(`${product.server.url}/c/northwind/`)).text()
+    const publicPage = async () => (await fetch(`${product.server.url}/c/sunrise/`)).text()
     expect(await publicPage()).toContain(`>${saved}</h1>`)
     await screenshotBoth(page, 'admin-home-live-preview')
 
     await save(page)
-    await expect.poll(async () => (await clinicBySlug('northwind')).home.heroHeading, WAIT).toBe(heading)
+    await expect.poll(async () => (await clinicBySlug('sunrise')).home.heroHeading, WAIT).toBe(heading)
     await expect.poll(publicPage, WAIT).toContain(`>${heading}</h1>`)
     await page.close()
   })

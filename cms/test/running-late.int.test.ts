@@ -112,6 +112,32 @@ describe('running late', () => {
     expect(await stored()).toEqual(before)
   })
 
+  it('is dropped when the visit moves to another time, and when it is cancelled', async () => {
+    const moving = await createAppointment(server.payload, world.alpha.id, world.alpha.patient.id, world.alpha.doctor)
+    const read = async () => {
+      const doc = await server.payload.findByID({ collection: 'appointments', id: moving, overrideAccess: true, depth: 0 })
+      return { minutes: doc.runningLateMinutes ?? null, setAt: doc.runningLateSetAt ?? null, start: doc.start, end: doc.end }
+    }
+    expect((await late('doctor', 15, moving)).status).toBe(200)
+    const before = await read()
+    expect(before.minutes).toBe(15)
+    // A note change keeps it; a move to another day (far from the other test visits) drops it.
+    await server.payload.update({ collection: 'appointments', id: moving, overrideAccess: true, data: { reason: 'Follow-up' } })
+    expect((await read()).minutes).toBe(15)
+    const later = 400 * 24 * 3_600_000
+    await server.payload.update({
+      collection: 'appointments',
+      id: moving,
+      overrideAccess: true,
+      data: { start: new Date(Date.parse(before.start) + later).toISOString(), end: new Date(Date.parse(before.end) + later).toISOString() },
+    })
+    expect(await read()).toMatchObject({ minutes: null, setAt: null })
+
+    expect((await late('doctor', 5, moving)).status).toBe(200)
+    await server.payload.update({ collection: 'appointments', id: moving, overrideAccess: true, data: { status: 'cancelled' } })
+    expect(await read()).toMatchObject({ minutes: null, setAt: null })
+  })
+
   it('is refused once the visit is cancelled', async () => {
     const cancelled = await createAppointment(server.payload, world.alpha.id, world.alpha.patient.id, world.alpha.doctor, 'cancelled')
     expect((await late('doctor', 5, cancelled)).status).toBe(409)

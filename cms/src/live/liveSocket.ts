@@ -96,6 +96,8 @@ export function liveSocket(payload: Payload) {
         if (!role) return send({ type: 'error', appointment, reason: 'You are not a participant of this visit.' })
         const closed = await roomClosedReason(payload, appointment)
         if (closed) return send({ type: 'error', appointment, reason: closed })
+        // Closed while the checks ran: entering now would leave a ghost in the room (nothing would ever leave it).
+        if (ws.readyState !== ws.OPEN) return
         room?.leave()
         const { replaced, leave } = enter(appointment, {
           userId: String(user.id),
@@ -120,6 +122,7 @@ export function liveSocket(payload: Payload) {
         if (!role) return send({ type: 'error', appointment, reason: 'You are not a participant of this visit.' })
         const closed = await roomClosedReason(payload, appointment)
         if (closed) return send({ type: 'error', appointment, reason: closed })
+        if (ws.readyState !== ws.OPEN) return
         watching?.()
         watching = watch(appointment, send)
         return send({ type: 'watching', appointment, role })

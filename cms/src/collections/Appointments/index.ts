@@ -11,6 +11,7 @@ import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
 import { emitEvents } from './hooks/emitEvents.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
+import { clearRunningLate } from './hooks/clearRunningLate.ts'
 import { joinVisit } from '../../video/joinVisit.ts'
 import { inviteGuest, withdrawGuest } from '../../video/guests/inviteGuest.ts'
 import { recordingConsent, recordVisit } from '../../video/recording.ts'
@@ -52,7 +53,7 @@ export const Appointments: CollectionConfig = audited({
     runningLate,
   ],
   hooks: {
-    beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), validateTimes, computeBlockedTime, refuseOverlap, recordChanges],
+    beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), validateTimes, computeBlockedTime, refuseOverlap, recordChanges, clearRunningLate],
     afterChange: [emitEvents],
     afterError: [overlapAsConflict],
   },

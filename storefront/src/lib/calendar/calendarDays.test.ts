@@ -7,7 +7,7 @@ describe('parseDate', () => {
   it('reads real dates only', () => {
     expect(parseDate('2026-03-02')).toBe('2026-03-02')
     expect(parseDate('2024-02-29')).toBe('2024-02-29')
-    for (const bad of ['2026-02-30', '2026-13-01', '2026-3-2', '02/03/2026', '', null, '2026-03-02T00:00', '0000-01-01'])
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-3-2', '02/03/2026', '', null, '2026-03-02T00:00', '0000-01-01', '9999-12-31'])
       expect(parseDate(bad)).toBeNull()
   })
 })

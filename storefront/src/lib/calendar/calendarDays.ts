@@ -16,9 +16,15 @@ const utcOf = (date: string) => {
 }
 const dateOfUtc = (t: number) => new Date(t).toISOString().slice(0, 10)
 
-/** `2026-02-30` → null; `2026-03-02` → itself. Only real calendar dates between years 1970 and 9999 pass. */
+const LAST_DATE = '9000-12-31'
+
+/**
+ * `2026-02-30` → null; `2026-03-02` → itself. Only real calendar dates from 1970 to
+ * 9000 pass: a week shown from a date near 9999 would step into year 10000, which
+ * dates cannot be written in.
+ */
 export function parseDate(value: string | null): string | null {
-  if (!value || !ISO_DATE.test(value)) return null
+  if (!value || !ISO_DATE.test(value) || value > LAST_DATE) return null
   const t = utcOf(value)
   return Number.isFinite(t) && t >= 0 && dateOfUtc(t) === value ? value : null
 }
