@@ -155,6 +155,33 @@ describe('the live channel', () => {
     expect((await other.request('GET', '/api/visit-attendance')).body.docs).toEqual([])
   })
 
+  it('closes the room and the waiting room when the clinic gives the visit another patient; the old one is refused on return', async () => {
+    const moved = (await visitAt(server.payload, world.alpha, Date.now() + 4 * 60 * MINUTE, { visitType: 'chat' })).id
+    const inMoved = await connect(patient)
+    inMoved.send({ type: 'subscribe', appointment: moved })
+    await inMoved.next((m) => m.type === 'subscribed')
+    const watching = await connect(patient)
+    watching.send({ type: 'watch', appointment: moved })
+    await watching.next((m) => m.type === 'watching')
+    const closed = (live: { ws: WebSocket }) => new Promise<number>((resolve) => live.ws.once('close', (code) => resolve(code)))
+    const codes = Promise.all([closed(inMoved), closed(watching)])
+
+    const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    const changed = await admin.request('PATCH', `/api/appointments/${moved}`, { patient: world.alpha.otherPatient.id })
+    expect(changed.status).toBe(200)
+    expect(await codes).toEqual([4003, 4003])
+
+    // Back, the old patient hears nothing more of it; the new one is let in.
+    const again = await connect(patient)
+    again.send({ type: 'watch', appointment: moved })
+    expect(await again.next((m) => m.type === 'error')).toMatchObject({ reason: 'You are not a participant of this visit.' })
+    again.ws.close()
+    const newPatient = await connect(await signIn(server.url, world.alpha.otherPatient.email, PASSWORD))
+    newPatient.send({ type: 'subscribe', appointment: moved })
+    expect(await newPatient.next((m) => m.type === 'subscribed')).toMatchObject({ role: 'patient' })
+    newPatient.ws.close()
+  })
+
   it('tells the waiting patient at once when the doctor cancels', async () => {
     const p = await inRoom(patient)
     expect((await doctor.request('POST', `/api/appointments/${visit}/cancel`, { reason: 'Doctor unwell' })).status).toBe(200)

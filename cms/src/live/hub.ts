@@ -14,7 +14,8 @@ const rooms = new Map<string, Map<string, Peer>>()
  * they hear the visit's news (changes, running late, chat), are not present in the
  * room, and take no part in the call's signalling.
  */
-const watchers = new Map<string, Set<(message: unknown) => void>>()
+type Watcher = { send: (message: unknown) => void; close: (code: number, reason: string) => void }
+const watchers = new Map<string, Set<Watcher>>()
 
 const presence = (room: Map<string, Peer>) => [...room.values()].map(({ userId, role, name }) => ({ userId, role, name }))
 
@@ -51,18 +52,30 @@ export const relaySignal = (appointment: string, from: string, data: unknown) =>
 /** Everyone in the room and everyone watching it hears it: a new chat message, a change to the visit, running late. */
 export function publish(appointment: string, message: Record<string, unknown>) {
   broadcast(appointment, { appointment, ...message })
-  for (const send of watchers.get(appointment) ?? []) send({ appointment, ...message })
+  for (const watcher of watchers.get(appointment) ?? []) watcher.send({ appointment, ...message })
 }
 
 /** Hears the visit's news without entering its room; the answer stops it. */
-export function watch(appointment: string, send: (message: unknown) => void): () => void {
+export function watch(appointment: string, send: Watcher['send'], close: Watcher['close']): () => void {
   const set = watchers.get(appointment) ?? new Set()
   watchers.set(appointment, set)
-  set.add(send)
+  const watcher = { send, close }
+  set.add(watcher)
   return () => {
-    set.delete(send)
+    set.delete(watcher)
     if (set.size === 0 && watchers.get(appointment) === set) watchers.delete(appointment)
   }
 }
 
 export const participantsIn = (appointment: string) => presence(rooms.get(appointment) ?? new Map())
+
+/**
+ * Closes every connection to the visit's room and waiting room (code 4003): its
+ * patient or doctor changed, so who may hear it changed. Each reconnects and is
+ * checked again (the old participant is refused); their sockets' own close
+ * handlers leave the room and record the attendance as usual.
+ */
+export function closeVisit(appointment: string, reason: string) {
+  for (const peer of [...(rooms.get(appointment)?.values() ?? [])]) peer.close(4003, reason)
+  for (const watcher of [...(watchers.get(appointment) ?? [])]) watcher.close(4003, reason)
+}

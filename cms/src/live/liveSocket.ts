@@ -124,7 +124,7 @@ export function liveSocket(payload: Payload) {
         if (closed) return send({ type: 'error', appointment, reason: closed })
         if (ws.readyState !== ws.OPEN) return
         watching?.()
-        watching = watch(appointment, send)
+        watching = watch(appointment, send, (code, reason) => ws.close(code, reason))
         return send({ type: 'watching', appointment, role })
       }
       if (message.type === 'signal') {

@@ -12,6 +12,7 @@ import { emitEvents } from './hooks/emitEvents.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
 import { clearRunningLate } from './hooks/clearRunningLate.ts'
+import { closeRoomOnNewParticipants } from './hooks/closeRoomOnNewParticipants.ts'
 import { joinVisit } from '../../video/joinVisit.ts'
 import { inviteGuest, withdrawGuest } from '../../video/guests/inviteGuest.ts'
 import { recordingConsent, recordVisit } from '../../video/recording.ts'
@@ -54,7 +55,7 @@ export const Appointments: CollectionConfig = audited({
   ],
   hooks: {
     beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), validateTimes, computeBlockedTime, refuseOverlap, recordChanges, clearRunningLate],
-    afterChange: [emitEvents],
+    afterChange: [emitEvents, closeRoomOnNewParticipants],
     afterError: [overlapAsConflict],
   },
   // The overlap checks (database guard, refuseOverlap, busy times for slots) look for a person's visits that end
