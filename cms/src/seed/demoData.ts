@@ -14,6 +14,10 @@ type DemoDoctor = {
   fee: number
   /** Their drawn portrait (portraits.ts): demo data shows no photo of a real person. */
   look: PortraitLook
+  /** Degrees and training, as the doctor's page lists them. */
+  education: string[]
+  /** A paragraph in the doctor's own words, on their page. */
+  bio: string
 }
 type DemoClinic = {
   name: string
@@ -54,6 +58,12 @@ export const DEMO_CLINICS: DemoClinic[] = [
       {
         name: 'Dr. Ana Ruiz',
         email: 'ana.ruiz@northwind.demo.test',
+        education: [
+          'MD, Columbia University Vagelos College of Physicians and Surgeons',
+          'Residency in family medicine, Mount Sinai Hospital',
+          'Board certified in family medicine',
+        ],
+        bio: 'I look after whole families, from a child\'s first fever to a grandparent\'s blood pressure. I see patients in English and Spanish, and I like to leave every visit with a clear plan you can follow at home.',
         title: 'Family physician',
         specialties: ['Family medicine'],
         timeZone: 'America/New_York',
@@ -64,6 +74,12 @@ export const DEMO_CLINICS: DemoClinic[] = [
       {
         name: 'Dr. Ben Chen',
         email: 'ben.chen@northwind.demo.test',
+        education: [
+          'MD, University of California, San Francisco',
+          'Residency in dermatology, Stanford Health Care',
+          'Fellowship in teledermatology',
+        ],
+        bio: 'Skin problems show well on camera: rashes, acne, eczema, moles that changed. Send a clear photo with your records before the visit and we can often settle it in one call.',
         title: 'Dermatologist',
         specialties: ['Dermatology'],
         timeZone: 'America/Los_Angeles',
@@ -74,6 +90,12 @@ export const DEMO_CLINICS: DemoClinic[] = [
       {
         name: 'Dr. Ifeoma Okafor',
         email: 'ifeoma.okafor@northwind.demo.test',
+        education: [
+          'MBBS, University of Lagos',
+          'Specialty training in psychiatry, South London and Maudsley NHS Trust',
+          'Member of the Royal College of Psychiatrists',
+        ],
+        bio: 'I help adults with anxiety, low mood, sleep and stress. Video visits let you talk from somewhere you feel at ease; we agree on goals together and review them at every visit.',
         title: 'Psychiatrist',
         specialties: ['Psychiatry', 'Mental health'],
         timeZone: 'Europe/London',
@@ -109,6 +131,12 @@ export const DEMO_CLINICS: DemoClinic[] = [
       {
         name: 'Dr. Priya Patel',
         email: 'priya.patel@sunrise.demo.test',
+        education: [
+          'MBBS, Seth GS Medical College, Mumbai',
+          'MD in internal medicine, AIIMS New Delhi',
+          'DM in cardiology, PGIMER Chandigarh',
+        ],
+        bio: 'I care for people with high blood pressure, palpitations and heart conditions, and for those who want to keep their heart healthy. Bring your recent readings and reports to the visit.',
         title: 'Cardiologist',
         specialties: ['Cardiology'],
         timeZone: 'Asia/Kolkata',
@@ -119,6 +147,11 @@ export const DEMO_CLINICS: DemoClinic[] = [
       {
         name: 'Dr. Kenji Sato',
         email: 'kenji.sato@sunrise.demo.test',
+        education: [
+          'MD, Keio University School of Medicine',
+          'Residency in paediatrics, National Center for Child Health and Development, Tokyo',
+        ],
+        bio: 'I see babies, children and teenagers with their parents: fevers, coughs, growth, feeding and sleep questions. Children join from the sofa, which makes the visit easier for everyone.',
         title: 'Paediatrician',
         specialties: ['Paediatrics'],
         timeZone: 'Asia/Tokyo',
@@ -129,6 +162,11 @@ export const DEMO_CLINICS: DemoClinic[] = [
       {
         name: 'Dr. Linh Nguyen',
         email: 'linh.nguyen@sunrise.demo.test',
+        education: [
+          'MBBS, University of Sydney',
+          'Fellowship of the Royal Australian College of General Practitioners',
+        ],
+        bio: 'A general practitioner for adults of every age: check-ups, repeat prescriptions, test results and the questions you have been meaning to ask. I explain plainly and write down the plan.',
         title: 'General practitioner',
         specialties: ['General practice'],
         timeZone: 'Australia/Sydney',

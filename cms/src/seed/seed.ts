@@ -3,6 +3,7 @@ import { portraitPng } from './portraits.ts'
 import { addDays, localDateAt, weekdayOf, zonedToUtc } from '../scheduling/zonedTime.ts'
 import { DEMO_CLINICS, DEMO_PASSWORD, PLATFORM_ADMIN } from './demoData.ts'
 import { DEMO_HOME } from './demoHome.ts'
+import { lexical } from './richText.ts'
 
 type Doc = { id: number | string; [key: string]: unknown }
 
@@ -112,7 +113,8 @@ export async function seedDemo(payload: Payload): Promise<number> {
               consultationFee: d.fee,
               visitMinutes: 30,
               licenceNumber: `LIC-${String(user.id).padStart(6, '0')}`,
-              education: [{ entry: 'MD, University Medical School' }],
+              education: d.education.map((entry) => ({ entry })),
+              bio: lexical([d.bio]),
               active: true,
               // Weekdays 09:00–12:00 and 13:00–17:00 in the doctor's own zone.
               weeklyHours: [1, 2, 3, 4, 5].flatMap((day) => [
