@@ -130,6 +130,14 @@ describe('a video visit on OpenVidu', () => {
     await patient.getByText('You are with Sam Walker.').waitFor()
     await screenshotBoth(guest, 'visit-openvidu-guest-northwind')
     await expectNoSeriousAxeViolations(guest)
+    // The guest has the same controls over the video as the patient: camera off, End call in red; no chat.
+    const controls = guest.getByRole('group', { name: 'Call controls' })
+    await controls.getByRole('button', { name: 'Stop video' }).click()
+    expect(await controls.getByRole('button', { name: 'Stop video' }).getAttribute('aria-pressed')).toBe('true')
+    const cameraSending = () =>
+      guest.evaluate(() => (document.querySelector<HTMLVideoElement>('video.self')!.srcObject as MediaStream).getVideoTracks().some((t) => t.enabled))
+    expect(await cameraSending()).toBe(false)
+    expect((await controls.getByRole('button').allInnerTexts()).map((t) => t.trim())).toEqual(['Mute', 'Stop video', 'End call'])
 
     // Another device with the same link is refused; the guest's own browser gets back in.
     const other = await (await product.browser.newContext()).newPage()
