@@ -30,6 +30,7 @@ import { guestJoin } from './video/guests/guestJoin.ts'
 import { videoCapabilities } from './video/capabilities.ts'
 import { VisitGuests } from './collections/VisitGuests/index.ts'
 import { plugins as enabledPlugins } from '@telemed/config/plugins'
+import { pluginHost } from './plugins/host.ts'
 import { enableAfterCommit } from './events/afterCommit.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
 import { doctorFeed } from './calendar/doctorFeed.ts'
@@ -162,6 +163,8 @@ export default buildConfig({
     clinicMemberships,
     // Extensions: see plugins/README.md. Listed (and configured) in config/src/plugins.ts.
     ...enabledPlugins,
+    // Wires in what the plugins declared (providers, settings, jobs, site steps, events): always last.
+    pluginHost,
   ],
   typescript: { outputFile: path.resolve(repoRoot, 'cms/src/payload-types.ts') },
 }).then(lockPayloadInternals)

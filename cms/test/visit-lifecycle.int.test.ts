@@ -1,6 +1,6 @@
 /** After booking: move, cancel, confirm, complete, no-show — each by the right people, at the right time, once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { onAppointmentEvent, type AppointmentEvent } from '../src/events/appointmentEvents.ts'
+import { onDomainEvent, type AppointmentEventType, type DomainEvent } from '../src/events/domainEvents.ts'
 import { signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { openAllWeek, PASSWORD, type World } from './support/world.ts'
@@ -10,7 +10,7 @@ let world: World
 let patient: Client
 let doctor: Client
 let admin: Client
-const events: AppointmentEvent[] = []
+const events: DomainEvent<AppointmentEventType>[] = []
 const HOUR = 3_600_000
 /** A slot on the doctor's 30-minute grid `hours` from now. */
 const slotIn = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / (30 * 60_000)) * 30 * 60_000).toISOString()
@@ -28,7 +28,7 @@ beforeAll(async () => {
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
   doctor = await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)
   admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
-  onAppointmentEvent('*', (e) => void events.push(e))
+  onDomainEvent('*', (e) => void (e.type.startsWith('appointment.') && events.push(e as DomainEvent<AppointmentEventType>)))
 })
 afterAll(() => server?.close())
 

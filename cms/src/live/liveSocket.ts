@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream'
 import type { Payload } from 'payload'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { idOf, sameId } from '../access/roles.ts'
-import { onAppointmentEvent } from '../events/appointmentEvents.ts'
+import { APPOINTMENT_EVENT_TYPES, onDomainEvent } from '../events/domainEvents.ts'
 import { enter, publish, relaySignal, watch, type Participant } from './hub.ts'
 import { attendanceJoined, attendanceLeft } from '../video/attendance.ts'
 import { readUpgrade, refuseUpgrade } from './upgradeRequest.ts'
@@ -53,9 +53,10 @@ export function liveSocket(payload: Payload) {
   const logError = (err: unknown) => payload.logger.error({ err }, 'could not record visit attendance')
 
   // Visit changes reach the people waiting in its room at once (e.g. a cancellation in the waiting room).
-  onAppointmentEvent('*', (event) => {
-    publish(String(event.appointment), { type: 'visit', event: event.type, start: event.start, end: event.end })
-  })
+  for (const type of APPOINTMENT_EVENT_TYPES)
+    onDomainEvent(type, (event) => {
+      publish(String(event.appointment), { type: 'visit', event: event.type, start: event.start, end: event.end })
+    })
 
   // A connection that stops answering pings is dropped, so nobody stays in a room as a ghost.
   const alive = new WeakMap<WebSocket, boolean>()

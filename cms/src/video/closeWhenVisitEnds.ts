@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { onAppointmentEvent } from '../events/appointmentEvents.ts'
+import { onDomainEvent } from '../events/domainEvents.ts'
 import { videoProviderOf } from './provider.ts'
 
 /** When a visit is completed, cancelled or marked no-show, its call ends for everyone. */
@@ -7,7 +7,7 @@ export function closeCallsWhenVisitsEnd(payload: Payload): void {
   const close = async ({ appointment }: { appointment: number | string }) => {
     await videoProviderOf(payload).closeSession(String(appointment))
   }
-  onAppointmentEvent('appointment.completed', close)
-  onAppointmentEvent('appointment.cancelled', close)
-  onAppointmentEvent('appointment.no-show', close)
+  onDomainEvent('appointment.completed', close)
+  onDomainEvent('appointment.cancelled', close)
+  onDomainEvent('appointment.no-show', close)
 }

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { afterCommit } from '../../../events/afterCommit.ts'
-import { deliver, type AppointmentEvent, type AppointmentEventType } from '../../../events/appointmentEvents.ts'
+import { deliver, type AppointmentEvent, type AppointmentEventType, type DomainEvent } from '../../../events/domainEvents.ts'
 
 const STATUS_EVENTS: Record<string, AppointmentEventType> = {
   confirmed: 'appointment.confirmed',
@@ -27,7 +27,7 @@ export const emitEvents: CollectionAfterChangeHook = async ({ doc, previousDoc, 
   }
   const at = new Date().toISOString()
   for (const type of types) {
-    const event: AppointmentEvent = {
+    const event = {
       type,
       appointment: doc.id,
       tenant: idOf(doc.tenant)!,
@@ -38,7 +38,7 @@ export const emitEvents: CollectionAfterChangeHook = async ({ doc, previousDoc, 
       ...(previous && type === 'appointment.rescheduled' ? { previous } : {}),
       actor: req.user?.id ?? null,
       at,
-    }
+    } as DomainEvent<AppointmentEventType>
     await afterCommit(req, () =>
       deliver(event, (error) => req.payload.logger.error({ err: error, event: type }, 'an appointment event subscriber failed')),
     )
