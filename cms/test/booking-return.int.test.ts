@@ -221,7 +221,7 @@ describe('a visitor who chooses a time and then registers', () => {
     await page.getByLabel('Password').fill(password)
     await page.getByRole('button', { name: 'Confirm and sign in' }).click()
     await expectBackAt(page, choice)
-    expect(await page.locator('header').textContent()).toContain('Signed in as Rosa Return')
+    expect(await page.getByRole('banner').textContent()).toContain('Signed in as Rosa Return')
     await screenshotBoth(page, 'booking-return-registered')
     await page.context().close()
   })

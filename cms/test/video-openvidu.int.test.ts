@@ -3,7 +3,7 @@
  * test double of the OpenVidu 2.32 REST API through the real openvidu-node-client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startOpenViduDouble } from '../../plugins/video-openvidu/src/testing/openViduDouble.ts'
+import { startOpenViduDouble } from '@telemed/plugin-video-openvidu/testing'
 import { client, signIn, type Client } from './support/http.ts'
 import { WebSocket } from 'ws'
 import { startWorld, type TestServer } from './support/testServer.ts'

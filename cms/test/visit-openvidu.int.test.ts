@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { get as httpGet } from 'node:http'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startOpenViduDouble } from '../../plugins/video-openvidu/src/testing/openViduDouble.ts'
+import { startOpenViduDouble } from '@telemed/plugin-video-openvidu/testing'
 import { bookDemoVisit, screenshotBoth, signedInPage, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
 
 const SECRET = 'openvidu-browser-test'

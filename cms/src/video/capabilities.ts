@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 import { json } from '../scheduling/endpoints/http.ts'
-import { videoProviderOf } from './provider.ts'
+import { providerFor } from '../plugins/providers.ts'
+import { idOf } from '../access/roles.ts'
 
 /**
  * `GET /api/video/capabilities` → `{ provider, guests, recording }`: what this
@@ -10,8 +11,9 @@ import { videoProviderOf } from './provider.ts'
 export const videoCapabilities: Endpoint = {
   path: '/video/capabilities',
   method: 'get',
-  handler: (req) => {
-    const provider = videoProviderOf(req.payload)
+  handler: async (req) => {
+    const clinic = typeof req.query.clinic === 'string' && /^[\w-]{1,64}$/.test(req.query.clinic) ? req.query.clinic : null
+    const provider = await providerFor(req.payload, 'video', idOf(clinic))
     return json(200, { provider: provider.name, guests: Boolean(provider.supportsGuests), recording: Boolean(provider.startRecording) })
   },
 }

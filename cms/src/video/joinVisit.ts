@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { json, problem } from '../scheduling/endpoints/http.ts'
 import { loadVisit } from '../scheduling/endpoints/visit/loadVisit.ts'
 import { joinWindow } from './joinWindow.ts'
-import { videoProviderOf } from './provider.ts'
+import { providerFor } from '../plugins/providers.ts'
 
 /**
  * `POST /api/appointments/:id/join` → `{ provider, token | room, expiresAt, role }`:
@@ -23,7 +23,7 @@ export const joinVisit: Endpoint = {
     if ('refusal' in window)
       return json(403, { errors: [{ message: window.refusal, ...('opensAt' in window ? { opensAt: window.opensAt } : {}) }] })
 
-    const provider = videoProviderOf(req.payload)
+    const provider = await providerFor(req.payload, 'video', visit.tenant)
     const session = await provider.ensureSession(String(visit.id))
     const grant = await provider.join(session, {
       userId: String(req.user!.id),

@@ -21,7 +21,9 @@ export async function joinWindow(
   req: PayloadRequest,
   visit: Visit,
   now = Date.now(),
-): Promise<{ closes: number } | { refusal: string; why: 'not-confirmed' | 'too-late' } | { refusal: string; why: 'too-early'; opensAt: string }> {
+): Promise<
+  { closes: number } | { refusal: string; why: 'not-confirmed' | 'too-late' } | { refusal: string; why: 'too-early'; opensAt: string }
+> {
   if (visit.status !== 'confirmed')
     return { refusal: `This visit is ${visit.status}, not confirmed: there is no call to join.`, why: 'not-confirmed' }
   const clinic = await lookup.byId(req, 'tenants', idOf(visit.tenant), { video: true, timeZone: true })

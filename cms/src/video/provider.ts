@@ -1,4 +1,3 @@
-import type { Payload } from 'payload'
 import { env } from '@telemed/config'
 import type { JoinGrant, ParticipantRole, VideoProvider, VideoSession } from '@telemed/plugin-sdk'
 
@@ -21,8 +20,3 @@ export const peerToPeerProvider: VideoProvider = {
     // Nothing is kept between calls: a closed visit simply gets no more grants.
   },
 }
-
-/** The video provider a plugin registered (config.custom.videoProvider), else the embedded default. */
-export const videoProviderOf = (payload: Payload): VideoProvider =>
-  ((payload.config.custom as { videoProvider?: VideoProvider } | undefined)?.videoProvider as VideoProvider | undefined) ??
-  peerToPeerProvider

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { json, problem } from '../scheduling/endpoints/http.ts'
 import { attendanceJoined, attendanceLeft } from './attendance.ts'
-import { videoProviderOf } from './provider.ts'
+import { providerFor } from '../plugins/providers.ts'
 
 /**
  * `POST /api/video/webhook`: the video provider reports who joined and left its
@@ -12,7 +12,8 @@ export const videoWebhook: Endpoint = {
   path: '/video/webhook',
   method: 'post',
   handler: async (req) => {
-    const provider = videoProviderOf(req.payload)
+    // Webhooks come from the platform's own video service: its default provider reads them.
+    const provider = await providerFor(req.payload, 'video', null)
     if (!provider.readWebhook) return problem(404, `The ${provider.name} video provider sends no webhooks.`)
     const events = await provider.readWebhook(new Request(req.url!, { method: 'POST', headers: req.headers, body: await req.text!() }))
     if (events === null) return problem(401, 'This webhook call is not from the video provider.')

@@ -64,7 +64,8 @@ const REGISTRY = 'telemedPlugins'
  * The core reads the declarations with `pluginsOf` when it starts.
  */
 export function definePlugin(plugin: TelemedPlugin): Plugin {
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(plugin.name)) throw new Error(`"${plugin.name}" is not a plugin name: use lower-case words joined by dashes.`)
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(plugin.name))
+    throw new Error(`"${plugin.name}" is not a plugin name: use lower-case words joined by dashes.`)
   return (config: Config): Config => {
     const registered = pluginsOf(config)
     if (registered.some((p) => p.name === plugin.name)) throw new Error(`The plugin ${plugin.name} is on twice in config/src/plugins.ts.`)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { videoProviderContract } from '@telemed/plugin-sdk/testing'
 import { OpenViduProvider, sessionIdOf } from './OpenViduProvider.ts'
 import { startOpenViduDouble } from './testing/openViduDouble.ts'
 
@@ -43,3 +44,5 @@ describe('the OpenVidu provider, through openvidu-node-client', () => {
     await expect(new OpenViduProvider(double.url, 'wrong').ensureSession('44')).rejects.toThrow()
   })
 })
+
+videoProviderContract('The OpenVidu provider (against the OpenVidu double)', () => new OpenViduProvider(double.url, 'test-secret'))

@@ -3,6 +3,7 @@ import { prescriptionsAccess } from '../../access/prescriptions.ts'
 import { audited } from '../../hooks/audit.ts'
 import { doctorCheckedByOwnership, enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { signing } from './hooks/signing.ts'
+import { emitSigned } from './hooks/emitSigned.ts'
 import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
 
 /** A prescription: drafted, then signed by the doctor, then sent to and filled by a pharmacy. */
@@ -15,7 +16,7 @@ export const Prescriptions: CollectionConfig = audited({
     listSearchableFields: ['medication.name'],
     group: 'Clinic',
   },
-  hooks: { beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), signing] },
+  hooks: { beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), signing], afterChange: [emitSigned] },
   fields: [
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true, validate: doctorCheckedByOwnership },

@@ -6,6 +6,7 @@ import { enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { dataDir } from '../../paths.ts'
 import { ALLOWED_RECORD_TYPES, checkRecordFileContent } from './hooks/checkRecordFileContent.ts'
 import { stampUploader } from './hooks/stampUploader.ts'
+import { emitShared } from './hooks/emitShared.ts'
 import { auditDownload } from './hooks/auditDownload.ts'
 import { keepPreviousFile, takeOverFileReplacement } from './hooks/replaceFile.ts'
 import { createdAtInClinicTime } from '../../admin/clinicTime/fields.ts'
@@ -38,6 +39,7 @@ export const Records: CollectionConfig = audited({
   hooks: {
     beforeOperation: [checkRecordFileContent, takeOverFileReplacement],
     beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), stampUploader, keepPreviousFile],
+    afterChange: [emitShared],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

@@ -5,7 +5,7 @@ import { hashToken } from '../../calendar/feedToken.ts'
 import { json, problem, readBody } from '../../scheduling/endpoints/http.ts'
 import type { Visit } from '../../scheduling/endpoints/visit/loadVisit.ts'
 import { joinWindow } from '../joinWindow.ts'
-import { videoProviderOf } from '../provider.ts'
+import { providerFor } from '../../plugins/providers.ts'
 
 /**
  * `POST /api/video/guest` `{ token, key? }` → `{ grant, key?, visit }`: an invited
@@ -75,7 +75,7 @@ export const guestJoin: Endpoint = {
     // The key is handed over even when the call is not open yet: the guest comes back with it later.
     if ('refusal' in window) return json(403, { errors: [{ message: window.refusal }], key: newKey, visit: about })
 
-    const provider = videoProviderOf(req.payload)
+    const provider = await providerFor(req.payload, 'video', idOf(visit.tenant))
     if (!provider.supportsGuests) return problem(409, 'This clinic’s video calls are for two people; guests cannot join.')
     const session = await provider.ensureSession(String(visit.id))
     const grant = await provider.join(session, { userId: `guest-${guest.id}`, role: 'publisher', displayName: guest.name })

@@ -6,7 +6,7 @@ import { clinicLink } from '../../email/clinicLink.ts'
 import { json, problem } from '../../scheduling/endpoints/http.ts'
 import { loadVisit, visitAction } from '../../scheduling/endpoints/visit/loadVisit.ts'
 import { joinWindow } from '../joinWindow.ts'
-import { videoProviderOf } from '../provider.ts'
+import { providerFor } from '../../plugins/providers.ts'
 
 /** Guests a visit may have at once (invitations not withdrawn). */
 export const MAX_GUESTS = 2
@@ -25,7 +25,7 @@ export const inviteGuest = visitAction('/:id/guests', async (req, { visit, actor
   const window = await joinWindow(req, visit)
   const upcoming = visit.status === 'requested' ? Date.parse(visit.end) > Date.now() : !('why' in window) || window.why === 'too-early'
   if (!upcoming) return problem(409, 'Guests can be invited to upcoming visits only (or one going on now).')
-  if (!videoProviderOf(req.payload).supportsGuests)
+  if (!(await providerFor(req.payload, 'video', visit.tenant)).supportsGuests)
     return problem(409, 'This clinic’s video calls are for two people, so guests cannot be invited. Ask the clinic about adding someone.')
   const { totalDocs } = await req.payload.count({
     collection: 'visit-guests',

@@ -2,6 +2,8 @@ import type { Endpoint } from 'payload'
 import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
 import { hashConfirmationToken } from '../auth/emailConfirmation.ts'
 import { passwordMatches } from '../auth/passwordCheck.ts'
+import { emitDomainEvent } from '../../../events/emit.ts'
+import { idOf } from '../../../access/roles.ts'
 
 /**
  * `POST /api/users/confirm-email` `{ token, password }`: the link from the
@@ -21,9 +23,9 @@ export const confirmEmail: Endpoint = {
       ? ((await req.payload.db.findOne({
           collection: 'users',
           where: { 'emailConfirmation.tokenHash': { equals: hashConfirmationToken(token) } },
-          select: { email: true, emailConfirmation: true },
+          select: { email: true, emailConfirmation: true, tenants: true },
           req,
-        })) as { id: number | string; email: string; emailConfirmation?: { expiresAt?: string } } | null)
+        })) as { id: number | string; email: string; emailConfirmation?: { expiresAt?: string }; tenants?: { tenant?: unknown }[] } | null)
       : null
     if (!account || !(Date.parse(account.emailConfirmation?.expiresAt ?? '') > Date.now())) {
       return problem(410, 'This link has expired or was already used. Register again to get a new one, or sign in.', 'token')
@@ -38,6 +40,8 @@ export const confirmEmail: Endpoint = {
       depth: 0,
       data: { emailConfirmation: { tokenHash: null, expiresAt: null } } as never,
     })
+    const clinic = idOf(account.tenants?.[0]?.tenant)
+    if (clinic !== null && clinic !== undefined) await emitDomainEvent(req, 'user.registered', { user: account.id, tenant: clinic })
     const { token: session, exp } = await req.payload.login({ collection: 'users', data: { email: account.email, password }, req })
     return json(200, { message: 'Your email is confirmed.', token: session, exp })
   },

@@ -1,3 +1,4 @@
+import { emitDomainEvent } from '../../../events/emit.ts'
 import type { Endpoint } from 'payload'
 import { clinicsOf, sameId, userOf } from '../../../access/roles.ts'
 import { lookup } from '../../../lookup.ts'
@@ -37,6 +38,7 @@ export const joinClinic: Endpoint = {
         consents: [...((account.consents as unknown[]) ?? []), { tenant: clinic.id, acceptedAt: new Date().toISOString() }],
       } as never,
     })
+    await emitDomainEvent(req, 'user.registered', { user: user.id, tenant: clinic.id })
     return json(200, { message: `Welcome to ${clinic.name}.` })
   },
 }

@@ -20,9 +20,13 @@ type Message = { id: number | string; sender: number | string; body: string; cre
 type Guest = { id: number | string; name: string; redeemedAt?: string | null }
 type Capabilities = { provider: string; guests: boolean; recording: boolean }
 
-/** What the platform's video service can do (guests, recording): fixed while it runs. */
-const capabilities = (locals: App.Locals) =>
-  cachedPublic('video-capabilities', 60_000, () => api<Capabilities>({ ...locals, token: undefined }, '/api/video/capabilities'))
+/** What this clinic's video service can do (guests, recording): changes only when its admins choose another. */
+const capabilities = (locals: App.Locals) => {
+  const clinic = String(locals.clinic?.id ?? '')
+  return cachedPublic(`video-capabilities:${clinic}`, 60_000, () =>
+    api<Capabilities>({ ...locals, token: undefined }, `/api/video/capabilities?clinic=${encodeURIComponent(clinic)}`),
+  )
+}
 
 /**
  * The visit itself, for its patient and its doctor: the call (when the join window
