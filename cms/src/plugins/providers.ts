@@ -32,7 +32,8 @@ export async function providerFor<S extends ProviderSlot>(
 ): Promise<ProviderSlots[S]> {
   const offers = offersFor(payload.config, slot)
   if (!offers.length) throw new Error(`No ${slot} provider is offered: turn a ${slot} plugin on in config/src/plugins.ts.`)
-  const chosen = clinicId ? await chosenName(payload, slot, clinicId) : null
+  // One offer (the usual case): nothing to choose, nothing to read.
+  const chosen = clinicId && offers.length > 1 ? await chosenName(payload, slot, clinicId) : null
   const offer = offers.find((o) => o.name === chosen) ?? offers[offers.length - 1]!
   if (!offer.plugin) return offer.create({ id: String(clinicId ?? ''), slug: '', settings: {} })
   const scope = clinicId ? await contextFor(payload, offer.plugin).clinic(clinicId) : { id: '', slug: '', settings: {} }
