@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 import { DOCTOR_FACTS } from '../../../hooks/ownership.ts'
 
 /** Statuses that hold a doctor's (and a patient's) time. */

@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 import { releaseExpiredHolds } from '../../../scheduling/holds.ts'
 
 export const OVERLAP_MESSAGE = 'This time overlaps another visit of the doctor. Choose another time.'

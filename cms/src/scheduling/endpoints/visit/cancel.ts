@@ -1,5 +1,5 @@
-import { json, problem } from '../http.ts'
-import { ACTIVE, cutoffPassed, visitAction, saveVisit } from './loadVisit.ts'
+import { json, problem } from '../../../http/endpoint.ts'
+import { ACTIVE, cutoffPassed, visitAction, saveVisit } from '../../../http/loadVisit.ts'
 
 /**
  * `POST /api/appointments/:id/cancel` `{ reason }`. The patient may cancel until

@@ -1,9 +1,9 @@
 import { idOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 import { computeSlots } from '../../computeSlots.ts'
 import { loadCalendar } from '../../loadCalendar.ts'
-import { json, problem } from '../http.ts'
-import { ACTIVE, cutoffPassed, visitAction, saveVisit } from './loadVisit.ts'
+import { json, problem } from '../../../http/endpoint.ts'
+import { ACTIVE, cutoffPassed, visitAction, saveVisit } from '../../../http/loadVisit.ts'
 
 /**
  * `POST /api/appointments/:id/reschedule` `{ start }`: moves the visit to another

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { idOf, myDoctorProfileIds, roleOf, sameId } from '../../../access/roles.ts'
-import { problem, readBody } from '../http.ts'
+import { idOf, myDoctorProfileIds, roleOf, sameId } from '../access/roles.ts'
+import { problem, readBody } from './endpoint.ts'
 
 export type Visit = Record<string, any> & { id: number | string; start: string; end: string; status: string }
 export type Actor = 'patient' | 'doctor' | 'admin'
