@@ -58,7 +58,10 @@ function tally(results: { status: number; body: any }[]) {
   return { statuses, errors }
 }
 
-/** Whether this run is on SQLite, the one database with a single writer (PostgreSQL: a pool of connections). */
+/**
+ * Whether this run is on SQLite, the one database with a single writer (PostgreSQL: a pool of connections).
+ * Tests read process.env: they set the environment the platform then parses (config/src/env.ts).
+ */
 const onSqlite = () => !(process.env.DATABASE_URL ?? '').startsWith('postgres')
 
 /**
