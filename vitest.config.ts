@@ -22,6 +22,7 @@ export default defineConfig({
             'cms/src/**/*.test.ts',
             'cms/server/**/*.test.ts',
             'cms/test/**/*.int.test.ts',
+            'cms/test/arrows.test.ts',
             'storefront/src/**/*.test.ts',
             'plugins/*/src/**/*.test.ts',
             'plugins/*/scripts/**/*.test.ts',

@@ -3,6 +3,7 @@ import { benchBookingRace } from '../bookingRace.bench.ts'
 import { benchSlots } from '../slots.bench.ts'
 import { benchStorefront } from '../storefront.bench.ts'
 
+// Only the label: the benchmark's servers parse the environment themselves (config/src/env.ts).
 const label = (process.env.DATABASE_URL ?? '').startsWith('postgres') ? 'PostgreSQL' : 'SQLite'
 const benchmarks: Record<string, () => Promise<boolean>> = {
   slots: async () => (benchSlots(), true),

@@ -7,6 +7,7 @@
 import { startWorld } from '../../cms/test/support/testServer.ts'
 import { createUser, openAllWeek } from '../../cms/test/support/world.ts'
 
+// Set before the platform parses its environment (config/src/env.ts); PATIENTS is the benchmark's own knob.
 process.env.LOG_LEVEL = 'silent'
 const patients = Number(process.env.PATIENTS ?? 200)
 const { server, world } = await startWorld()

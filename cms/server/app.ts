@@ -26,7 +26,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 /**
  * The one HTTP server: security headers, request logs, rate limits and body
  * limits in front of Payload's REST API, the admin panel (Next) and the
- * storefront (SvelteKit). See ARCHITECTURE.md, "One process, one port".
+ * storefront (SvelteKit). See docs/architecture.md, "One process, one port".
  */
 export function createApp({ payload, env, logger, admin, storefront }: AppParts) {
   const app = express()

@@ -12,7 +12,7 @@ import { liveSocket } from '../src/live/liveSocket.ts'
 
 const env = loadEnv()
 const logger = pino({ level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] })
-const dev = process.env.NODE_ENV === 'development'
+const dev = env.NODE_ENV === 'development'
 
 const payload = await startPayload(env)
 

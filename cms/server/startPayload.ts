@@ -12,7 +12,7 @@ import { installBookingGuard } from '../src/scheduling/bookingGuard.ts'
 export async function startPayload(env: Env): Promise<Payload> {
   const payload = await getPayload({ config })
   const db = payload.db as { name?: string; push?: boolean }
-  if (env.APP_ENV !== 'production' && process.env.NODE_ENV === 'production' && ['sqlite', 'postgres'].includes(db.name ?? '')) {
+  if (env.APP_ENV !== 'production' && env.NODE_ENV === 'production' && ['sqlite', 'postgres'].includes(db.name ?? '')) {
     await pushDevSchema(payload.db as never)
     // A push may rebuild the appointments table (SQLite), dropping its triggers.
     await installBookingGuard(payload)

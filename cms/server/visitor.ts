@@ -13,7 +13,9 @@ export const SITE_ADDRESS_HEADER = ADDRESS
 /**
  * The key with which the clinic sites of this process vouch for their
  * visitors when they call the API over loopback. Made at start, never written
- * anywhere, and sent only over loopback: no outside client can know it.
+ * anywhere, and sent only over loopback: no outside client can know it. Kept
+ * in process.env, where the sites of this process read it (see OTHER_VARIABLES
+ * in config/src/env.ts).
  */
 export function siteKey(): string {
   process.env.TELEMED_SITE_KEY ??= randomBytes(32).toString('hex')

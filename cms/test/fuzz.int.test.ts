@@ -35,6 +35,7 @@ import { startWorld, type TestServer } from './support/testServer.ts'
 import { PASSWORD, type World } from './support/world.ts'
 
 const DEFAULT_SEED = 1670487886
+// Knobs of this test, not of the platform: read from process.env (listed in config/src/env.ts, OTHER_VARIABLES).
 const SEED =
   process.env.FUZZ_SEED === 'random'
     ? Math.floor(Math.random() * 2 ** 32)

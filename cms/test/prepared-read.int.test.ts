@@ -4,7 +4,7 @@
  */
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findByIdPrepared } from '../src/preparedRead.ts'
+import { findByIdPrepared } from '../src/database/index.ts'
 import { SIGNED_IN_USER_FIELDS } from '../src/collections/Users/auth/signedInUser.ts'
 import { BOOKING_FIELDS } from '../src/scheduling/availabilityOf.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'

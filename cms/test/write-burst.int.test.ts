@@ -6,7 +6,7 @@
  * Each registration hashes its password (PBKDF2, 600,000 rounds, ~0.1 s of CPU)
  * inside Payload's create operation, after its transaction began: on SQLite that
  * must never happen while the one writer is held, or the hundredth waits for
- * ninety-nine hashes in a row (see cms/src/sqliteWriteQueue.ts). The test shows
+ * ninety-nine hashes in a row (see cms/src/database/sqliteWriteQueue.ts). The test shows
  * it without a clock: every hash of the burst waits until all hundred are under
  * way at once, which cannot happen while any of them holds the writer.
  */
@@ -16,7 +16,7 @@ import { client, signIn, type Client } from './support/http.ts'
 import { sessionFor } from './support/sessions.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { createUser, openAllWeek, PASSWORD, type World } from './support/world.ts'
-import { writeQueueOf } from '../src/sqliteWriteQueue.ts'
+import { writeQueueOf } from '../src/database/index.ts'
 import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 
 const BURST = 100
@@ -58,7 +58,10 @@ function tally(results: { status: number; body: any }[]) {
   return { statuses, errors }
 }
 
-/** Whether this run is on SQLite, the one database with a single writer (PostgreSQL: a pool of connections). */
+/**
+ * Whether this run is on SQLite, the one database with a single writer (PostgreSQL: a pool of connections).
+ * Tests read process.env: they set the environment the platform then parses (config/src/env.ts).
+ */
 const onSqlite = () => !(process.env.DATABASE_URL ?? '').startsWith('postgres')
 
 /**

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EnvError, parseEnv } from './env.ts'
+import { ENV_VARIABLES, EnvError, OTHER_VARIABLES, parseEnv } from './env.ts'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'telemed-env-'))
 
@@ -73,5 +73,47 @@ describe('parseEnv', () => {
       PORT: '8080',
     })
     expect(env).toMatchObject({ PORT: 8080, PUBLIC_URL: 'https://care.example', DATABASE_URL: 'postgres://u:p@db/telemed' })
+  })
+
+  it('needs no repository, themes or API address, and checks them when given', () => {
+    const dir = tempDir()
+    const defaults = parseEnv({ DATA_DIR: dir })
+    expect([defaults.TELEMED_ROOT, defaults.THEMES_DIR, defaults.INTERNAL_API_URL]).toEqual([undefined, undefined, undefined])
+    expect(
+      parseEnv({ DATA_DIR: dir, TELEMED_ROOT: '/srv/telemed', THEMES_DIR: '/srv/themes', INTERNAL_API_URL: 'http://127.0.0.1:4000' }),
+    ).toMatchObject({ TELEMED_ROOT: '/srv/telemed', THEMES_DIR: '/srv/themes', INTERNAL_API_URL: 'http://127.0.0.1:4000' })
+    expect(() => parseEnv({ DATA_DIR: dir, INTERNAL_API_URL: '127.0.0.1:4000' })).toThrow(/^Invalid environment variable INTERNAL_API_URL:/)
+  })
+})
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const SKIP = new Set(['node_modules', 'build', '.svelte-kit', '.next', 'test-results'])
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (SKIP.has(name)) return []
+    if (statSync(path).isDirectory()) return sourceFiles(path)
+    return /\.(ts|tsx|js|mjs|svelte)$/.test(name) && !name.endsWith('.d.ts') ? [path] : []
+  })
+
+describe('the declared environment', () => {
+  it('declares every variable the code reads, in the schema or with why it is read elsewhere', () => {
+    const declared = new Set([...ENV_VARIABLES, ...Object.keys(OTHER_VARIABLES)])
+    const undeclared: string[] = []
+    for (const folder of ['cms', 'storefront', 'config', 'plugins', 'bench']) {
+      for (const file of sourceFiles(join(repoRoot, folder))) {
+        const text = readFileSync(file, 'utf8')
+        for (const [, dotted, bracketed] of text.matchAll(/process\.env(?:\.([A-Za-z_]\w*)|\[['"](\w+)['"]\])/g)) {
+          const name = dotted ?? bracketed!
+          if (!declared.has(name)) undeclared.push(`${relative(repoRoot, file)} reads ${name}`)
+        }
+      }
+    }
+    expect(undeclared, 'declare these in config/src/env.ts (the schema, or OTHER_VARIABLES with why)').toEqual([])
+  })
+
+  it('keeps the deployment settings and the other variables apart', () => {
+    expect(ENV_VARIABLES).toEqual(expect.arrayContaining(['TELEMED_ROOT', 'THEMES_DIR', 'INTERNAL_API_URL', 'NODE_ENV']))
+    expect(Object.keys(OTHER_VARIABLES).filter((name) => ENV_VARIABLES.includes(name))).toEqual([])
   })
 })

@@ -10,29 +10,55 @@ import { z } from 'zod'
  * `APP_ENV` (not `NODE_ENV`) decides how strict we are: Next and React want
  * `NODE_ENV=production` for an optimised build even on a laptop demo, while the
  * platform only demands real secrets when `APP_ENV=production`.
+ *
+ * Every variable the platform reads is declared here, with what it does: the
+ * schema below for the deployment's settings, OTHER_VARIABLES for the few read
+ * elsewhere (set by the server for its clinic sites, or knobs of the tests and
+ * benchmarks), each with why. config/src/env.test.ts checks that no code reads
+ * a variable missing from both.
  */
 const schema = z.object({
+  /** How strict the platform is: `production` demands PAYLOAD_SECRET and PUBLIC_URL and refuses the demo seed. */
   APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * Node's own: the scripts set `production` for an optimised Next and React build (even for a demo)
+   * and `development` for `npm run dev` (the admin panel rebuilt on change). APP_ENV, not this, decides
+   * how strict the platform is.
+   */
+  NODE_ENV: z.string().optional(),
+  /**
+   * The database: `file:./data/telemed.db` (embedded SQLite, the default; relative to TELEMED_ROOT),
+   * `postgres://user:password@host/db` (production) or `mongodb://…`.
+   */
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/|mongodb(\+srv)?:\/\/)/, 'must start with file:, postgres:// or mongodb://')
     .default('file:./data/telemed.db'),
+  /** Signs sessions and tokens; at least 32 characters. Outside production it is generated once into DATA_DIR/.secret. */
   PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The port the server listens on (admin panel, API, clinic sites and the live socket). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address people reach the server at, used in emails, calendar links and the admin panel; default http://localhost:PORT. */
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://clinic.example' }).optional(),
+  /** Where uploads, the development secret and (without SMTP_URL) the email outbox are kept. */
   DATA_DIR: z.string().default('./data'),
+  /** The largest upload accepted (records, images), in bytes; default 20 MiB. */
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
     .positive()
     .default(20 * 1024 * 1024),
+  /** How much the server logs (pino's levels); `silent` for benchmarks. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Sign-in, registration and password-reset attempts allowed per visitor address and minute. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** smtp://user:password@host:587 (or smtps://). Without it, emails are written to DATA_DIR/outbox for development. */
   SMTP_URL: z.url({ message: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
+  /** The sender of the platform's emails. */
   EMAIL_FROM: z.string().default('Telemed <no-reply@telemed.localhost>'),
   /** An OpenVidu 2 server for video visits; without it, visits use the embedded peer-to-peer video. */
   OPENVIDU_URL: z.url({ message: 'must be a URL such as https://video.clinic.example' }).optional(),
+  /** The OpenVidu server's secret; required with OPENVIDU_URL. */
   OPENVIDU_SECRET: z.string().min(1).optional(),
   /**
    * STUN/TURN servers for peer-to-peer video, as RTCIceServer JSON, e.g.
@@ -76,7 +102,50 @@ const schema = z.object({
       })
       return z.NEVER
     }),
+  /**
+   * The repository's root, as cms/src/paths.ts finds it (from process.env: the clinic site bundles
+   * that file): its themes, fonts and admin components, and what a relative `file:` database or upload folder is relative to. Default: the
+   * current directory (every script runs from the root); set it when the admin panel's bundle runs
+   * from elsewhere.
+   */
+  TELEMED_ROOT: z.string().min(1).optional(),
+  /**
+   * The clinic themes (a folder per theme with its theme.json and logo.svg, see themes/README.md),
+   * relative to TELEMED_ROOT; default `themes`. The server hands it to its clinic sites.
+   */
+  THEMES_DIR: z.string().min(1).optional(),
+  /**
+   * Where the clinic sites reach the platform's API; default http://127.0.0.1:PORT (the same process,
+   * over loopback). Read by the sites themselves (storefront/src/lib/server/clinic.ts); tests point it
+   * at their server's random port.
+   */
+  INTERNAL_API_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:3000' }).optional(),
 })
+
+/**
+ * Variables read outside this file, and why they are not in the schema: the
+ * server sets them for the clinic sites it runs in its own process (the sites
+ * import no code of the core, so they read process.env), Payload's own, or
+ * knobs of the tests and benchmarks. Nobody sets these for a deployment.
+ */
+export const OTHER_VARIABLES: Record<string, string> = {
+  TELEMED_SITE_KEY:
+    'made by the server at start (cms/server/visitor.ts) for its clinic sites to vouch for their visitors; never written anywhere',
+  PROTOCOL_HEADER: "set by the server for the sites' adapter-node (cms/server/storefront.ts): where the request's protocol is",
+  HOST_HEADER: "set by the server for the sites' adapter-node: where the request's host is",
+  ADDRESS_HEADER: "set by the server for the sites' adapter-node: where the visitor's address (as Express resolved it) is",
+  BODY_SIZE_LIMIT: "set by the server for the sites' adapter-node: UPLOAD_MAX_BYTES plus room for the form fields",
+  ROOT_DIR: "Payload's, set by cms/scripts/generateImportMap.ts: where the admin panel's components are",
+  TZ: 'the process time zone: the platform never depends on it; the slot tests run under several',
+  TEST_DATABASE_URL: 'tests: the database server the test files make their fresh databases on (cms/test/support/database.ts)',
+  FUZZ_SEED: "tests: the fuzz test's seed (a number, or `random`)",
+  FUZZ_REQUESTS: 'tests: how many requests the fuzz test sends',
+  REAL_HASHING: 'tests: 1 to hash passwords with all their rounds in the write-burst test',
+  PATIENTS: 'benchmarks: how many patients the benchmark world has',
+}
+
+/** The variables of the schema, the deployment's settings. */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape)
 
 /**
  * An address or range as Express's `trust proxy` reads it. Not a range of

@@ -4,6 +4,7 @@ import { TOKEN_COOKIE, userOfToken } from '$lib/server/session.ts'
 import { isTimeZone, ZONE_COOKIE } from '$lib/format.ts'
 import { allowConnections, videoConnectSources } from '$lib/server/videoCsp.ts'
 
+// OPENVIDU_URL as declared in config/src/env.ts, read from process.env: the site imports no code of the core or its config.
 const videoSources = videoConnectSources(process.env.OPENVIDU_URL)
 
 /**

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 import { clinicsOf, idOf, isPlatformAdmin, myDoctorProfileIds, roleOf, sameId, userOf } from './roles.ts'
 
 /**

@@ -1,5 +1,5 @@
 import type { PayloadRequest, Where } from 'payload'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 
 /** The four kinds of account. One account has one role; a patient may belong to several clinics. */
 export const ROLES = ['platform-admin', 'clinic-admin', 'doctor', 'patient'] as const

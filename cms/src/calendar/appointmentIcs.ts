@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 import { env } from '@telemed/config'
 import { idOf } from '../access/roles.ts'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 import { clinicLink } from '../email/clinicLink.ts'
-import { loadVisit } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { loadVisit } from '../http/loadVisit.ts'
 import { revisionOf, toIcs } from './toIcs.ts'
 
 /** `GET /api/appointments/:id/ics`: the visit as a calendar file, for its patient, doctor and clinic. */

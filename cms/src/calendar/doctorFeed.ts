@@ -1,10 +1,10 @@
 import type { Endpoint } from 'payload'
 import { env } from '@telemed/config'
 import { idOf } from '../access/roles.ts'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 import { clinicSite } from '../email/clinicLink.ts'
 import { writeAuditEntry } from '../hooks/audit.ts'
-import { problem } from '../scheduling/endpoints/http.ts'
+import { problem } from '../http/endpoint.ts'
 import { hashToken } from './feedToken.ts'
 import { initialsOf, revisionOf, toIcs } from './toIcs.ts'
 

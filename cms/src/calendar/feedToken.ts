@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Endpoint } from 'payload'
 import { env } from '@telemed/config'
 import { manageableDoctor } from '../access/manageDoctor.ts'
-import { json, problem } from '../scheduling/endpoints/http.ts'
+import { json, problem } from '../http/endpoint.ts'
 
 /** Only a hash is stored: a leaked database does not leak working feed URLs. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { env } from '@telemed/config'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 
 /**
  * The address of a clinic's site, for links that leave the platform (emails,

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type { DomainEvent, DomainEvents, DomainEventType } from '@telemed/plugin-sdk'
-import { afterCommit } from './afterCommit.ts'
+import { afterCommit } from '../database/index.ts'
 import { deliver } from './domainEvents.ts'
 
 /** Emits a domain event once the request's transaction commits (at once without one); the actor is the request's user. */

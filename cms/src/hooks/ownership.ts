@@ -1,6 +1,6 @@
 import { Forbidden, ValidationError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 import { clinicsOf, idOf, isMyPatientAt, myDoctorProfileIds, sameId, userOf } from '../access/roles.ts'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 
 type Rules = {
   /** The role may only write documents about patients it already sees (doctors: their own patients). */

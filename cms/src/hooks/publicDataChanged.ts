@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
-import { afterCommit } from '../events/afterCommit.ts'
+import { afterCommit } from '../database/index.ts'
 
 /**
  * The clinic sites cache public data (a clinic's settings, its doctor directory)

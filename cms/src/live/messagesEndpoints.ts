@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { idOf } from '../access/roles.ts'
-import { json, problem } from '../scheduling/endpoints/http.ts'
-import { loadVisit, visitAction } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { json, problem } from '../http/endpoint.ts'
+import { loadVisit, visitAction } from '../http/loadVisit.ts'
 import { publish } from './hub.ts'
 
 /** `GET /api/appointments/:id/messages`: the visit's chat, oldest first, for its patient, doctor and clinic admins. */

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { lookup } from '../lookup.ts'
-import type { Visit } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { lookup } from '../database/index.ts'
+import type { Visit } from '../http/loadVisit.ts'
 import { joinWindow } from '../video/joinWindow.ts'
 
 /** Platform look-ups outside any request: straight from the database adapter (see lookup.ts). */

@@ -1,6 +1,6 @@
 import { APIError, type PayloadRequest, type Where } from 'payload'
 import { sql } from '@payloadcms/db-sqlite'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 
 /** Defaults of a clinic's limits (bookingPolicy.maxActiveHolds, .maxUpcomingVisits). */
 export const BOOKING_LIMITS = { holds: 1, upcoming: 5 } as const

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { lookup } from '../lookup.ts'
+import { lookup } from '../database/index.ts'
 
 /** How long a hold keeps a slot while the patient finishes booking. */
 export const HOLD_MINUTES = 10

@@ -1,6 +1,6 @@
 /** `npm run seed`: loads the demo data into the configured database, once. */
-import './refuseInProduction.ts'
 import '@telemed/config/check'
+import './refuseInProduction.ts'
 import { getPayload } from 'payload'
 import config from '../payload.config.ts'
 import { seedDemo } from './seed.ts'

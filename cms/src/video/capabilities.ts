@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { json } from '../scheduling/endpoints/http.ts'
+import { json } from '../http/endpoint.ts'
 import { providerFor } from '../plugins/providers.ts'
 import { idOf } from '../access/roles.ts'
 

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
-import { json, problem } from '../scheduling/endpoints/http.ts'
-import { loadVisit } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { json, problem } from '../http/endpoint.ts'
+import { loadVisit } from '../http/loadVisit.ts'
 import { joinWindow } from './joinWindow.ts'
 import { providerFor } from '../plugins/providers.ts'
 

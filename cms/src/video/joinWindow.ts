@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { idOf } from '../access/roles.ts'
-import { lookup } from '../lookup.ts'
-import type { Visit } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { lookup } from '../database/index.ts'
+import type { Visit } from '../http/loadVisit.ts'
 
 const MINUTE = 60_000
 const day = (t: number, zone: string) =>

@@ -1,7 +1,7 @@
 import { idOf } from '../access/roles.ts'
-import { lookup } from '../lookup.ts'
-import { json, problem } from '../scheduling/endpoints/http.ts'
-import { visitAction, saveVisit } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { lookup } from '../database/index.ts'
+import { json, problem } from '../http/endpoint.ts'
+import { visitAction, saveVisit } from '../http/loadVisit.ts'
 import { joinWindow } from './joinWindow.ts'
 import { providerFor } from '../plugins/providers.ts'
 

@@ -1,7 +1,7 @@
-import { afterCommit } from '../events/afterCommit.ts'
+import { afterCommit } from '../database/index.ts'
 import { publish } from '../live/hub.ts'
-import { json, problem } from '../scheduling/endpoints/http.ts'
-import { saveVisit, visitAction } from '../scheduling/endpoints/visit/loadVisit.ts'
+import { json, problem } from '../http/endpoint.ts'
+import { saveVisit, visitAction } from '../http/loadVisit.ts'
 
 /** The delays a doctor can announce, in minutes; 0 clears the notice. */
 export const RUNNING_LATE_CHOICES = [0, 5, 10, 15, 20, 30] as const

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { json, problem } from '../scheduling/endpoints/http.ts'
+import { json, problem } from '../http/endpoint.ts'
 import { attendanceJoined, attendanceLeft } from './attendance.ts'
 import { providerFor } from '../plugins/providers.ts'
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 /**
  * A database of its own for one test file: a SQLite file in `dir`, or, when the
  * suite runs with DATABASE_URL=postgres://..., a new database on that server.
+ * Read from process.env: this decides the DATABASE_URL the platform will parse.
  */
 export async function freshDatabaseUrl(dir: string): Promise<string> {
   const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? ''

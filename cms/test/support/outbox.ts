@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** The emails written to DATA_DIR/outbox (no SMTP_URL in tests), decoded from quoted-printable. */
+/**
+ * The emails written to DATA_DIR/outbox (no SMTP_URL in tests), decoded from quoted-printable.
+ * DATA_DIR from process.env: the test server sets it there for each server it starts.
+ */
 export function outbox(dataDir = process.env.DATA_DIR!): { from: string; to: string; subject: string; body: string }[] {
   const dir = join(dataDir, 'outbox')
   if (!existsSync(dir)) return []

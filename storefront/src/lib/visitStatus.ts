@@ -1,6 +1,10 @@
 export type VisitStatus = 'held' | 'requested' | 'confirmed' | 'cancelled' | 'completed' | 'no-show'
 
-/** Statuses that still hold a time in the doctor's calendar. */
+/**
+ * Statuses that still hold a time in the doctor's calendar (and can still be moved or
+ * cancelled): the core's BLOCKING_STATUSES (cms/src/scheduling/occupancy.ts), repeated
+ * here because the site imports no code of the core, only its types.
+ */
 export const ACTIVE: VisitStatus[] = ['held', 'requested', 'confirmed']
 
 /** Each status as a patient reads it. */

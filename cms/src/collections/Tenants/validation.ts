@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { Validate, Where } from 'payload'
-import { lookup } from '../../lookup.ts'
+import { lookup } from '../../database/index.ts'
 import { themesDir } from '../../paths.ts'
 
 /** True when `zone` is an IANA time zone this runtime knows. */

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { env } from '@telemed/config'
 import { clinicsOf, sameId } from '../../access/roles.ts'
-import { lookup } from '../../lookup.ts'
+import { lookup } from '../../database/index.ts'
 import { clinicLink, clinicSender } from '../../email/clinicLink.ts'
 
 type Account = { email: string; role?: string; tenants?: unknown }

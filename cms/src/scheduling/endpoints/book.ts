@@ -6,9 +6,9 @@ import { computeSlots } from '../computeSlots.ts'
 import { HOLD_MINUTES, isExpiredHold } from '../holds.ts'
 import { keepAnswer, KeyTaken, storedAnswer, type StoredAnswer } from '../idempotency.ts'
 import { loadCalendar } from '../loadCalendar.ts'
-import { OVERLAP_MESSAGE, PATIENT_OVERLAP_MESSAGE } from '../../collections/Appointments/hooks/refuseOverlap.ts'
-import { json, problem } from './http.ts'
-import { lookup } from '../../lookup.ts'
+import { timeTakenMessage } from '../occupancy.ts'
+import { json, problem } from '../../http/endpoint.ts'
+import { lookup } from '../../database/index.ts'
 import { DOCTOR_FACTS } from '../../hooks/ownership.ts'
 import { LimitReached, oneBookingAtATime, refuseHoarding } from '../bookingLimits.ts'
 
@@ -114,7 +114,7 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
       (s) => s.start === start,
     )
     return slotIfEmpty
-      ? refusal(409, OVERLAP_MESSAGE, 'start')
+      ? refusal(409, timeTakenMessage('doctor'), 'start')
       : refusal(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
   }
 
@@ -208,7 +208,7 @@ async function writeVisit(req: PayloadRequest, plan: Plan): Promise<StoredAnswer
   } catch (error) {
     // The database refused the overlap under a race: the transaction is gone, so answer without storing.
     const kind = overlapKind(error)
-    if (kind) throw new APIError(kind === 'patient' ? PATIENT_OVERLAP_MESSAGE : OVERLAP_MESSAGE, 409, null, true)
+    if (kind) throw new APIError(timeTakenMessage(kind), 409, null, true)
     throw error
   }
 }

@@ -1,7 +1,7 @@
 import type { Endpoint, Where } from 'payload'
 import { computeSlots } from '../computeSlots.ts'
 import { loadCalendar } from '../loadCalendar.ts'
-import { json, parseRange, problem } from './http.ts'
+import { json, parseRange, problem } from '../../http/endpoint.ts'
 
 /**
  * `GET /api/slots?clinic=<slug>&specialty=&from=&to=` → the free slots of a

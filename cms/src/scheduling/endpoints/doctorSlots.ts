@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { computeSlots } from '../computeSlots.ts'
 import { loadCalendar } from '../loadCalendar.ts'
-import { json, parseRange, problem } from './http.ts'
+import { json, parseRange, problem } from '../../http/endpoint.ts'
 
 /**
  * `GET /api/doctors/:id/slots?from=&to=` → `{ slots: [{ doctor, start, end }], timeZone }`,

@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 import { manageableDoctor } from '../../access/manageDoctor.ts'
-import { lookup } from '../../lookup.ts'
+import { lookup } from '../../database/index.ts'
 import { availabilityOf } from '../availabilityOf.ts'
 import { visitsOutsideHours } from '../outsideHours.ts'
-import { json, problem } from './http.ts'
+import { json, problem } from '../../http/endpoint.ts'
 
 /**
  * `GET /api/doctors/:id/visits-outside-hours`: upcoming booked visits that the

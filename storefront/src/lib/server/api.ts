@@ -22,8 +22,8 @@ type Call = { method?: string; body?: unknown; headers?: Record<string, string> 
  * Who is really asking, for the API's rate limits and audit log: the site calls
  * the API over loopback, where every visitor would have the site's address.
  * The server vouches for these headers with a key only this process knows
- * (TELEMED_SITE_KEY, set by the server at start); from anyone else the API
- * ignores them.
+ * (TELEMED_SITE_KEY, set by the server at start in this process's environment,
+ * see config/src/env.ts); from anyone else the API ignores them.
  */
 function visitorHeaders(locals: App.Locals): Record<string, string> {
   const key = process.env.TELEMED_SITE_KEY

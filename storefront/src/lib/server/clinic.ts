@@ -41,7 +41,11 @@ type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed' | '
   video?: { recordingAllowed?: boolean | null }
 }
 
-/** Where the storefront reaches Payload's REST API: the same process, over loopback. */
+/**
+ * Where the storefront reaches Payload's REST API: the same process, over loopback
+ * (INTERNAL_API_URL and PORT, declared in config/src/env.ts). Read from process.env:
+ * the site imports no code of the core or its config, only shared types.
+ */
 export const apiBase = () => process.env.INTERNAL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
 
 /** `Northwind.localhost:3000` → `northwind.localhost`; null for a missing or malformed header. */

@@ -22,6 +22,11 @@ export type Theme = {
  */
 export type BrandOverrides = FontChoice & { tagline?: string | null; palette?: Partial<Theme['colors']> | null }
 
+/**
+ * The themes folder: THEMES_DIR (declared in config/src/env.ts), which the server sets
+ * for the site to the folder the admin panel offers; read from process.env because the
+ * site imports no code of the core or its config. Alone (vite dev), ./themes.
+ */
 export const themesDir = () => resolve(process.env.THEMES_DIR ?? resolve(process.cwd(), 'themes'))
 
 /**

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
-import { afterCommit } from '../../../events/afterCommit.ts'
+import { afterCommit } from '../../../database/index.ts'
 import { closeVisit } from '../../../live/hub.ts'
 
 /**

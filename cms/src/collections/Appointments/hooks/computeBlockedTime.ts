@@ -1,10 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 import { DOCTOR_FACTS } from '../../../hooks/ownership.ts'
-
-/** Statuses that hold a doctor's (and a patient's) time. */
-export const BLOCKING_STATUSES = ['held', 'requested', 'confirmed']
+import { blocksTime } from '../../../scheduling/occupancy.ts'
 
 /**
  * Stores what the database's no-overlap guard compares: whether this visit
@@ -17,7 +15,7 @@ export const computeBlockedTime: CollectionBeforeChangeHook = async ({ data, ori
   const doctor = await lookup.byIdOnce(req, 'doctors', doctorId, DOCTOR_FACTS)
   const start = Date.parse(current.start)
   const end = Date.parse(current.end)
-  data.blocking = BLOCKING_STATUSES.includes(current.status ?? 'requested')
+  data.blocking = blocksTime(current.status ?? 'requested')
   data.blockedStart = new Date(start - Number(doctor?.bufferBeforeMinutes ?? 0) * 60_000).toISOString()
   data.blockedEnd = new Date(end + Number(doctor?.bufferAfterMinutes ?? 0) * 60_000).toISOString()
   return data

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
-import { afterCommit } from '../../../events/afterCommit.ts'
+import { afterCommit } from '../../../database/index.ts'
 import { deliver, type AppointmentEvent, type AppointmentEventType, type DomainEvent } from '../../../events/domainEvents.ts'
 
 const STATUS_EVENTS: Record<string, AppointmentEventType> = {

@@ -1,10 +1,8 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 import { releaseExpiredHolds } from '../../../scheduling/holds.ts'
-
-export const OVERLAP_MESSAGE = 'This time overlaps another visit of the doctor. Choose another time.'
-export const PATIENT_OVERLAP_MESSAGE = 'You already have a visit at this time. Choose another time.'
+import { timeTakenMessage } from '../../../scheduling/occupancy.ts'
 
 /**
  * The friendly check: names the conflict before the database has to. The
@@ -35,7 +33,7 @@ export const refuseOverlap: CollectionBeforeChangeHook = async ({ data, original
     await releaseExpiredHolds(req, { doctor: idOf(current.doctor), patient: idOf(current.patient) })
     found = await clashes()
   }
-  if (found.doctor > 0) throw new APIError(OVERLAP_MESSAGE, 409, null, true)
-  if (found.patient > 0) throw new APIError(PATIENT_OVERLAP_MESSAGE, 409, null, true)
+  if (found.doctor > 0) throw new APIError(timeTakenMessage('doctor'), 409, null, true)
+  if (found.patient > 0) throw new APIError(timeTakenMessage('patient'), 409, null, true)
   return data
 }

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 import { clinicsOf, idOf, sameId } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 
 /** A doctor profile must point at a doctor's account that belongs to the same clinic. */
 export const linkedUserIsDoctorOfClinic: CollectionBeforeChangeHook = async ({ data, originalDoc, req, collection }) => {

@@ -1,5 +1,5 @@
 import { APIError, type CollectionBeforeDeleteHook } from 'payload'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 
 /** A doctor with visits on record is deactivated, not deleted: the visits must keep their doctor. */
 export const refuseDeletingDoctorWithVisits: CollectionBeforeDeleteHook = async ({ id, req }) => {

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 
 /**
  * A notification is the clinic's message to one of its people: its recipient must

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig, PayloadRequest, TypeWithID } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { writeAuditEntry } from '../../../hooks/audit.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 
 type FileHandler = NonNullable<Extract<CollectionConfig['upload'], object>['handlers']>[number]
 

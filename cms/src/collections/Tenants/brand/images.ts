@@ -1,6 +1,6 @@
 import type { Field, UploadFieldSingleValidation } from 'payload'
 import { idOf, sameId } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 
 /**
  * An image of the clinic's own (Images collection, same clinic): offered from that

@@ -1,5 +1,5 @@
 import { APIError, type CollectionBeforeDeleteHook } from 'payload'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 
 const CLINICAL = ['appointments', 'records', 'prescriptions', 'doctors'] as const
 

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
+import { json, problem, readBody } from '../../../http/endpoint.ts'
 import { resetPasswordEmail } from '../resetPasswordEmail.ts'
 
 const HOUR = 3_600_000

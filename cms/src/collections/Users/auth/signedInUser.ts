@@ -1,5 +1,5 @@
 import { JWTAuthentication, type AuthStrategy, type CollectionSlug, type Payload, type PayloadRequest } from 'payload'
-import { findByIdPrepared } from '../../../preparedRead.ts'
+import { findByIdPrepared } from '../../../database/index.ts'
 
 /**
  * What every request needs of the signed-in user: who they are, their role and

@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 
 type Clinic = { id: number | string; name: string }
 const found = (doc: Record<string, unknown> | null | undefined): Clinic | null =>

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
+import { json, problem, readBody } from '../../../http/endpoint.ts'
 import { hashConfirmationToken } from '../auth/emailConfirmation.ts'
 import { passwordMatches } from '../auth/passwordCheck.ts'
 import { emitDomainEvent } from '../../../events/emit.ts'

@@ -1,8 +1,8 @@
 import { emitDomainEvent } from '../../../events/emit.ts'
 import type { Endpoint } from 'payload'
 import { clinicsOf, sameId, userOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
-import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
+import { lookup } from '../../../database/index.ts'
+import { json, problem, readBody } from '../../../http/endpoint.ts'
 import { JOINING_CLINIC } from '../hooks/guardRoleAndClinics.ts'
 import { clinicOf } from './clinicOf.ts'
 

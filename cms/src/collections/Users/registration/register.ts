@@ -1,5 +1,5 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
-import { json, problem, readBody } from '../../../scheduling/endpoints/http.ts'
+import { json, problem, readBody } from '../../../http/endpoint.ts'
 import { clinicLink, clinicSender, returnPath } from '../../../email/clinicLink.ts'
 import { AWAITING_CONFIRMATION, CONFIRMATION_HOURS, newConfirmation } from '../auth/emailConfirmation.ts'
 import { spendAsPasswordCheck } from '../auth/passwordCheck.ts'

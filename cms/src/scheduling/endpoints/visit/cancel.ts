@@ -1,5 +1,7 @@
-import { json, problem } from '../http.ts'
-import { ACTIVE, cutoffPassed, visitAction, saveVisit } from './loadVisit.ts'
+import { json, problem } from '../../../http/endpoint.ts'
+import { saveVisit, visitAction } from '../../../http/loadVisit.ts'
+import { cutoffPassed } from '../../cutoff.ts'
+import { blocksTime } from '../../occupancy.ts'
 
 /**
  * `POST /api/appointments/:id/cancel` `{ reason }`. The patient may cancel until
@@ -10,7 +12,7 @@ export const cancelVisit = visitAction('/:id/cancel', async (req, { visit, actor
   const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
   if (!reason || reason.length > 1000)
     return problem(400, 'Say in a few words why the visit is cancelled (at most 1000 characters).', 'reason')
-  if (!ACTIVE.includes(visit.status)) return problem(409, `This visit is already ${visit.status}.`)
+  if (!blocksTime(visit.status)) return problem(409, `This visit is already ${visit.status}.`)
   if (Date.parse(visit.start) <= Date.now()) return problem(409, 'This visit has already started; mark it completed or no-show instead.')
   if (actor === 'patient') {
     const cutoff = await cutoffPassed(req, visit)

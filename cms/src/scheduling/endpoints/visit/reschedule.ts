@@ -1,9 +1,11 @@
 import { idOf } from '../../../access/roles.ts'
-import { lookup } from '../../../lookup.ts'
+import { lookup } from '../../../database/index.ts'
 import { computeSlots } from '../../computeSlots.ts'
 import { loadCalendar } from '../../loadCalendar.ts'
-import { json, problem } from '../http.ts'
-import { ACTIVE, cutoffPassed, visitAction, saveVisit } from './loadVisit.ts'
+import { json, problem } from '../../../http/endpoint.ts'
+import { saveVisit, visitAction } from '../../../http/loadVisit.ts'
+import { cutoffPassed } from '../../cutoff.ts'
+import { blocksTime, timeTakenMessage } from '../../occupancy.ts'
 
 /**
  * `POST /api/appointments/:id/reschedule` `{ start }`: moves the visit to another
@@ -13,7 +15,7 @@ import { ACTIVE, cutoffPassed, visitAction, saveVisit } from './loadVisit.ts'
 export const rescheduleVisit = visitAction('/:id/reschedule', async (req, { visit, actor, body }) => {
   const start = typeof body.start === 'string' ? Date.parse(body.start) : NaN
   if (Number.isNaN(start)) return problem(400, 'start must be an ISO instant such as 2026-12-01T14:00:00Z.', 'start')
-  if (!ACTIVE.includes(visit.status)) return problem(409, `A ${visit.status} visit cannot be moved.`)
+  if (!blocksTime(visit.status)) return problem(409, `A ${visit.status} visit cannot be moved.`)
   if (actor === 'patient') {
     const cutoff = await cutoffPassed(req, visit)
     if (cutoff !== null) return problem(409, `Visits can be moved online until ${cutoff} hours before they start. Please call the clinic.`)
@@ -27,7 +29,7 @@ export const rescheduleVisit = visitAction('/:id/reschedule', async (req, { visi
     computeSlots({ availability, busy: list, from: start, to: start + length, now }).some((s) => s.start === start)
   if (!bookable(others)) {
     return bookable([])
-      ? problem(409, 'This time overlaps another visit of the doctor. Choose another time.', 'start')
+      ? problem(409, timeTakenMessage('doctor'), 'start')
       : problem(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
   }
   const doc = await saveVisit(req, visit, { start: new Date(start).toISOString(), end: new Date(start + length).toISOString() })

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
-import { json, problem } from '../http.ts'
-import { loadVisit, saveVisit } from './loadVisit.ts'
+import { json, problem } from '../../../http/endpoint.ts'
+import { loadVisit, saveVisit } from '../../../http/loadVisit.ts'
 
 type Rule = { to: string; from: string[]; when: 'before-start' | 'after-start'; done: string }
 

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { idOf, myDoctorProfileIds, roleOf, sameId } from '../../../access/roles.ts'
-import { problem, readBody } from '../http.ts'
+import { idOf, myDoctorProfileIds, roleOf, sameId } from '../access/roles.ts'
+import { problem, readBody } from './endpoint.ts'
 
 export type Visit = Record<string, any> & { id: number | string; start: string; end: string; status: string }
 export type Actor = 'patient' | 'doctor' | 'admin'
@@ -58,16 +58,7 @@ export const visitAction = (
   },
 })
 
-/** Hours before the visit after which a patient may no longer cancel or move it. */
-export async function cutoffPassed(req: PayloadRequest, visit: Visit): Promise<number | null> {
-  const clinic = await req.payload.findByID({ collection: 'tenants', id: idOf(visit.tenant)!, depth: 0 })
-  const hours = clinic.bookingPolicy?.cancellationCutoffHours ?? 24
-  return Date.parse(visit.start) - Date.now() < hours * 3_600_000 ? hours : null
-}
-
 /** Writes the change as the caller (hooks record history, guard overlaps and emit events). */
 export async function saveVisit(req: PayloadRequest, visit: Visit, data: Record<string, unknown>) {
   return req.payload.update({ collection: 'appointments', id: visit.id, data, req, overrideAccess: true, depth: 0 })
 }
-
-export const ACTIVE = ['held', 'requested', 'confirmed']

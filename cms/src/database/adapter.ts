@@ -4,7 +4,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { repoRoot } from './paths.ts'
+import { repoRoot } from '../paths.ts'
 import { cacheSqliteStatements } from './sqliteStatementCache.ts'
 
 /**

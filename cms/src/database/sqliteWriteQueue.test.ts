@@ -21,7 +21,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { databaseAdapter } from './database.ts'
+import { databaseAdapter } from './adapter.ts'
 import { MAX_WAIT_MS, queueSqliteWrites, writeQueue, writeQueueOf, type WriteQueue } from './sqliteWriteQueue.ts'
 
 /** Lets the event loop run everything that is ready (promise callbacks, I/O already done) once. */
