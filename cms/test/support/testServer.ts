@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Payload, type Plugin } from 'payload'
 import { pino } from 'pino'
 import { freshDatabaseUrl } from './database.ts'
 import { createWorld, type World } from './world.ts'
@@ -12,9 +12,11 @@ export type TestServer = { url: string; payload: Payload; close: () => Promise<v
 /**
  * Boots the platform as `npm start` does, but on a fresh database (a temporary
  * SQLite file, or a new PostgreSQL database when DATABASE_URL is a postgres URL)
- * and a random port, with the storefront build when present.
+ * and a random port, with the storefront build when present. `plugins` are
+ * turned on after those of config/src/plugins.ts (each test file has its own
+ * modules, so they stay in that file).
  */
-export async function startTestServer(vars: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(vars: Record<string, string> = {}, { plugins = [] }: { plugins?: Plugin[] } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'telemed-test-'))
   Object.assign(process.env, {
     APP_ENV: 'test',
@@ -25,6 +27,7 @@ export async function startTestServer(vars: Record<string, string> = {}): Promis
     LOG_LEVEL: 'silent',
     ...vars,
   })
+  if (plugins.length) (await import('@telemed/config/plugins')).plugins.push(...plugins)
   const [{ parseEnv }, { createApp }, { default: config }] = await Promise.all([
     import('@telemed/config'),
     import('../../server/app.ts'),
@@ -53,7 +56,10 @@ export async function startTestServer(vars: Record<string, string> = {}): Promis
 }
 
 /** A test server with the two-clinic world of support/world.ts in its database. */
-export async function startWorld(vars: Record<string, string> = {}): Promise<{ server: TestServer; world: World }> {
-  const server = await startTestServer(vars)
+export async function startWorld(
+  vars: Record<string, string> = {},
+  options: { plugins?: Plugin[] } = {},
+): Promise<{ server: TestServer; world: World }> {
+  const server = await startTestServer(vars, options)
   return { server, world: await createWorld(server.payload) }
 }
