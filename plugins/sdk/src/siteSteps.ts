@@ -13,6 +13,12 @@ export type SiteStepInput = {
   clinic: { id: string; slug: string }
   user: { id: string; email: string; roles: string[] }
   appointment?: { id: string; doctor: string; start: string; end: string; status: string }
+  /**
+   * The absolute address of the clinic's page that shows this step (the booking
+   * step's page, the visit's page, the account page): the return link to give
+   * an outside page a `redirect` sends the patient to.
+   */
+  pageUrl: string
 }
 
 export type SiteAction = { label: string; href: string }
@@ -29,6 +35,11 @@ export type SiteFormField =
  * - `form`: fields the patient fills in, posted back to the step's `submit`;
  * - `redirect`: send the browser to an https address (a payment page) that brings it back;
  * - `done`: the step is complete (booking continues to its confirmation).
+ *
+ * The platform checks every block before the site sees it (docs/site-steps.md):
+ * text is plain text (shown as typed, never as HTML), links and redirects go to
+ * https addresses, the clinic's own site or a path of it, and sizes are bounded.
+ * A block that breaks a rule is logged and the step treated as failed.
  */
 export type SiteBlock =
   | { kind: 'panel'; heading: string; text: string[]; actions?: SiteAction[] }

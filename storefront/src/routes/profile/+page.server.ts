@@ -3,11 +3,24 @@ import { api, ApiError } from '$lib/server/api.ts'
 import { fieldOfPath, fromForm, toFormValues, type ProfileDoc } from '$lib/server/profileForm.ts'
 import type { Actions, PageServerLoad } from './$types'
 import { requireSignIn } from '$lib/server/session.ts'
+import { siteSteps } from '$lib/server/siteSteps.ts'
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireSignIn(locals, url)
-  const me = await api<ProfileDoc>(locals, `/api/users/${locals.user.id}?depth=0`)
-  return { values: toFormValues(me), email: me.email, saved: url.searchParams.has('saved') }
+  const [me, pages] = await Promise.all([
+    api<ProfileDoc>(locals, `/api/users/${locals.user.id}?depth=0`),
+    siteSteps(locals, 'account.page'),
+  ])
+  return {
+    values: toFormValues(me),
+    email: me.email,
+    saved: url.searchParams.has('saved'),
+    // Pages plugins add to the account (payments, a programme), each at /account/<plugin>/<page>.
+    accountPages: pages.map((p) => ({
+      href: `${locals.basePath}/account/${encodeURIComponent(p.plugin)}/${encodeURIComponent(p.id)}`,
+      title: p.title,
+    })),
+  }
 }
 
 /** Saves the profile through the users API; its validation messages come back next to the fields. */

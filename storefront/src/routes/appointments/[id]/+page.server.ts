@@ -6,6 +6,25 @@ import { slotDays } from '$lib/slotDays.ts'
 import { ACTIVE } from '$lib/visitStatus.ts'
 import type { Actions, PageServerLoad } from './$types'
 import { requireSignIn } from '$lib/server/session.ts'
+import { siteSteps } from '$lib/server/siteSteps.ts'
+import { postedStep, postStep } from '$lib/server/stepForm.ts'
+import { stepKey, type SiteBlock, type SiteStep } from '$lib/steps/types.ts'
+
+/**
+ * A plugin's part of the visit's page (a payment's status, a survey after the
+ * visit) as a card: its panel or form; a redirect as a card with the step's
+ * title and a button to go; done ones have nothing left to show.
+ */
+const asCard = (s: SiteStep): { key: string; block: Extract<SiteBlock, { kind: 'panel' | 'form' }> } | null =>
+  s.block.kind === 'done'
+    ? null
+    : {
+        key: stepKey(s),
+        block:
+          s.block.kind === 'redirect'
+            ? { kind: 'panel', heading: s.title, text: [], actions: [{ label: 'Continue', href: s.block.url }] }
+            : s.block,
+      }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   requireSignIn(locals, url)
@@ -16,13 +35,23 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const moving = changeable && url.searchParams.has('move')
   // Cancelling is two steps: the patient sees what they are about to cancel, then confirms with a reason.
   const cancelling = changeable && !moving && url.searchParams.has('cancel')
-  const days = moving ? slotDays(await freeSlots(locals, visit.doctor.id), locals.timeZone, visit.doctor.timeZone, locals.clinic!.locale) : []
+  const booked = url.searchParams.has('booked')
+  const [panels, bookingSteps] = await Promise.all([
+    siteSteps(locals, 'visit.panel', visit.id),
+    // The steps plugins added to this booking, for the booking steps above the confirmation.
+    booked ? siteSteps(locals, 'booking.afterTime', visit.id) : [],
+  ])
+  const days = moving
+    ? slotDays(await freeSlots(locals, visit.doctor.id), locals.timeZone, visit.doctor.timeZone, locals.clinic!.locale)
+    : []
   return {
     visit,
     cutoffHours,
     cutoffAt: new Date(cutoffAt).toISOString(),
     changeable,
-    booked: url.searchParams.has('booked'),
+    booked,
+    panels: panels.map(asCard).filter((c) => c !== null),
+    bookingSteps: bookingSteps.map((s) => ({ id: stepKey(s), label: s.title })),
     moved: url.searchParams.has('moved'),
     moving,
     cancelling,
@@ -38,6 +67,15 @@ const refusal = (e: unknown, values: Record<string, string>) => {
 }
 
 export const actions: Actions = {
+  /** A plugin panel's form (which one: its hidden `_step`); done, the page shows the panel as it is now. */
+  step: async ({ locals, params, request, url }) => {
+    requireSignIn(locals, url)
+    const visit = await visitOr404(locals, params.id)
+    const form = await request.formData()
+    const step = postedStep(form)
+    if (!step) return fail(400, { errors: { form: 'Say which step this form is for.' }, values: {} })
+    return postStep(locals, form, step, String(visit.id), () => redirect(303, `${locals.basePath}/appointments/${visit.id}`))
+  },
   cancel: async ({ locals, params, request }) => {
     const reason = String((await request.formData()).get('reason') ?? '').trim()
     if (!reason) return fail(400, { values: { reason }, errors: { reason: 'Say in a few words why you cancel.' } })

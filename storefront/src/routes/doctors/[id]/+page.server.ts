@@ -7,6 +7,7 @@ import { dayOf } from '$lib/format.ts'
 import { slotDays } from '$lib/slotDays.ts'
 import type { Actions, PageServerLoad } from './$types'
 import { requireSignIn } from '$lib/server/session.ts'
+import { nextBookingPath, siteSteps } from '$lib/server/siteSteps.ts'
 
 /** The days of free times the page offers (see freeSlots). */
 const DAYS_AHEAD = 14
@@ -143,6 +144,7 @@ export const actions: Actions = {
       const field = e.field === 'reason' || e.field === 'visitType' ? e.field : e.field === 'start' ? 'start' : 'form'
       return fail(e.status, { values, errors: { [field]: e.message } })
     }
-    redirect(303, `${locals.basePath}/appointments/${booked.doc.id}?booked=1`)
+    // The steps plugins add after the time (pay, a few questions), then the confirmation.
+    redirect(303, nextBookingPath(locals, booked.doc.id, await siteSteps(locals, 'booking.afterTime', booked.doc.id)))
   },
 }
