@@ -164,6 +164,7 @@ const input: SiteStepInput = {
   clinic: { id: '1', slug: 'northwind' },
   user: { id: '7', email: 'maya@example.com', roles: ['patient'] },
   appointment: { id: '42', doctor: '3', start: booked.start, end: booked.end, status: 'confirmed' },
+  pageUrl: 'https://northwind.example/appointments/42/steps/${name}/before-visit',
 }
 
 describe('${name}', () => {

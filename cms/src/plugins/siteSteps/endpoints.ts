@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { SiteBlock, SiteStep, SiteStepInput, TelemedPlugin } from '@telemed/plugin-sdk'
-import { json, problem, readBody } from '../../scheduling/endpoints/http.ts'
+import { json, problem, readBody } from '../../http/endpoint.ts'
 import { runStep } from './run.ts'
 import { isSlot, pagePath, SLOTS, stepScope, type StepScope } from './scope.ts'
 import { checkedValues } from './values.ts'

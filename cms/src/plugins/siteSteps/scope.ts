@@ -3,8 +3,8 @@ import type { SiteSlot, SiteStepInput } from '@telemed/plugin-sdk'
 import { clinicsOf, idOf, roleOf, sameId, userOf } from '../../access/roles.ts'
 import { clinicOf } from '../../collections/Users/registration/clinicOf.ts'
 import { clinicSite } from '../../email/clinicLink.ts'
-import { lookup } from '../../lookup.ts'
-import { problem } from '../../scheduling/endpoints/http.ts'
+import { lookup } from '../../database/index.ts'
+import { problem } from '../../http/endpoint.ts'
 
 export const SLOTS: readonly SiteSlot[] = ['booking.afterTime', 'visit.panel', 'account.page']
 export const isSlot = (value: unknown): value is SiteSlot => SLOTS.includes(value as SiteSlot)
