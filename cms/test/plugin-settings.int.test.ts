@@ -6,6 +6,7 @@
  * purpose, and still read after the encryption key changes.
  */
 import { randomBytes } from 'node:crypto'
+import { createLocalReq, docAccessOperation } from 'payload'
 import { definePlugin, pluginsOf, type TelemedPlugin } from '@telemed/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contextFor } from '../src/plugins/context.ts'
@@ -152,6 +153,24 @@ describe('a clinic admin setting the plugin settings of their clinic', () => {
     const me = await as.patient.request('GET', '/api/users/me?depth=2')
     expect(me.body.user.tenants[0].tenant).toMatchObject({ slug: 'alpha' })
     expect(me.body.user.tenants[0].tenant.pluginSettings).toBeUndefined()
+  })
+
+  it("offers the settings in the admin panel's clinic form to the clinic's admins only", async () => {
+    // The permissions the admin panel builds a clinic's form from (Payload's document access).
+    const formFor = async (userId: number | string) => {
+      const user = await server.payload.findByID({ collection: 'users', id: userId, depth: 0 })
+      const req = await createLocalReq({ user: { ...user, collection: 'users' } }, server.payload)
+      const access = await docAccessOperation({ collection: server.payload.collections.tenants!, id: world.alpha.id, req })
+      // `true`: every field, read and written (Payload's short form of full access).
+      return access.fields === true ? 'every field' : access.fields?.pluginSettings
+    }
+    expect(await formFor(world.alpha.admin.id)).toMatchObject({
+      read: true,
+      update: true,
+      fields: { paymentsTest: { fields: { apiKey: { read: true, update: true }, accountName: { read: true, update: true } } } },
+    })
+    expect(await formFor(world.platformAdmin.id)).toBe('every field')
+    for (const id of [world.beta.admin.id, world.alpha.doctorUser.id]) expect(await formFor(id)).toBeUndefined()
   })
 
   it('lets nobody search or sort clinics by a setting to guess it', async () => {

@@ -3,8 +3,11 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 /**
  * Encryption of secrets at rest (a plugin's API key in a clinic's settings):
  * AES-256-GCM, a fresh 12-byte nonce per value, and the place the value belongs
- * to (`context`, e.g. the plugin and setting) bound in as additional data, so a
- * value copied into another setting does not decrypt there.
+ * to (`context`, the plugin and setting) bound in as additional data, so a
+ * value copied into another setting does not decrypt there. (Not the clinic:
+ * a platform admin may set a secret in the request that creates the clinic,
+ * before it has an id. Moving a value between clinics takes write access to
+ * the database itself.)
  *
  * A stored value reads `v1:<key id>:<nonce>:<tag>:<ciphertext>` (base64url
  * parts). The key id is the first 8 hex digits of the key's SHA-256: it names
