@@ -200,6 +200,11 @@ describe('a clinic admin setting the plugin settings of their clinic', () => {
     expect((await as.clinicAdmin.request('PATCH', `/api/tenants/${world.alpha.id}`, { name: 'Clinic alpha' })).status).toBe(200)
     expect((await patchSettings(as.clinicAdmin, { accountName: 'Alpha Limited' })).status).toBe(200)
     expect(await settingsOf()).toEqual({ apiKey: SECRET, accountName: 'Alpha Limited', sandbox: true, region: 'eu' })
+    // An empty group says nothing about the secret either.
+    expect((await as.clinicAdmin.request('PATCH', `/api/tenants/${world.alpha.id}`, { pluginSettings: { paymentsTest: {} } })).status).toBe(
+      200,
+    )
+    expect((await settingsOf()).apiKey).toBe(SECRET)
   })
 
   it('replaces the secret with a new value, and clears it when emptied', async () => {

@@ -81,6 +81,8 @@ export function secretField(pluginName: string, setting: Extract<SettingField, {
       ]
         .filter(Boolean)
         .join(' '),
+      // An empty field reads "Not set"; a set one shows the dots.
+      placeholder: 'Not set',
       autoComplete: 'off',
     },
     hooks: { afterRead: [hideOnRead], beforeChange: [encryptOnWrite] },
