@@ -9,12 +9,15 @@ import { startPayload } from './startPayload.ts'
 import { stopGracefully } from './shutdown.ts'
 import { loadStorefront } from './storefront.ts'
 import { liveSocket } from '../src/live/liveSocket.ts'
+import { startJobRunner } from '../src/plugins/jobs/runner.ts'
 
 const env = loadEnv()
 const logger = pino({ level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] })
 const dev = env.NODE_ENV === 'development'
 
 const payload = await startPayload(env)
+// Plugins' jobs run here unless `npm run worker` runs them (JOBS_IN_SERVER=false).
+const jobs = env.JOBS_IN_SERVER && payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
 
 // The admin panel: Next.js serving Payload's admin app from cms/.
 const nextApp = next({ dev, dir: resolve('cms'), hostname: 'localhost', port: env.PORT })
@@ -35,5 +38,5 @@ server.on('upgrade', (req, socket, head) => {
   socket.destroy()
 })
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => void stopGracefully({ server, payload, logger, signal }))
+  process.once(signal, () => void stopGracefully({ server, payload, logger, signal, jobs }))
 }

@@ -1,23 +1,28 @@
 import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
+import type { JobRunner } from '../src/plugins/jobs/runner.ts'
 
 /**
- * On SIGTERM: stop accepting connections, let in-flight requests finish (up to
- * `graceMs`), then close the database and exit. Idle keep-alive sockets are
- * closed at once so they do not hold the process open.
+ * On SIGTERM: stop accepting connections and taking jobs, let in-flight
+ * requests (up to `graceMs`) and running jobs finish, then close the database
+ * and exit. Idle keep-alive sockets are closed at once so they do not hold the
+ * process open.
  */
 export async function stopGracefully({
   server,
   payload,
   logger,
   signal,
+  jobs,
   graceMs = 10_000,
 }: {
   server: Server
   payload: Payload
   logger: Logger
   signal: string
+  /** The server's jobs runner, when it runs the queue (JOBS_IN_SERVER). */
+  jobs?: JobRunner
   graceMs?: number
 }) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests')
@@ -27,7 +32,7 @@ export async function stopGracefully({
     logger.warn('in-flight requests did not finish in time; closing them')
     server.closeAllConnections()
   }, graceMs)
-  await closed
+  await Promise.all([closed, jobs?.stop()])
   clearTimeout(timeout)
   await payload.db.destroy?.()
   logger.info('database closed; bye')

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
@@ -25,6 +26,14 @@ describe('parseEnv', () => {
     [{ PAYLOAD_SECRET: 'short' }, /^Invalid environment variable PAYLOAD_SECRET: must be at least 32/],
     [{ APP_ENV: 'production', PUBLIC_URL: 'https://a.example' }, /^Missing environment variable PAYLOAD_SECRET/],
     [{ APP_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }, /^Missing environment variable PUBLIC_URL/],
+    [
+      { APP_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://a.example' },
+      /^Missing environment variable DATA_ENCRYPTION_KEY/,
+    ],
+    [{ DATA_ENCRYPTION_KEY: 'short' }, /^Invalid environment variable DATA_ENCRYPTION_KEY: must be 32 bytes/],
+    [{ DATA_ENCRYPTION_KEY: 'ab'.repeat(31) }, /^Invalid environment variable DATA_ENCRYPTION_KEY/],
+    [{ DATA_ENCRYPTION_OLD_KEYS: `${'ab'.repeat(32)},nope` }, /^Invalid environment variable DATA_ENCRYPTION_OLD_KEYS/],
+    [{ JOBS_IN_SERVER: 'no' }, /^Invalid environment variable JOBS_IN_SERVER: must be true or false/],
   ])('rejects %o with one line naming the variable', (vars, message) => {
     const attempt = () => parseEnv({ DATA_DIR: tempDir(), ...vars })
     expect(attempt).toThrow(EnvError)
@@ -64,10 +73,37 @@ describe('parseEnv', () => {
     )
   })
 
+  it('reads the data encryption key as hex or base64, generates one outside production, and lists the old ones', () => {
+    const dir = tempDir()
+    const key = randomBytes(32)
+    expect(parseEnv({ DATA_DIR: dir, DATA_ENCRYPTION_KEY: key.toString('hex') }).DATA_ENCRYPTION_KEY).toEqual(key)
+    expect(parseEnv({ DATA_DIR: dir, DATA_ENCRYPTION_KEY: key.toString('base64') }).DATA_ENCRYPTION_KEY).toEqual(key)
+    const generated = parseEnv({ DATA_DIR: dir }).DATA_ENCRYPTION_KEY
+    expect(generated).toHaveLength(32)
+    expect(Buffer.from(readFileSync(join(dir, '.data-encryption-key'), 'utf8'), 'base64')).toEqual(generated)
+    expect(parseEnv({ DATA_DIR: dir }).DATA_ENCRYPTION_KEY).toEqual(generated)
+    const old = [randomBytes(32), randomBytes(32)]
+    expect(
+      parseEnv({ DATA_DIR: dir, DATA_ENCRYPTION_OLD_KEYS: ` ${old[0]!.toString('hex')} , ${old[1]!.toString('base64')}` })
+        .DATA_ENCRYPTION_OLD_KEYS,
+    ).toEqual(old)
+    expect(parseEnv({ DATA_DIR: dir }).DATA_ENCRYPTION_OLD_KEYS).toEqual([])
+  })
+
+  it('runs the jobs queue in the server unless told otherwise', () => {
+    const dir = tempDir()
+    expect(parseEnv({ DATA_DIR: dir })).toMatchObject({ JOBS_IN_SERVER: true, JOBS_POLL_SECONDS: 5 })
+    expect(parseEnv({ DATA_DIR: dir, JOBS_IN_SERVER: 'false', JOBS_POLL_SECONDS: '30' })).toMatchObject({
+      JOBS_IN_SERVER: false,
+      JOBS_POLL_SECONDS: 30,
+    })
+  })
+
   it('accepts a complete production environment', () => {
     const env = parseEnv({
       APP_ENV: 'production',
       PAYLOAD_SECRET: 's'.repeat(40),
+      DATA_ENCRYPTION_KEY: 'k'.repeat(43) + '=',
       PUBLIC_URL: 'https://care.example/',
       DATABASE_URL: 'postgres://u:p@db/telemed',
       PORT: '8080',

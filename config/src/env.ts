@@ -50,6 +50,34 @@ const schema = z.object({
     .default(20 * 1024 * 1024),
   /** How much the server logs (pino's levels); `silent` for benchmarks. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Encrypts what must stay secret at rest (plugins' secrets in a clinic's settings): 32 random
+   * bytes as base64 or hex (`openssl rand -base64 32`). Outside production one is generated into
+   * DATA_DIR/.data-encryption-key. To change it, put the old one in DATA_ENCRYPTION_OLD_KEYS.
+   */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .transform((text, ctx) => encryptionKey(text) ?? invalidKey(ctx))
+    .optional(),
+  /** Keys replaced by DATA_ENCRYPTION_KEY, comma-separated: still read, never written (`npm run secrets:rotate`). */
+  DATA_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const keys = text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map(encryptionKey)
+      return keys.every((key): key is Buffer => key !== null) ? keys : invalidKey(ctx)
+    }),
+  /** false when `npm run worker` runs the jobs queue: the server then only queues jobs. */
+  JOBS_IN_SERVER: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** How often the jobs runner (in the server or `npm run worker`) looks for jobs that are due. */
+  JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** Sign-in, registration and password-reset attempts allowed per visitor address and minute. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** smtp://user:password@host:587 (or smtps://). Without it, emails are written to DATA_DIR/outbox for development. */
@@ -122,6 +150,20 @@ const schema = z.object({
   INTERNAL_API_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:3000' }).optional(),
 })
 
+/** 32 bytes written as hex (64 digits) or base64 (44 characters), or null when the text is neither. */
+export function encryptionKey(text: string): Buffer | null {
+  const value = text.trim()
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex')
+  if (!/^[A-Za-z0-9+/]{43}=?$/.test(value)) return null
+  const bytes = Buffer.from(value, 'base64')
+  return bytes.length === 32 ? bytes : null
+}
+
+function invalidKey(ctx: z.RefinementCtx): never {
+  ctx.addIssue({ code: 'custom', message: 'must be 32 bytes in base64 or hex, e.g. the output of `openssl rand -base64 32`' })
+  return z.NEVER
+}
+
 /**
  * Variables read outside this file, and why they are not in the schema: the
  * server sets them for the clinic sites it runs in its own process (the sites
@@ -159,9 +201,10 @@ function isProxyAddress(entry: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))
 }
 
-export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET' | 'PUBLIC_URL'> & {
+export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET' | 'PUBLIC_URL' | 'DATA_ENCRYPTION_KEY'> & {
   PAYLOAD_SECRET: string
   PUBLIC_URL: string
+  DATA_ENCRYPTION_KEY: Buffer
 }
 
 /** Thrown with one line that names the offending variable. */
@@ -170,7 +213,12 @@ export class EnvError extends Error {}
 /**
  * Validates `source` (default `process.env`). Outside production, a missing
  * `PAYLOAD_SECRET` is generated once and kept in `DATA_DIR/.secret` (git-ignored),
- * so `npm start` needs no `.env`; in production every secret must be given.
+ * and a missing `DATA_ENCRYPTION_KEY` in `DATA_DIR/.data-encryption-key`, so
+ * `npm start` needs no `.env`; in production every secret must be given.
+ *
+ * DATA_ENCRYPTION_KEY is required in production even when no plugin declares a
+ * secret yet: turning such a plugin on later must not stop a deployment from
+ * starting, and a key generated next to the database would protect nothing.
  */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
@@ -191,18 +239,23 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (production && !env.PUBLIC_URL) {
     throw new EnvError('Missing environment variable PUBLIC_URL: required when APP_ENV=production')
   }
+  if (production && !env.DATA_ENCRYPTION_KEY) {
+    throw new EnvError('Missing environment variable DATA_ENCRYPTION_KEY: required when APP_ENV=production (openssl rand -base64 32)')
+  }
   return {
     ...env,
     PAYLOAD_SECRET: env.PAYLOAD_SECRET ?? developmentSecret(env.DATA_DIR),
+    DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY ?? encryptionKey(developmentSecret(env.DATA_DIR, '.data-encryption-key', 'base64'))!,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   }
 }
 
-function developmentSecret(dataDir: string): string {
-  const file = resolve(dataDir, '.secret')
+/** 32 random bytes kept in a file of DATA_DIR (created on first use, readable by its owner only). */
+function developmentSecret(dataDir: string, name = '.secret', encoding: 'hex' | 'base64' = 'hex'): string {
+  const file = resolve(dataDir, name)
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(dirname(file), { recursive: true })
-  const secret = randomBytes(32).toString('hex')
+  const secret = randomBytes(32).toString(encoding)
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
 }

@@ -1,6 +1,6 @@
-import type { Config, Field, FieldAccess, Plugin } from 'payload'
+import type { Config, Field, Plugin } from 'payload'
 import { pluginsOf, type DomainEventType, type ProviderSlot, type TelemedPlugin } from '@telemed/plugin-sdk'
-import { clinicsOf, isPlatformAdmin, roleOf, userOf } from '../access/roles.ts'
+import { clinicAdminsOnly } from '../access/clinicAdmins.ts'
 import { onDomainEvent } from '../events/domainEvents.ts'
 import { contextFor } from './context.ts'
 import { withPluginJobs } from './jobs/index.ts'
@@ -8,12 +8,8 @@ import { offersFor } from './providers.ts'
 import { withClinicSettings } from './settings/index.ts'
 import { withSiteSteps } from './siteSteps/index.ts'
 
-/** A clinic's own admins and platform admins: the only ones to see or change how the clinic is wired. */
-export const clinicAdminsOnly: FieldAccess = ({ req, doc, id }) => {
-  if (isPlatformAdmin(req)) return true
-  const clinic = (doc as { id?: number | string } | undefined)?.id ?? id
-  return roleOf(req) === 'clinic-admin' && clinic !== undefined && clinicsOf(userOf(req)).map(String).includes(String(clinic))
-}
+/** Kept here too for code that imported it from the plugin host; it lives in access/clinicAdmins.ts. */
+export { clinicAdminsOnly }
 
 const SLOT_LABELS: Record<ProviderSlot, string> = { video: 'Video', payments: 'Payments', ehr: 'EHR', pharmacy: 'Pharmacy' }
 

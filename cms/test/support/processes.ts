@@ -50,3 +50,32 @@ export async function startServeProcess(env: Record<string, string>): Promise<{ 
   child.kill('SIGKILL')
   throw new Error(`server did not become healthy:\n${output}`)
 }
+
+/**
+ * Starts `npm run worker` as the script does (same flags, no npm or tsx wrapper
+ * in between, so SIGTERM reaches it directly), with `imports` loaded first
+ * (a test adding its plugin), and waits until it runs the queue.
+ */
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  imports: string[] = [],
+): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', ...imports.flatMap((m) => ['--import', m]), 'cms/server/worker.ts'],
+    { env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const ready = new Promise<void>((resolve, reject) => {
+    const read = (d: Buffer) => {
+      output += d
+      if (output.includes('worker is running the jobs queue')) resolve()
+    }
+    child.stdout!.on('data', read)
+    child.stderr!.on('data', read)
+    void exited.then((code) => reject(new Error(`worker exited early (${code}):\n${output}`)))
+  })
+  await ready
+  return { child, output: () => output, exited }
+}

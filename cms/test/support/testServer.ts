@@ -6,8 +6,23 @@ import { getPayload, type Payload, type Plugin } from 'payload'
 import { pino } from 'pino'
 import { freshDatabaseUrl } from './database.ts'
 import { createWorld, type World } from './world.ts'
+import type { JobRunner } from '../../src/plugins/jobs/runner.ts'
 
-export type TestServer = { url: string; payload: Payload; close: () => Promise<void> }
+export type TestServer = {
+  url: string
+  payload: Payload
+  /** The server's jobs runner, when a plugin declares jobs and JOBS_IN_SERVER is not false. */
+  jobs?: JobRunner
+  close: () => Promise<void>
+}
+
+export type TestServerOptions = {
+  /**
+   * Plugins of the test's own (`definePlugin`), added to the list of
+   * config/src/plugins.ts before the configuration is built, as a line there would.
+   */
+  plugins?: Plugin[]
+}
 
 /**
  * Boots the platform as `npm start` does, but on a fresh database (a temporary
@@ -16,7 +31,7 @@ export type TestServer = { url: string; payload: Payload; close: () => Promise<v
  * turned on after those of config/src/plugins.ts (each test file has its own
  * modules, so they stay in that file).
  */
-export async function startTestServer(vars: Record<string, string> = {}, { plugins = [] }: { plugins?: Plugin[] } = {}): Promise<TestServer> {
+export async function startTestServer(vars: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'telemed-test-'))
   Object.assign(process.env, {
     APP_ENV: 'test',
@@ -27,17 +42,21 @@ export async function startTestServer(vars: Record<string, string> = {}, { plugi
     LOG_LEVEL: 'silent',
     ...vars,
   })
-  if (plugins.length) (await import('@telemed/config/plugins')).plugins.push(...plugins)
-  const [{ parseEnv }, { createApp }, { default: config }] = await Promise.all([
+  if (options.plugins?.length) (await import('@telemed/config/plugins')).plugins.push(...options.plugins)
+  const [{ parseEnv }, { createApp }, { default: config }, { startJobRunner }] = await Promise.all([
     import('@telemed/config'),
     import('../../server/app.ts'),
     import('../../src/payload.config.ts'),
+    import('../../src/plugins/jobs/runner.ts'),
   ])
   const payload = await getPayload({ config })
+  const env = parseEnv()
+  const jobs =
+    env.JOBS_IN_SERVER && payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
   const { loadStorefront } = await import('../../server/storefront.ts')
   const { liveSocket } = await import('../../src/live/liveSocket.ts')
   const storefront = await loadStorefront()
-  const app = createApp({ payload, env: parseEnv(), logger: pino({ level: 'silent' }), storefront })
+  const app = createApp({ payload, env, logger: pino({ level: 'silent' }), storefront })
   const server = app.listen(0, '127.0.0.1')
   const live = liveSocket(payload)
   server.on('upgrade', (req, socket, head) => live(req, socket, head) || socket.destroy())
@@ -47,9 +66,11 @@ export async function startTestServer(vars: Record<string, string> = {}, { plugi
   return {
     url,
     payload,
+    jobs,
     close: async () => {
       server.closeAllConnections()
       await new Promise((ok) => server.close(ok))
+      await jobs?.stop()
       await payload.db.destroy?.()
     },
   }
@@ -58,7 +79,7 @@ export async function startTestServer(vars: Record<string, string> = {}, { plugi
 /** A test server with the two-clinic world of support/world.ts in its database. */
 export async function startWorld(
   vars: Record<string, string> = {},
-  options: { plugins?: Plugin[] } = {},
+  options: TestServerOptions = {},
 ): Promise<{ server: TestServer; world: World }> {
   const server = await startTestServer(vars, options)
   return { server, world: await createWorld(server.payload) }

@@ -1,16 +1,100 @@
-import type { Config, Payload } from 'payload'
-import type { QueueOptions, TelemedPlugin } from '@telemed/plugin-sdk'
+import type { CollectionConfig, Config, Payload, TaskConfig } from 'payload'
+import type { JobDefinition, QueueOptions, TelemedPlugin } from '@telemed/plugin-sdk'
+import { isPlatformAdmin } from '../../access/roles.ts'
+import { contextFor } from '../context.ts'
+import { jobRunnerOf } from './runner.ts'
+
+const JOB_SLUG = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+const DEFAULT_RETRIES = 3
+const DEFAULT_BACKOFF_SECONDS = 30
+
+/** The queue's name for a plugin's job: `<plugin>.<slug>` (Payload takes any text as a task slug). */
+export const taskSlugOf = (plugin: TelemedPlugin, slug: string) => `${plugin.name}.${slug}`
+
+const pascal = (text: string) => text.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())
+
+function taskOf(plugin: TelemedPlugin, job: JobDefinition): TaskConfig {
+  const retries = job.retries ?? DEFAULT_RETRIES
+  const backoffSeconds = job.backoffSeconds ?? DEFAULT_BACKOFF_SECONDS
+  if (!Number.isInteger(retries) || retries < 0)
+    throw new Error(`The job ${taskSlugOf(plugin, job.slug)} has retries ${retries}: use a whole number, 0 or more.`)
+  if (!(backoffSeconds >= 0))
+    throw new Error(`The job ${taskSlugOf(plugin, job.slug)} has backoffSeconds ${backoffSeconds}: use 0 or more.`)
+  return {
+    slug: taskSlugOf(plugin, job.slug),
+    // The generated type's name (the slug's dot and dashes make no TypeScript name).
+    interfaceName: `Task${pascal(plugin.name)}${pascal(job.slug)}`,
+    // Payload waits 2^n × delay before the (n+1)th retry: backoffSeconds, then twice that, and so on.
+    retries: { attempts: retries, backoff: { type: 'exponential', delay: backoffSeconds * 1000 } },
+    handler: async ({ input, req }) => {
+      await job.run(input as Record<string, unknown>, contextFor(req.payload, plugin))
+      return { output: {} }
+    },
+  }
+}
+
+function checkJobs(plugin: TelemedPlugin): void {
+  const seen = new Set<string>()
+  for (const job of plugin.jobs ?? []) {
+    if (!JOB_SLUG.test(job.slug))
+      throw new Error(`The plugin ${plugin.name} declares a job "${job.slug}": use lower-case words joined by dashes.`)
+    if (seen.has(job.slug)) throw new Error(`The plugin ${plugin.name} declares the job "${job.slug}" twice.`)
+    seen.add(job.slug)
+  }
+}
+
+/**
+ * The jobs collection (`payload-jobs`) as Payload makes it, readable by
+ * platform admins only (`GET /api/payload-jobs`: what is queued, what failed and
+ * why). Nobody creates, changes or deletes jobs over HTTP: the platform's code
+ * queues them. Running them over HTTP (`/api/payload-jobs/run`) and the local
+ * API's access are `jobs.access` in payload.config.ts, platform admins too.
+ */
+const platformAdminsRead = ({ defaultJobsCollection }: { defaultJobsCollection: CollectionConfig }): CollectionConfig => ({
+  ...defaultJobsCollection,
+  access: { ...defaultJobsCollection.access, read: ({ req }) => isPlatformAdmin(req) },
+})
 
 /** Registers each plugin's jobs as tasks of Payload's jobs queue, as `<plugin>.<slug>`. */
-export const withPluginJobs = (config: Config, _plugins: readonly TelemedPlugin[]): Config => config
+export const withPluginJobs = (config: Config, plugins: readonly TelemedPlugin[]): Config => {
+  plugins.forEach(checkJobs)
+  const tasks = plugins.flatMap((plugin) => (plugin.jobs ?? []).map((job) => taskOf(plugin, job as JobDefinition)))
+  const overrides = config.jobs?.jobsCollectionOverrides
+  return {
+    ...config,
+    jobs: {
+      ...config.jobs,
+      tasks: [...(config.jobs?.tasks ?? []), ...tasks],
+      jobsCollectionOverrides: (args) =>
+        platformAdminsRead({ defaultJobsCollection: overrides ? overrides(args) : args.defaultJobsCollection }),
+    },
+  }
+}
 
-/** Queues one of a plugin's jobs. */
+/**
+ * Queues one of a plugin's jobs: run by the server's runner (or `npm run
+ * worker`) when due, at once if this process runs jobs. The input is stored
+ * with the job and shown to platform admins: ids, never clinical content.
+ */
 export async function queueJob(
-  _payload: Payload,
+  payload: Payload,
   plugin: TelemedPlugin,
   slug: string,
-  _input: Record<string, unknown>,
-  _options: QueueOptions = {},
+  input: Record<string, unknown>,
+  options: QueueOptions = {},
 ): Promise<void> {
-  throw new Error(`The plugin ${plugin.name} queued ${slug}, but jobs are not wired yet.`)
+  const declared = (plugin.jobs ?? []).map((job) => job.slug)
+  if (!declared.includes(slug)) {
+    throw new Error(
+      `The plugin ${plugin.name} has no job "${slug}": it declares ${declared.length ? declared.map((s) => `"${s}"`).join(', ') : 'none'}.`,
+    )
+  }
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new Error(`The input of ${taskSlugOf(plugin, slug)} must be an object of ids.`)
+  const { waitUntil } = options
+  if (waitUntil !== undefined && !(waitUntil instanceof Date && !Number.isNaN(waitUntil.getTime()))) {
+    throw new Error(`The waitUntil of ${taskSlugOf(plugin, slug)} must be a valid Date.`)
+  }
+  await payload.jobs.queue({ task: taskSlugOf(plugin, slug), input, waitUntil })
+  if (!waitUntil || waitUntil.getTime() <= Date.now()) jobRunnerOf(payload)?.nudge()
 }

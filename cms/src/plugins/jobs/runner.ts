@@ -1,0 +1,93 @@
+import type { Payload } from 'payload'
+
+/**
+ * The loop that runs the jobs queue: in the server process (unless
+ * JOBS_IN_SERVER=false) or in `npm run worker`. Every JOBS_POLL_SECONDS it runs
+ * the jobs that are due (queued, or waiting for a retry or their `waitUntil`),
+ * all queues, until none is left; a job queued in this process wakes it at once.
+ *
+ * Our own loop rather than Payload's `jobs.autoRun` cron: a cron stopped on
+ * shutdown does not wait for the job it is running, and the worker must finish
+ * that job before it exits (a job cut off mid-way would stay marked as
+ * processing). Payload claims a job by setting it processing before running it,
+ * but the claim is not atomic between processes: run one loop per database (the
+ * server's, or one worker's), and write jobs so that running one twice is harmless.
+ */
+export type JobRunner = {
+  /** Runs every job that is due now, after any run in progress; resolves with how many ran. */
+  runDue(): Promise<number>
+  /** Looks for jobs now rather than at the next poll (a job was just queued). */
+  nudge(): void
+  /** Stops looking for jobs and waits for the ones running to finish. */
+  stop(): Promise<void>
+}
+
+const runners = new WeakMap<Payload, JobRunner>()
+
+/** The runner of this process, if it runs jobs. */
+export const jobRunnerOf = (payload: Payload): JobRunner | undefined => runners.get(payload)
+
+/** Jobs taken at a time: they run concurrently, then the loop looks again. */
+const BATCH = 10
+
+export function startJobRunner(payload: Payload, { pollSeconds }: { pollSeconds: number }): JobRunner {
+  const existing = runners.get(payload)
+  if (existing) return existing
+  const log = payload.logger.child({ component: 'jobs' })
+  let stopped = false
+  let woken = false
+  let wake: (() => void) | undefined
+  let previous: Promise<unknown> = Promise.resolve()
+
+  const runBatches = async () => {
+    let ran = 0
+    while (!stopped) {
+      const result = await payload.jobs.run({ allQueues: true, limit: BATCH })
+      const count = Object.keys(result.jobStatus ?? {}).length
+      ran += count
+      if (count < BATCH) break
+    }
+    return ran
+  }
+  // One run at a time: the loop's, and any asked for with runDue.
+  const runDue = () => {
+    const run = previous.then(runBatches, runBatches)
+    previous = run.catch(() => undefined)
+    return run
+  }
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, pollSeconds * 1000)
+      wake = done
+      function done() {
+        clearTimeout(timer)
+        wake = undefined
+        resolve()
+      }
+    })
+
+  const loop = (async () => {
+    while (!stopped) {
+      woken = false
+      await runDue().catch((err: unknown) => log.error({ err }, 'running the jobs queue failed; trying again at the next poll'))
+      if (!stopped && !woken) await pause()
+    }
+  })()
+
+  const runner: JobRunner = {
+    runDue,
+    nudge() {
+      woken = true
+      wake?.()
+    },
+    async stop() {
+      stopped = true
+      wake?.()
+      await loop
+      await previous
+      runners.delete(payload)
+    },
+  }
+  runners.set(payload, runner)
+  return runner
+}
