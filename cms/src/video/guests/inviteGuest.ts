@@ -37,7 +37,7 @@ export const inviteGuest = visitAction('/:id/guests', async (req, { visit, actor
   const token = randomBytes(24).toString('base64url')
   const guest = await req.payload.create({
     collection: 'visit-guests',
-    data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), name, tokenHash: hashToken(token) } as never,
+    data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), name, tokenHash: hashToken(token) },
     overrideAccess: true,
     req,
   })

@@ -36,7 +36,7 @@ export const confirmEmail: Endpoint = {
       id: account.id,
       overrideAccess: true,
       depth: 0,
-      data: { emailConfirmation: { tokenHash: null, expiresAt: null } } as never,
+      data: { emailConfirmation: { tokenHash: null, expiresAt: null } },
     })
     const { token: session, exp } = await req.payload.login({ collection: 'users', data: { email: account.email, password }, req })
     return json(200, { message: 'Your email is confirmed.', token: session, exp })
