@@ -1,5 +1,5 @@
 import { match } from 'path-to-regexp'
-import type { Endpoint, Payload } from 'payload'
+import type { CollectionSlug, Endpoint, Payload } from 'payload'
 import * as qs from 'qs-esm'
 import { checkParams } from './apiParams.ts'
 import type { Rules } from './whereCheck.ts'
@@ -30,6 +30,7 @@ export function apiGuard(payload: Payload) {
       ? new Set(Object.keys(adapterOperators).filter((o) => o !== 'and' && o !== 'or' && o !== 'isNull'))
       : undefined,
   }
+  const isCollectionSlug = (slug: string): slug is CollectionSlug => Object.hasOwn(payload.collections, slug)
   const matchers = new WeakMap<Endpoint, ReturnType<typeof match>>()
   const matcher = (endpoint: Endpoint) => {
     let m = matchers.get(endpoint)
@@ -48,7 +49,7 @@ export function apiGuard(payload: Payload) {
     // Globals (none yet) are Payload's to route.
     if (rest.startsWith('/globals/') && payload.config.globals.length > 0) return null
     const slug = rest.split('/')[1] ?? ''
-    const collection = Object.hasOwn(payload.collections, slug) ? payload.collections[slug] : undefined
+    const collection = isCollectionSlug(slug) ? payload.collections[slug] : undefined
     const endpoints = (collection ? collection.config.endpoints : payload.config.endpoints) || []
     const path = (collection ? rest.slice(slug.length + 1) : rest) || '/'
     let endpoint: Endpoint | undefined
@@ -84,7 +85,7 @@ export function apiGuard(payload: Payload) {
   }
 }
 
-export type Collection = Payload['collections'][string]
+export type Collection = Payload['collections'][CollectionSlug]
 
 function checkRoute(collection: Collection, endpoint: Endpoint, params: Record<string, unknown>, rules: Rules) {
   const label = labelOf(collection.config.labels?.singular, collection.config.slug)

@@ -1,4 +1,5 @@
 /** Every read and write of health data leaves an entry that nobody can change or remove. */
+import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
@@ -16,11 +17,11 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const entriesFor = async (where: Record<string, unknown>) =>
+const entriesFor = async (where: Where) =>
   (
     await server.payload.find({
       collection: 'audit-log',
-      where: where as never,
+      where,
       overrideAccess: true,
       depth: 0,
       limit: 100,

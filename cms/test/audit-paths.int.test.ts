@@ -28,7 +28,7 @@ async function entriesSince(since: string, resource: string) {
     depth: 0,
     limit: 100,
   })
-  return docs as unknown as { actor: unknown; role: string; ip: string | null; userAgent: string | null; action: string; note?: string }[]
+  return docs
 }
 
 describe('audit of the visit endpoints', () => {

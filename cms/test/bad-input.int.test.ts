@@ -392,7 +392,7 @@ describe('bad input', () => {
         name: 'Leaving',
         role: 'patient',
         tenants: [{ tenant: world.alpha.id }],
-      } as never,
+      },
       overrideAccess: true,
     })
     expect((await platformAdmin.request('DELETE', `/api/users/${other.id}`)).status).toBe(200)

@@ -39,7 +39,7 @@ describe('links in calendar files', () => {
   })
 
   it('use /c/<slug>/ on the platform when the clinic has no domain of its own', async () => {
-    await server.payload.update({ collection: 'tenants', id: world.beta.id, data: { domains: [] } as never, overrideAccess: true })
+    await server.payload.update({ collection: 'tenants', id: world.beta.id, data: { domains: [] }, overrideAccess: true })
     try {
       const patient = await signIn(server.url, world.beta.patient.email, PASSWORD)
       const { body } = await patient.request('GET', `/api/appointments/${world.beta.appointment}/ics`)
@@ -48,7 +48,7 @@ describe('links in calendar files', () => {
       await server.payload.update({
         collection: 'tenants',
         id: world.beta.id,
-        data: { domains: [{ domain: 'beta.localhost' }] } as never,
+        data: { domains: [{ domain: 'beta.localhost' }] },
         overrideAccess: true,
       })
     }

@@ -31,11 +31,11 @@ beforeAll(async () => {
     collection: 'doctors',
     id: world.alpha.doctor,
     data: {
-      weeklyHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '23:59' })),
+      weeklyHours: (['0', '1', '2', '3', '4', '5', '6'] as const).map((day) => ({ day, start: '00:00', end: '23:59' })),
       visitMinutes: 30,
       minimumNoticeMinutes: 0,
       bookingHorizonDays: 30,
-    } as never,
+    },
     overrideAccess: true,
   })
   logs = await withCapturedLogs(server)

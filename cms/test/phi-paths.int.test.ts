@@ -59,7 +59,7 @@ describe('relationship population', () => {
         quantity: 1,
         refills: 0,
         status: 'draft',
-      } as never,
+      },
       overrideAccess: true,
     })
     const patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)

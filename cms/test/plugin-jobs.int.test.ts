@@ -9,7 +9,7 @@
  * waits for a retry's real 30 seconds.
  */
 import { writeFileSync } from 'node:fs'
-import { _internal_jobSystemGlobals, _internal_resetJobSystemGlobals, createLocalReq, type Payload } from 'payload'
+import { _internal_jobSystemGlobals, _internal_resetJobSystemGlobals, createLocalReq, type CollectionSlug, type Payload } from 'payload'
 import { pluginsOf, type PlatformContext, type TelemedPlugin } from '@telemed/plugin-sdk'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { contextFor } from '../src/plugins/context.ts'
@@ -46,9 +46,12 @@ type JobDoc = {
   log?: { state: 'failed' | 'succeeded'; completedAt: string }[]
 }
 
+/** Payload's jobs collection: it exists only when a plugin declares jobs, so the generated types (made without plugins) lack it. */
+const JOBS = 'payload-jobs' as unknown as CollectionSlug
+
 /** The jobs whose input has this key, as the jobs collection holds them. */
 async function jobsOf(payload: Payload, key: string): Promise<JobDoc[]> {
-  const { docs } = await payload.find({ collection: 'payload-jobs', pagination: false, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({ collection: JOBS, pagination: false, depth: 0, overrideAccess: true })
   return (docs as unknown as JobDoc[]).filter((job) => job.input.key === key)
 }
 async function jobOf(payload: Payload, key: string): Promise<JobDoc> {
@@ -72,14 +75,14 @@ describe('a job queued by a plugin', () => {
   })
 
   it('is refused, saying which jobs there are, when the plugin declares no job by that name', async () => {
-    const before = (await server.payload.count({ collection: 'payload-jobs', overrideAccess: true })).totalDocs
+    const before = (await server.payload.count({ collection: JOBS, overrideAccess: true })).totalDocs
     await expect(ctx.queue('send-everything', { key: 'x' })).rejects.toThrow(
       'The plugin jobs-test has no job "send-everything": it declares "note", "flaky", "broken", "slow".',
     )
     await expect(ctx.queue('note', { key: 'x' }, { waitUntil: new Date('not a date') })).rejects.toThrow(
       /waitUntil .* must be a valid Date/,
     )
-    expect((await server.payload.count({ collection: 'payload-jobs', overrideAccess: true })).totalDocs).toBe(before)
+    expect((await server.payload.count({ collection: JOBS, overrideAccess: true })).totalDocs).toBe(before)
   })
 
   it('waits for its waitUntil, and runs once that time has come', async () => {
@@ -186,7 +189,7 @@ describe('the jobs endpoints and collection', () => {
       const user = await server.payload.findByID({ collection: 'users', id, depth: 0 })
       const req = await createLocalReq({ user: { ...user, collection: 'users' } }, server.payload)
       await expect(
-        server.payload.jobs.queue({ task: 'jobs-test.note', input: { key: 'local' }, overrideAccess: false, req }),
+        server.payload.jobs.queue({ task: 'jobs-test.note' as never, input: { key: 'local' }, overrideAccess: false, req }),
       ).rejects.toThrow(/not allowed/)
     }
     expect(await jobsOf(server.payload, 'local')).toEqual([])

@@ -39,7 +39,7 @@ beforeAll(async () => {
       ],
       timeOff: [{ from: '2027-01-04T00:00:00.000Z', to: '2027-01-09T00:00:00.000Z', note: 'Conference' }],
       dailyMaximum: 6,
-    } as never,
+    },
   })
   await payload.update({
     collection: 'users',
@@ -48,7 +48,7 @@ beforeAll(async () => {
     data: {
       tenants: [{ tenant: world.alpha.id }, { tenant: world.beta.id }],
       patientProfile: { conditions: [{ name: 'Asthma' }] },
-    } as never,
+    },
   })
   await payload.login({ collection: 'users', data: { email: world.alpha.patient.email, password: 'test-password' } })
 })
@@ -101,7 +101,7 @@ describe('reads by id with their SQL prepared once', () => {
     const req = await createLocalReq({}, payload)
     await initTransaction(req)
     try {
-      await payload.update({ collection: 'doctors', id: world.beta.doctor, data: { visitMinutes: 45 } as never, overrideAccess: true, req })
+      await payload.update({ collection: 'doctors', id: world.beta.doctor, data: { visitMinutes: 45 }, overrideAccess: true, req })
       const inside = await findByIdPrepared(payload, 'doctors', world.beta.doctor, BOOKING_FIELDS, req)
       expect(inside!.visitMinutes).toBe(45)
     } finally {

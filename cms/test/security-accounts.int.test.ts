@@ -246,7 +246,7 @@ describe('unlocking a locked account', () => {
   it('is for platform admins and the admins of the account’s clinics only', async () => {
     const locked = await createUser(server.payload, 'locked@alpha.test', 'patient', [world.alpha.id])
     const lockUntil = new Date(Date.now() + 3_600_000).toISOString()
-    await server.payload.update({ collection: 'users', id: locked.id, data: { lockUntil, loginAttempts: 5 } as never, ...sys })
+    await server.payload.update({ collection: 'users', id: locked.id, data: { lockUntil, loginAttempts: 5 }, ...sys })
     const patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
     const betaAdmin = await signIn(server.url, world.beta.admin.email, PASSWORD)
     expect((await patient.request('POST', '/api/users/unlock', { email: locked.email })).status).toBe(403)

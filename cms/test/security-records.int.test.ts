@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
@@ -49,11 +50,11 @@ const upload = async (who: Client, title: string, content: string) => {
 
 const download = (who: Client, path: string, headers: Record<string, string> = {}) => who.request('GET', path, undefined, headers)
 
-const auditEntries = async (where: Record<string, unknown>) =>
+const auditEntries = async (where: Where) =>
   (
     await server.payload.find({
       collection: 'audit-log',
-      where: where as never,
+      where,
       overrideAccess: true,
       depth: 0,
       limit: 100,

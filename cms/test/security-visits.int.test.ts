@@ -131,7 +131,7 @@ describe('slot hoarding', () => {
     await server.payload.update({
       collection: 'tenants',
       id: world.alpha.id,
-      data: { bookingPolicy: { maxUpcomingVisits: 6 } } as never,
+      data: { bookingPolicy: { maxUpcomingVisits: 6 } },
       ...sys,
     })
     expect((await book(patient)).status).toBe(201)

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { PASSWORD, visitAt, type World } from './support/world.ts'
+import type { Appointment } from '../src/payload-types.ts'
 
 let server: TestServer
 let world: World
@@ -21,11 +22,11 @@ afterAll(() => server?.close())
 const created: (number | string)[] = []
 afterEach(async () => {
   for (const id of created.splice(0))
-    await server.payload.update({ collection: 'appointments', id, data: { status: 'cancelled' } as never, overrideAccess: true })
+    await server.payload.update({ collection: 'appointments', id, data: { status: 'cancelled' }, overrideAccess: true })
 })
 
 /** A visit of the first patient with the first doctor, starting `minutes` from now (negative: in the past). */
-async function visitIn(minutes: number, status = 'confirmed') {
+async function visitIn(minutes: number, status: Appointment['status'] = 'confirmed') {
   const start = Math.round((Date.now() + minutes * MINUTE) / MINUTE) * MINUTE
   const visit = await visitAt(server.payload, world.alpha, start, { status })
   created.push(visit.id)
@@ -83,14 +84,14 @@ describe('POST /api/appointments/:id/join', () => {
     await server.payload.update({
       collection: 'tenants',
       id: world.alpha.id,
-      data: { video: { joinMinutesBefore: 120, joinMinutesAfter: 60 } } as never,
+      data: { video: { joinMinutesBefore: 120, joinMinutesAfter: 60 } },
       overrideAccess: true,
     })
     expect((await join(patient, visit.id)).status).toBe(200)
     await server.payload.update({
       collection: 'tenants',
       id: world.alpha.id,
-      data: { video: { joinMinutesBefore: 15, joinMinutesAfter: 60 } } as never,
+      data: { video: { joinMinutesBefore: 15, joinMinutesAfter: 60 } },
       overrideAccess: true,
     })
   })

@@ -22,7 +22,7 @@ beforeAll(async () => {
   await server.payload.update({
     collection: 'tenants',
     id: world.alpha.id,
-    data: { bookingPolicy: { maxUpcomingVisits: 100 } } as never,
+    data: { bookingPolicy: { maxUpcomingVisits: 100 } },
     overrideAccess: true,
   })
   patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
@@ -137,7 +137,7 @@ describe('status changes', () => {
         end: slotIn(-4.5),
         status: 'confirmed',
         visitType: 'video',
-      } as never,
+      },
       overrideAccess: true,
     })
     expect((await patient.request('POST', `/api/appointments/${past.id}/complete`)).status).toBe(403)

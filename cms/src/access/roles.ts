@@ -14,16 +14,22 @@ export const roleOf = (req: PayloadRequest): Role | null => userOf(req)?.role ??
 export const isPlatformAdmin = (req: PayloadRequest) => roleOf(req) === 'platform-admin'
 export const isStaff = (req: PayloadRequest) => ['platform-admin', 'clinic-admin', 'doctor'].includes(roleOf(req) ?? '')
 
-/** Ids of the clinics the signed-in user belongs to. */
-export function clinicsOf(user: SessionUser | null): Id[] {
+/** Ids of the clinics an account belongs to: the signed-in user, an account read, or an account's data being written. */
+export function clinicsOf(user: SessionUser | Pick<SessionUser, 'tenants'> | null | undefined): Id[] {
   return (user?.tenants ?? [])
     .map((m) => (m.tenant && typeof m.tenant === 'object' ? m.tenant.id : m.tenant))
     .filter((id): id is Id => id !== null && id !== undefined)
 }
 
 export const sameId = (a: unknown, b: unknown) => a !== null && a !== undefined && String(a) === String(b)
-export const idOf = (value: unknown): Id | null =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : ((value as Id | null | undefined) ?? null)
+
+/** The id a relationship holds, whether it was read as an id (depth 0) or as the document. */
+export function idOf(value: number | { id: number }): number
+export function idOf(value: number | { id: number } | null | undefined): number | null
+export function idOf(value: unknown): Id | null
+export function idOf(value: unknown): Id | null {
+  return value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : ((value as Id | null | undefined) ?? null)
+}
 
 export const inMyClinics = (req: PayloadRequest, field = 'tenant'): Where => ({ [field]: { in: clinicsOf(userOf(req)) } })
 

@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import type { Appointment } from '../payload-types.ts'
 
 /** What a calendar entry may carry: times, a title without clinical content, a link. */
 export type CalendarVisit = {
@@ -56,5 +57,4 @@ export const initialsOf = (name: string) =>
     .join(' ')
 
 /** Changes recorded after creation: each reschedule or status change bumps SEQUENCE. */
-export const revisionOf = (visit: Record<string, unknown>) =>
-  Math.max(0, ((visit.history as unknown[] | null | undefined)?.length ?? 1) - 1)
+export const revisionOf = (visit: Pick<Appointment, 'history'>) => Math.max(0, (visit.history?.length ?? 1) - 1)

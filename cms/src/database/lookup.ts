@@ -1,7 +1,9 @@
-import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, SelectType, TransformCollectionWithSelect, Where } from 'payload'
 import { findByIdPrepared } from './preparedRead.ts'
 
 type Doc = Record<string, any> & { id: number | string }
+/** A document as read with `select` (only those fields), relationships as ids. */
+type Read<S extends CollectionSlug, Sel extends SelectType> = TransformCollectionWithSelect<S, Sel>
 
 const perRequest = new WeakMap<PayloadRequest, Map<string, Promise<Doc | null>>>()
 const seenBy = (req: PayloadRequest) => {
@@ -21,27 +23,27 @@ const onceKey = (collection: string, id: unknown, select: SelectType) => `${coll
  * transaction, a read by id is a prepared query (see preparedRead.ts).
  */
 export const lookup = {
-  async byId(
+  async byId<S extends CollectionSlug, Sel extends SelectType = SelectType>(
     req: PayloadRequest,
-    collection: CollectionSlug,
+    collection: S,
     id: number | string | null | undefined,
-    select?: SelectType,
-  ): Promise<Doc | null> {
+    select?: Sel,
+  ): Promise<Read<S, Sel> | null> {
     if (id === null || id === undefined || id === '') return null
-    return findByIdPrepared(req.payload, collection, id, select, req)
+    return (await findByIdPrepared(req.payload, collection, id, select, req)) as Read<S, Sel> | null
   },
   /** byId, read once per request: for facts several checks of one write need (a doctor's clinic and buffers). */
-  byIdOnce(
+  byIdOnce<S extends CollectionSlug, Sel extends SelectType>(
     req: PayloadRequest,
-    collection: CollectionSlug,
+    collection: S,
     id: number | string | null | undefined,
-    select: SelectType,
-  ): Promise<Doc | null> {
+    select: Sel,
+  ): Promise<Read<S, Sel> | null> {
     const seen = seenBy(req)
     const key = onceKey(collection, id, select)
     let found = seen.get(key)
     if (!found) seen.set(key, (found = lookup.byId(req, collection, id, select)))
-    return found
+    return found as Promise<Read<S, Sel> | null>
   },
   /** Hands byIdOnce what this request already read (e.g. the doctor a booking was planned with), sparing a query. */
   remember(req: PayloadRequest, collection: CollectionSlug, select: SelectType, doc: Doc): void {
@@ -52,7 +54,12 @@ export const lookup = {
   async count(req: PayloadRequest, collection: CollectionSlug, where: Where): Promise<number> {
     return (await req.payload.db.count({ collection, where, req })).totalDocs
   },
-  async all(req: PayloadRequest, collection: CollectionSlug, where: Where, select?: SelectType): Promise<Doc[]> {
-    return (await req.payload.db.find({ collection, where, limit: 0, pagination: false, req, select })).docs as Doc[]
+  async all<S extends CollectionSlug, Sel extends SelectType = SelectType>(
+    req: PayloadRequest,
+    collection: S,
+    where: Where,
+    select?: Sel,
+  ): Promise<Read<S, Sel>[]> {
+    return (await req.payload.db.find<Read<S, Sel>>({ collection, where, limit: 0, pagination: false, req, select })).docs
   },
 }

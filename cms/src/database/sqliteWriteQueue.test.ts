@@ -75,9 +75,30 @@ describe('the write queue', () => {
   })
 })
 
+/**
+ * The Local API on this test's own collections (accounts, notes): the platform's generated
+ * types describe the platform's collections, and would refuse these.
+ */
+type OwnCollections = {
+  create: (args: { collection: string; data: object; req?: PayloadRequest }) => Promise<unknown>
+  login: (args: { collection: string; data: { email: string; password: string } }) => Promise<{ user?: { email?: string } | null }>
+  db: {
+    client: Client
+    create: (args: { collection: string; data: object; req: PayloadRequest }) => Promise<unknown>
+    find: <T>(args: {
+      collection: string
+      req?: PayloadRequest
+      limit: number
+      pagination: boolean
+      sort: string
+    }) => Promise<{ docs: T[] }>
+  }
+}
+
 describe('SQLite transactions take the writer at their first write (real Payload, real file)', () => {
   let payload: Payload
   let queue: WriteQueue
+  const local = () => payload as unknown as OwnCollections
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'write-queue-'))
@@ -106,9 +127,9 @@ describe('SQLite transactions take the writer at their first write (real Payload
     return req
   }
   const note = (body: string, req?: PayloadRequest) =>
-    payload.db.create({ collection: 'notes', data: { body }, req: req ?? ({} as PayloadRequest) })
+    local().db.create({ collection: 'notes', data: { body }, req: req ?? ({} as PayloadRequest) })
   const bodies = async (req?: PayloadRequest) =>
-    (await payload.db.find<{ body: string }>({ collection: 'notes', req, limit: 0, pagination: false, sort: 'id' })).docs.map((d) => d.body)
+    (await local().db.find<{ body: string }>({ collection: 'notes', req, limit: 0, pagination: false, sort: 'id' })).docs.map((d) => d.body)
 
   it('hashes a new password without the writer, while another write commits', async () => {
     // Every PBKDF2 call notes whether the writer is held, and waits until the test lets it go on.
@@ -121,18 +142,18 @@ describe('SQLite transactions take the writer at their first write (real Payload
       void gate.then(() => (pbkdf2 as (...a: unknown[]) => void)(...args))
     }) as never)
     try {
-      const account = watch(payload.create({ collection: 'accounts', data: { email: 'new@patient.test', password: 'a long passphrase' } }))
+      const account = watch(local().create({ collection: 'accounts', data: { email: 'new@patient.test', password: 'a long passphrase' } }))
       while (heldWhileHashing.length === 0) await settle()
       expect(heldWhileHashing).toEqual([false])
       // The registration is in its transaction, hashing: someone else writes and commits meanwhile.
-      await payload.create({ collection: 'notes', data: { body: 'written while the password was hashed' } })
+      await local().create({ collection: 'notes', data: { body: 'written while the password was hashed' } })
       expect(account.done).toBe(false)
       letHashGoOn()
       await account.promise
     } finally {
       spy.mockRestore()
     }
-    const login = await payload.login({ collection: 'accounts', data: { email: 'new@patient.test', password: 'a long passphrase' } })
+    const login = await local().login({ collection: 'accounts', data: { email: 'new@patient.test', password: 'a long passphrase' } })
     expect(login.user?.email).toBe('new@patient.test')
     expect(queue.held).toBe(false)
   })
@@ -170,7 +191,7 @@ describe('SQLite transactions take the writer at their first write (real Payload
   })
 
   it('runs statements of one transaction in the order they were sent, also across the first write', async () => {
-    const tx = await (payload.db as unknown as { client: Client }).client.transaction('write')
+    const tx = await local().db.client.transaction('write')
     const insert = tx.execute({ sql: 'insert into notes (body, updated_at, created_at) values (?, ?, ?)', args: ['sent first', '', ''] })
     const count = tx.execute({ sql: 'select count(*) as n from notes where body = ?', args: ['sent first'] })
     await insert
@@ -197,7 +218,7 @@ describe('SQLite transactions take the writer at their first write (real Payload
     await note('holding the writer', holder)
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
-      const waiting = watch(payload.create({ collection: 'notes', data: { body: 'gave up' } }))
+      const waiting = watch(local().create({ collection: 'notes', data: { body: 'gave up' } }))
       while (queue.waiting === 0) await settle()
       await vi.advanceTimersByTimeAsync(MAX_WAIT_MS)
       await settle()
@@ -208,7 +229,7 @@ describe('SQLite transactions take the writer at their first write (real Payload
     }
     await commitTransaction(holder)
     expect(await bodies()).not.toContain('gave up')
-    await payload.create({ collection: 'notes', data: { body: 'later' } })
+    await local().create({ collection: 'notes', data: { body: 'later' } })
     expect(await bodies()).toContain('later')
   })
 })

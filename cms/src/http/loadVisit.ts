@@ -1,8 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
+import type { Appointment } from '../payload-types.ts'
 import { idOf, myDoctorProfileIds, roleOf, sameId } from '../access/roles.ts'
 import { problem, readBody } from './endpoint.ts'
 
-export type Visit = Record<string, any> & { id: number | string; start: string; end: string; status: string }
+export type Visit = Appointment
 export type Actor = 'patient' | 'doctor' | 'admin'
 
 /**
@@ -12,7 +13,7 @@ export type Actor = 'patient' | 'doctor' | 'admin'
  */
 export async function loadVisit(req: PayloadRequest): Promise<{ visit: Visit; actor: Actor } | Response> {
   if (!req.user) return problem(401, 'Sign in first.')
-  const visit = (await req.payload
+  const visit = await req.payload
     .findByID({
       collection: 'appointments',
       id: String(req.routeParams?.id),
@@ -22,7 +23,7 @@ export async function loadVisit(req: PayloadRequest): Promise<{ visit: Visit; ac
       req,
       disableErrors: true,
     })
-    .catch(() => null)) as Visit | null
+    .catch(() => null)
   if (!visit) return problem(404, 'There is no such appointment.')
   const role = roleOf(req)
   if (role === 'platform-admin' || role === 'clinic-admin') return { visit, actor: 'admin' }

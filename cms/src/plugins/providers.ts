@@ -41,6 +41,7 @@ export async function providerFor<S extends ProviderSlot>(
 }
 
 async function chosenName(payload: Payload, slot: ProviderSlot, clinicId: number | string): Promise<string | null> {
+  // Clinics → Providers exists only when plugins offer a choice (host.ts): the generated types, made without them, lack it.
   const clinic = await payload
     .findByID({ collection: 'tenants', id: clinicId, depth: 0, select: { providers: true } as never })
     .catch(() => null)

@@ -1,11 +1,12 @@
 import type { PayloadRequest } from 'payload'
+import type { Appointment } from '../payload-types.ts'
 import { lookup } from '../database/index.ts'
 
 /** How long a hold keeps a slot while the patient finishes booking. */
 export const HOLD_MINUTES = 10
 
-type Row = Record<string, unknown> & { status?: unknown; holdExpiresAt?: unknown }
-export const isExpiredHold = (row: Row, now = Date.now()) => row.status === 'held' && Date.parse(String(row.holdExpiresAt ?? '')) <= now
+export const isExpiredHold = (visit: Pick<Appointment, 'status' | 'holdExpiresAt'>, now = Date.now()) =>
+  visit.status === 'held' && Date.parse(visit.holdExpiresAt ?? '') <= now
 
 /**
  * Expired holds never block anyone: a write whose time seems taken first

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { Appointment } from '../payload-types.ts'
 import { availabilityOf } from './availabilityOf.ts'
 import type { Availability, Busy } from './computeSlots.ts'
 import { isExpiredHold } from './holds.ts'
@@ -16,7 +17,7 @@ export async function loadCalendar(
   const availability = availabilityOf(doctor)
   const margin = (availability.bufferBeforeMinutes + availability.bufferAfterMinutes) * 60_000
   // Straight from the adapter: only times are read, and no one is reading health data.
-  const { docs } = await payload.db.find({
+  const { docs } = await payload.db.find<Pick<Appointment, 'start' | 'end' | 'status' | 'holdExpiresAt'>>({
     collection: 'appointments',
     where: {
       and: [
@@ -31,8 +32,6 @@ export async function loadCalendar(
     pagination: false,
   })
   const now = Date.now()
-  const live = (docs as unknown as { start: string; end: string; status: string; holdExpiresAt?: string }[]).filter(
-    (d) => !isExpiredHold(d, now),
-  )
+  const live = docs.filter((d) => !isExpiredHold(d, now))
   return { availability, busy: live.map((d) => ({ start: Date.parse(d.start), end: Date.parse(d.end) })) }
 }

@@ -4,11 +4,15 @@
  * family practice, Sunrise a bright Kolkata clinic for families. Prices are in each
  * clinic's currency (USD, INR). Demo text, not legal advice.
  */
+import type { Tenant } from '../payload-types.ts'
 import { lexical } from './richText.ts'
 
-const weekdays = (opens: string, closes: string) => [1, 2, 3, 4, 5].map((day) => ({ day: String(day), opens, closes }))
+/** A clinic's home page, with its terms (a field of the clinic beside its home page). */
+type DemoHome = { home: NonNullable<Tenant['home']> & { terms: Tenant['terms'] } }
 
-export const DEMO_HOME = {
+const weekdays = (opens: string, closes: string) => (['1', '2', '3', '4', '5'] as const).map((day) => ({ day, opens, closes }))
+
+export const DEMO_HOME: { northwind: DemoHome; sunrise: DemoHome } = {
   northwind: {
     home: {
       heroHeading: 'Your family doctor, a video call away',
@@ -95,7 +99,7 @@ export const DEMO_HOME = {
           answer: 'Yes. Upload lab reports or ECGs under Records; only you and your doctor can open them.',
         },
       ],
-      openingHours: [...[1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), opens: '08:00', closes: '20:00' })), { day: '0', opens: '09:00', closes: '12:00' }],
+      openingHours: [...(['1', '2', '3', '4', '5', '6'] as const).map((day) => ({ day, opens: '08:00', closes: '20:00' })), { day: '0', opens: '09:00', closes: '12:00' }],
       privacy: lexical([
         'At Sunrise Clinic your health is your business. Here is, in plain words, how we look after your information.',
         { h: 'What we keep' },
@@ -111,4 +115,4 @@ export const DEMO_HOME = {
       ]),
     },
   },
-} as const
+}

@@ -1,23 +1,23 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
+import { leavingDefaults } from '../collections/leavingDefaults.ts'
+import type { Appointment, Doctor } from '../payload-types.ts'
 import { portraitPng } from './portraits.ts'
 import { addDays, localDateAt, weekdayOf, zonedToUtc } from '../scheduling/zonedTime.ts'
 import { DEMO_CLINICS, DEMO_PASSWORD, PLATFORM_ADMIN } from './demoData.ts'
 import { DEMO_HOME } from './demoHome.ts'
 import { lexical } from './richText.ts'
 
-type Doc = { id: number | string; [key: string]: unknown }
-
 /** Finds the document matching `where`, or creates it from `data`: what makes the seed idempotent. */
-async function ensure(
+async function ensure<S extends CollectionSlug>(
   payload: Payload,
-  collection: CollectionSlug,
+  collection: S,
   where: Where,
-  data: Record<string, unknown>,
+  data: RequiredDataFromCollectionSlug<S>,
   file?: { data: Buffer; mimetype: string; name: string; size: number },
-) {
+): Promise<{ doc: DataFromCollectionSlug<S>; created: boolean }> {
   const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true })
-  if (found.docs[0]) return { doc: found.docs[0] as Doc, created: false }
-  const doc = (await payload.create({ collection, data: data as never, overrideAccess: true, depth: 0, file })) as Doc
+  if (found.docs[0]) return { doc: found.docs[0], created: false }
+  const doc = await payload.create({ collection, data, overrideAccess: true, depth: 0, file })
   return { doc, created: true }
 }
 
@@ -41,12 +41,12 @@ const workingHour = (daysFromNow: number, hour: number, zone: string) => {
 export async function seedDemo(payload: Payload): Promise<number> {
   let created = 0
   const count = <T extends { created: boolean }>(r: T) => ((created += r.created ? 1 : 0), r)
-  const account = async (email: string, data: Record<string, unknown>) =>
+  const account = async (email: string, data: Omit<RequiredDataFromCollectionSlug<'users'>, 'email'>) =>
     count(await ensure(payload, 'users', { email: { equals: email } }, { email, password: DEMO_PASSWORD, ...data })).doc
 
   await account(PLATFORM_ADMIN.email, { name: PLATFORM_ADMIN.name, role: 'platform-admin' })
 
-  const clinicIds = new Map<string, Doc['id']>()
+  const clinicIds = new Map<string, number>()
   for (const clinic of DEMO_CLINICS) {
     const { terms, ...home } = DEMO_HOME[clinic.slug as keyof typeof DEMO_HOME].home
     const tenant = count(
@@ -54,7 +54,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
         payload,
         'tenants',
         { slug: { equals: clinic.slug } },
-        {
+        leavingDefaults<'tenants', 'video'>({
           name: clinic.name,
           slug: clinic.slug,
           theme: clinic.theme,
@@ -66,23 +66,23 @@ export async function seedDemo(payload: Payload): Promise<number> {
           bookingPolicy: { cancellationCutoffHours: 24, approvalRequired: false },
           home,
           terms,
-        },
+        }),
       ),
     ).doc
     // A clinic seeded before clinics had home pages gets the demo's; one its admin wrote keeps theirs.
     if (!(tenant.home as { heroHeading?: string } | undefined)?.heroHeading)
-      await payload.update({ collection: 'tenants', id: tenant.id, data: { home, terms } as never, overrideAccess: true, depth: 0 })
+      await payload.update({ collection: 'tenants', id: tenant.id, data: { home, terms }, overrideAccess: true, depth: 0 })
     clinicIds.set(clinic.slug, tenant.id)
   }
 
   for (const [clinicIndex, clinic] of DEMO_CLINICS.entries()) {
     const tenant = clinicIds.get(clinic.slug)!
-    const memberOf = (emailsClinics: string[]) => emailsClinics.map((slug) => ({ tenant: clinicIds.get(slug) }))
+    const memberOf = (emailsClinics: string[]) => emailsClinics.map((slug) => ({ tenant: clinicIds.get(slug)! }))
     const clinicsOfPatient = (email: string) => DEMO_CLINICS.filter((c) => c.patients.some((p) => p.email === email)).map((c) => c.slug)
 
     await account(clinic.admin.email, { name: clinic.admin.name, role: 'clinic-admin', tenants: memberOf([clinic.slug]) })
 
-    const doctors: Doc[] = []
+    const doctors: Doctor[] = []
     for (const d of clinic.doctors) {
       const user = await account(d.email, { name: d.name, role: 'doctor', tenants: memberOf([clinic.slug]) })
       const png = await portraitPng(d.look)
@@ -101,7 +101,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
             payload,
             'doctors',
             { user: { equals: user.id } },
-            {
+            leavingDefaults<'doctors', 'bufferBeforeMinutes'>({
               user: user.id,
               tenant,
               displayName: d.name,
@@ -117,14 +117,14 @@ export async function seedDemo(payload: Payload): Promise<number> {
               bio: lexical([d.bio]),
               active: true,
               // Weekdays 09:00–12:00 and 13:00–17:00 in the doctor's own zone.
-              weeklyHours: [1, 2, 3, 4, 5].flatMap((day) => [
-                { day: String(day), start: '09:00', end: '12:00' },
-                { day: String(day), start: '13:00', end: '17:00' },
+              weeklyHours: (['1', '2', '3', '4', '5'] as const).flatMap((day) => [
+                { day, start: '09:00', end: '12:00' },
+                { day, start: '13:00', end: '17:00' },
               ]),
               bufferAfterMinutes: 5,
               minimumNoticeMinutes: 60,
               bookingHorizonDays: 60,
-            },
+            }),
           ),
         ).doc,
       )
@@ -146,10 +146,10 @@ export async function seedDemo(payload: Payload): Promise<number> {
       const visits = [
         // In the doctor's working hours, on their clock. Carol, a patient of both clinics, sees a London
         // doctor at Northwind and a Sydney one at Sunrise: her visits are hours apart in real time.
-        { start: workingHour(-7 + index, 10 + clinicIndex, doctor.timeZone as string), status: 'completed', reason: 'Follow-up on recent symptoms' },
-        { start: workingHour(2 + index, 14 + clinicIndex, doctor.timeZone as string), status: 'confirmed', reason: 'Review of test results' },
+        { start: workingHour(-7 + index, 10 + clinicIndex, doctor.timeZone), status: 'completed' as const, reason: 'Follow-up on recent symptoms' },
+        { start: workingHour(2 + index, 14 + clinicIndex, doctor.timeZone), status: 'confirmed' as const, reason: 'Review of test results' },
       ]
-      let pastVisit: Doc | undefined
+      let pastVisit: Appointment | undefined
       for (const v of visits) {
         const visit = count(
           await ensure(

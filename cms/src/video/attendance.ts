@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
 import { idOf } from '../access/roles.ts'
 
-/** Ids arrive as text (from sockets and webhooks); the database's ids are numbers except on MongoDB. */
-const asId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id)
+/**
+ * Ids arrive as text (from sockets and webhooks); the database's ids are numbers except on MongoDB, whose
+ * text ids the generated document types (made for SQLite and PostgreSQL) do not describe.
+ */
+const asId = (id: string): number => (/^\d+$/.test(id) ? Number(id) : (id as unknown as number))
 
 export type AttendanceEntry = {
   appointment: string
@@ -33,7 +36,7 @@ export async function attendanceJoined(payload: Payload, { appointment, userId, 
       role,
       source,
       joinedAt: new Date(at).toISOString(),
-    } as never,
+    },
     overrideAccess: true,
   })
 }
@@ -62,8 +65,8 @@ export async function attendanceLeft(payload: Payload, { appointment, userId, so
     id: open.id,
     data: {
       leftAt: new Date(at).toISOString(),
-      seconds: Math.max(0, Math.round((at - Date.parse(open.joinedAt as string)) / 1000)),
-    } as never,
+      seconds: Math.max(0, Math.round((at - Date.parse(open.joinedAt)) / 1000)),
+    },
     overrideAccess: true,
   })
 }

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { json, problem } from '../http/endpoint.ts'
 import { loadVisit } from '../http/loadVisit.ts'
 import { joinWindow } from './joinWindow.ts'
+import { idOf } from '../access/roles.ts'
 import { providerFor } from '../plugins/providers.ts'
 
 /**
@@ -23,7 +24,7 @@ export const joinVisit: Endpoint = {
     if ('refusal' in window)
       return json(403, { errors: [{ message: window.refusal, ...('opensAt' in window ? { opensAt: window.opensAt } : {}) }] })
 
-    const provider = await providerFor(req.payload, 'video', visit.tenant)
+    const provider = await providerFor(req.payload, 'video', idOf(visit.tenant))
     const session = await provider.ensureSession(String(visit.id))
     const grant = await provider.join(session, {
       userId: String(req.user!.id),

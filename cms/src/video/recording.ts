@@ -13,7 +13,7 @@ import { providerFor } from '../plugins/providers.ts'
 export const recordingConsent = visitAction('/:id/recording-consent', async (req, { visit, actor, body }) => {
   if (actor !== 'patient') return problem(403, 'Only the patient decides whether their visit may be recorded.')
   if (typeof body.consent !== 'boolean') return problem(400, 'Say consent: true to allow recording, or false to refuse it.', 'consent')
-  if (!body.consent) await (await providerFor(req.payload, 'video', visit.tenant)).stopRecording?.(String(visit.id))
+  if (!body.consent) await (await providerFor(req.payload, 'video', idOf(visit.tenant))).stopRecording?.(String(visit.id))
   const updated = await saveVisit(req, visit, { recordingConsent: body.consent ? new Date().toISOString() : null })
   return json(200, { recordingConsent: updated.recordingConsent ?? null })
 })
@@ -27,7 +27,7 @@ export const recordingConsent = visitAction('/:id/recording-consent', async (req
 export const recordVisit = visitAction('/:id/recording', async (req, { visit, actor, body }) => {
   if (actor !== 'doctor') return problem(403, 'Only the visit’s doctor records it.')
   if (body.action !== 'start' && body.action !== 'stop') return problem(400, "action is 'start' or 'stop'.", 'action')
-  const provider = await providerFor(req.payload, 'video', visit.tenant)
+  const provider = await providerFor(req.payload, 'video', idOf(visit.tenant))
   if (!provider.startRecording || !provider.stopRecording) return problem(409, 'This clinic’s video service does not record calls.')
   if (body.action === 'stop') return json(200, { stopped: await provider.stopRecording(String(visit.id)) })
 

@@ -1,6 +1,7 @@
 import { commitTransaction, createLocalReq, getFieldsToSign, initTransaction, jwtSign, killTransaction, type Payload } from 'payload'
 import { addSessionToUser } from 'payload/shared'
 import { client, type Client } from './http.ts'
+import type { User } from '../../src/payload-types.ts'
 
 /**
  * A REST client signed in as an account, made the way Payload's sign-in makes
@@ -15,15 +16,15 @@ export async function sessionFor(payload: Payload, baseUrl: string, userId: numb
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
-    const user = await payload.db.findOne<{ id: number | string; email: string }>({
+    const user = await payload.db.findOne<User>({
       collection: 'users',
       where: { id: { equals: userId } },
       req,
     })
     if (!user) throw new Error(`no account ${userId} to sign in`)
-    const { sid } = await addSessionToUser({ collectionConfig, payload, req, user: user as never })
+    const { sid } = await addSessionToUser({ collectionConfig, payload, req, user })
     await commitTransaction(req)
-    const fieldsToSign = getFieldsToSign({ collectionConfig, email: user.email, sid, user: { ...user, collection: 'users' } as never })
+    const fieldsToSign = getFieldsToSign({ collectionConfig, email: user.email, sid, user: { ...user, collection: 'users' as const } })
     const { token } = await jwtSign({ fieldsToSign, secret: payload.secret, tokenExpiration: collectionConfig.auth.tokenExpiration })
     return client(baseUrl, token)
   } catch (error) {

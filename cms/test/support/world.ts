@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
+import { leavingDefaults } from '../../src/collections/leavingDefaults.ts'
+import type { Appointment, Doctor, Prescription, User } from '../../src/payload-types.ts'
 
 export const PASSWORD = 'test-password'
-type Id = number | string
+type Id = number
 const HOUR = 60 * 60 * 1000
 let clock = Date.now() + 48 * HOUR
 /** Distinct future half-hours, so visits created by tests never collide. */
@@ -32,10 +34,10 @@ export type ClinicWorld = {
 
 export type World = { platformAdmin: { id: Id; email: string }; alpha: ClinicWorld; beta: ClinicWorld }
 
-export async function createUser(payload: Payload, email: string, role: string, tenants: Id[]) {
+export async function createUser(payload: Payload, email: string, role: User['role'], tenants: Id[]) {
   const doc = await payload.create({
     collection: 'users',
-    data: { email, password: PASSWORD, name: email.split('@')[0]!, role, tenants: tenants.map((tenant) => ({ tenant })) } as never,
+    data: { email, password: PASSWORD, name: email.split('@')[0]!, role, tenants: tenants.map((tenant) => ({ tenant })) },
     ...sys,
   })
   return { id: doc.id, email }
@@ -44,16 +46,29 @@ export async function createUser(payload: Payload, email: string, role: string, 
 export async function createDoctorProfile(payload: Payload, userId: Id, tenant: Id, name: string) {
   const doc = await payload.create({
     collection: 'doctors',
-    data: { user: userId, tenant, displayName: name, timeZone: 'UTC', visitMinutes: 30, active: true } as never,
+    data: leavingDefaults<'doctors', 'bufferBeforeMinutes' | 'bufferAfterMinutes' | 'minimumNoticeMinutes' | 'bookingHorizonDays'>({
+      user: userId,
+      tenant,
+      displayName: name,
+      timeZone: 'UTC',
+      visitMinutes: 30,
+      active: true,
+    }),
     ...sys,
   })
   return doc.id
 }
 
-export async function createAppointment(payload: Payload, tenant: Id, patient: Id, doctor: Id, status = 'confirmed') {
+export async function createAppointment(
+  payload: Payload,
+  tenant: Id,
+  patient: Id,
+  doctor: Id,
+  status: Appointment['status'] = 'confirmed',
+) {
   const doc = await payload.create({
     collection: 'appointments',
-    data: { tenant, patient, doctor, ...nextSlot(), status, visitType: 'video', reason: 'Check-up' } as never,
+    data: { tenant, patient, doctor, ...nextSlot(), status, visitType: 'video', reason: 'Check-up' },
     ...sys,
   })
   return doc.id
@@ -63,14 +78,14 @@ export async function createRecord(payload: Payload, tenant: Id, patient: Id, ti
   const data = Buffer.from(`${title}: all values within range\n`)
   const doc = await payload.create({
     collection: 'records',
-    data: { tenant, patient, title, kind: 'lab-result' } as never,
+    data: { tenant, patient, title, kind: 'lab-result' },
     file: { data, mimetype: 'text/plain', name: `record-${Math.random().toString(36).slice(2)}.txt`, size: data.length },
     ...sys,
   })
   return doc.id
 }
 
-export async function createPrescription(payload: Payload, tenant: Id, patient: Id, doctor: Id, status = 'signed') {
+export async function createPrescription(payload: Payload, tenant: Id, patient: Id, doctor: Id, status: Prescription['status'] = 'signed') {
   const doc = await payload.create({
     collection: 'prescriptions',
     data: {
@@ -82,7 +97,7 @@ export async function createPrescription(payload: Payload, tenant: Id, patient: 
       quantity: 20,
       refills: 0,
       status,
-    } as never,
+    },
     ...sys,
   })
   return doc.id
@@ -91,14 +106,14 @@ export async function createPrescription(payload: Payload, tenant: Id, patient: 
 async function createClinic(payload: Payload, slug: string): Promise<ClinicWorld> {
   const tenant = await payload.create({
     collection: 'tenants',
-    data: {
+    data: leavingDefaults<'tenants', 'locale' | 'video' | 'bookingPolicy'>({
       name: `Clinic ${slug}`,
       slug,
       theme: 'default',
       timeZone: 'UTC',
       currency: 'USD',
       domains: [{ domain: `${slug}.localhost` }],
-    } as never,
+    }),
     ...sys,
   })
   const id = tenant.id
@@ -138,12 +153,12 @@ export async function createWorld(payload: Payload): Promise<World> {
 }
 
 /** Opens a doctor's calendar around the clock, every day, with no notice needed: any future grid time is bookable. */
-export async function openAllWeek(payload: Payload, doctor: Id, extra: Record<string, unknown> = {}) {
-  const weeklyHours = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: String(day), start: '00:00', end: '24:00' }))
+export async function openAllWeek(payload: Payload, doctor: Id, extra: Partial<Doctor> = {}) {
+  const weeklyHours = (['0', '1', '2', '3', '4', '5', '6'] as const).map((day) => ({ day, start: '00:00', end: '24:00' }))
   await payload.update({
     collection: 'doctors',
     id: doctor,
-    data: { weeklyHours, minimumNoticeMinutes: 0, ...extra } as never,
+    data: { weeklyHours, minimumNoticeMinutes: 0, ...extra },
     overrideAccess: true,
   })
 }
@@ -157,7 +172,7 @@ export async function visitAt(
   payload: Payload,
   clinic: ClinicWorld,
   start: number,
-  extra: { status?: string; visitType?: 'video' | 'chat' } = {},
+  extra: Partial<Pick<Appointment, 'status' | 'visitType'>> = {},
 ) {
   const end = start + 30 * 60_000
   const doc = await payload.create({
@@ -170,7 +185,7 @@ export async function visitAt(
       end: new Date(end).toISOString(),
       status: extra.status ?? 'confirmed',
       visitType: extra.visitType ?? 'video',
-    } as never,
+    },
     ...sys,
   })
   return { id: doc.id, start, end }

@@ -1,10 +1,11 @@
 import type { PayloadRequest } from 'payload'
+import type { User } from '../../payload-types.ts'
 import { env } from '@telemed/config'
 import { clinicsOf, sameId } from '../../access/roles.ts'
 import { lookup } from '../../database/index.ts'
 import { clinicLink, clinicSender } from '../../email/clinicLink.ts'
 
-type Account = { email: string; role?: string; tenants?: unknown }
+type Account = Pick<User, 'email' | 'role' | 'tenants'>
 export const RESET_SUBJECT = 'Reset your password'
 
 /**
@@ -15,7 +16,7 @@ export const RESET_SUBJECT = 'Reset your password'
 export async function resetLink(req: PayloadRequest, account: Account, token: string, askedFrom?: unknown) {
   const encoded = encodeURIComponent(token)
   if (account.role === 'patient' || account.role === 'doctor') {
-    const clinics = clinicsOf(account as never)
+    const clinics = clinicsOf(account)
     const clinic = clinics.find((c) => sameId(c, askedFrom)) ?? clinics[0]
     if (clinic !== undefined) return { clinic, link: await clinicLink(req, clinic, `/reset-password?token=${encoded}`) }
   }

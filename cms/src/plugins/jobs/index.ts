@@ -13,7 +13,10 @@ export const taskSlugOf = (plugin: TelemedPlugin, slug: string) => `${plugin.nam
 
 const pascal = (text: string) => text.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())
 
-function taskOf(plugin: TelemedPlugin, job: JobDefinition): TaskConfig {
+/** A plugin's task: its slug and input are the plugin's, unknown to the generated types (made without plugins). */
+type PluginTask = TaskConfig<{ input: Record<string, unknown>; output: Record<string, never> }>
+
+function taskOf(plugin: TelemedPlugin, job: JobDefinition): PluginTask {
   const retries = job.retries ?? DEFAULT_RETRIES
   const backoffSeconds = job.backoffSeconds ?? DEFAULT_BACKOFF_SECONDS
   if (!Number.isInteger(retries) || retries < 0)
@@ -28,7 +31,7 @@ function taskOf(plugin: TelemedPlugin, job: JobDefinition): TaskConfig {
     retries: { attempts: retries, backoff: { type: 'exponential', delay: backoffSeconds * 1000 } },
     handler: async ({ input, req }) => {
       await job.run(input as Record<string, unknown>, contextFor(req.payload, plugin))
-      return { output: {} }
+      return { output: {} as Record<string, never> }
     },
   }
 }
@@ -95,6 +98,7 @@ export async function queueJob(
   if (waitUntil !== undefined && !(waitUntil instanceof Date && !Number.isNaN(waitUntil.getTime()))) {
     throw new Error(`The waitUntil of ${taskSlugOf(plugin, slug)} must be a valid Date.`)
   }
-  await payload.jobs.queue({ task: taskSlugOf(plugin, slug), input, waitUntil })
+  // The task's slug is the plugin's (`<plugin>.<slug>`), unknown to the generated types.
+  await payload.jobs.queue({ task: taskSlugOf(plugin, slug) as never, input, waitUntil })
   if (!waitUntil || waitUntil.getTime() <= Date.now()) jobRunnerOf(payload)?.nudge()
 }

@@ -1,4 +1,5 @@
 import { APIError, commitTransaction, initTransaction, killTransaction, type Endpoint, type PayloadRequest } from 'payload'
+import type { Appointment } from '../../payload-types.ts'
 import { clinicsOf, idOf, sameId } from '../../access/roles.ts'
 import { overlapKind } from '../bookingGuard.ts'
 import { BOOKING_FIELDS } from '../availabilityOf.ts'
@@ -76,17 +77,15 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
 export const bookAppointment = bookingEndpoint('book')
 export const holdSlot = bookingEndpoint('hold')
 
-type Plan = {
-  tenant: number | string
-  doctor: number | string
+type Plan = Pick<Appointment, 'status' | 'visitType'> & {
+  tenant: number
+  doctor: number
   start: number
   visit: number
-  status: string
   reason: string
-  visitType: string
   holdExpiresAt?: string
   /** Turning this hold of the patient's into the booking. */
-  fromHold?: number | string
+  fromHold?: number
 }
 
 /** Validates the request and checks the slot, reading only. A refusal, or what to write. */
@@ -104,7 +103,7 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
     .catch(() => null)
   if (!doctor || !doctor.active) return refusal(422, 'There is no such doctor taking bookings.', 'doctor')
   const tenant = typeof doctor.tenant === 'object' ? doctor.tenant!.id : doctor.tenant!
-  if (!clinicsOf(req.user as never).some((c) => sameId(c, tenant))) return refusal(403, "You are not registered with this doctor's clinic.")
+  if (!clinicsOf(req.user).some((c) => sameId(c, tenant))) return refusal(403, "You are not registered with this doctor's clinic.")
 
   const visit = (doctor.visitMinutes ?? 30) * 60_000
   const { availability, busy } = await loadCalendar(req.payload, doctor, start, start + visit)
@@ -180,7 +179,7 @@ async function writeVisit(req: PayloadRequest, plan: Plan): Promise<StoredAnswer
         req,
         overrideAccess: true,
         depth: 0,
-        data: { status, reason, visitType, holdExpiresAt: null } as never,
+        data: { status, reason, visitType, holdExpiresAt: null },
       })
       return answer(201, { doc: booked, message: 'Your visit is booked.' })
     }
@@ -199,7 +198,7 @@ async function writeVisit(req: PayloadRequest, plan: Plan): Promise<StoredAnswer
         reason,
         visitType,
         holdExpiresAt: plan.holdExpiresAt ?? null,
-      } as never,
+      },
     })
     return answer(201, {
       doc: appointment,

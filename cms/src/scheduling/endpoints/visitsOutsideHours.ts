@@ -20,7 +20,7 @@ export const doctorVisitsOutsideHours: Endpoint = {
       and: [{ doctor: { equals: doctor.id } }, { blocking: { equals: true } }, { start: { greater_than: new Date().toISOString() } }],
     })
     const outside = visitsOutsideHours(
-      availabilityOf(doctor as never),
+      availabilityOf(doctor),
       upcoming.map((v) => ({ id: v.id, status: v.status, start: Date.parse(v.start), end: Date.parse(v.end) })),
     )
     return json(200, {

@@ -36,7 +36,7 @@ export const guestJoin: Endpoint = {
       overrideAccess: true,
       showHiddenFields: true,
     })
-    let guest = docs[0] as (Record<string, any> & { id: number | string }) | undefined
+    let guest = docs[0]
     if (!guest || guest.revokedAt) return invalid
     if (site !== null && String(idOf(guest.tenant)) !== site) return invalid
 
@@ -50,7 +50,7 @@ export const guestJoin: Endpoint = {
         data: { redeemedAt: new Date().toISOString(), keyHash: hashToken(newKey) },
         options: { atomic: true },
         req,
-      } as never)
+      })
       if (!redeemed) return usedElsewhere()
       guest = { ...guest, keyHash: hashToken(newKey) }
     } else if (!key || hashToken(key) !== guest.keyHash) return usedElsewhere()

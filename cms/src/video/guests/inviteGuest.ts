@@ -25,7 +25,7 @@ export const inviteGuest = visitAction('/:id/guests', async (req, { visit, actor
   const window = await joinWindow(req, visit)
   const upcoming = visit.status === 'requested' ? Date.parse(visit.end) > Date.now() : !('why' in window) || window.why === 'too-early'
   if (!upcoming) return problem(409, 'Guests can be invited to upcoming visits only (or one going on now).')
-  if (!(await providerFor(req.payload, 'video', visit.tenant)).supportsGuests)
+  if (!(await providerFor(req.payload, 'video', idOf(visit.tenant))).supportsGuests)
     return problem(409, 'This clinic’s video calls are for two people, so guests cannot be invited. Ask the clinic about adding someone.')
   const { totalDocs } = await req.payload.count({
     collection: 'visit-guests',
@@ -37,7 +37,7 @@ export const inviteGuest = visitAction('/:id/guests', async (req, { visit, actor
   const token = randomBytes(24).toString('base64url')
   const guest = await req.payload.create({
     collection: 'visit-guests',
-    data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), name, tokenHash: hashToken(token) } as never,
+    data: { tenant: idOf(visit.tenant), appointment: visit.id, patient: idOf(visit.patient), name, tokenHash: hashToken(token) },
     overrideAccess: true,
     req,
   })

@@ -1,7 +1,5 @@
+import type { Media } from '$documents'
 import { sameOriginImage } from './media.ts'
-
-/** An image of the Images collection as the API gives it at depth 1 (an id at depth 0). */
-type MediaDoc = { url?: string | null; mimeType?: string | null; sizes?: Record<string, { url?: string | null } | undefined> | null }
 
 /** Where the site loads the clinic's uploaded logo and icons from: same-origin paths, or null for the theme's. */
 export type BrandImages = {
@@ -13,18 +11,18 @@ export type BrandImages = {
   tabIcon: string | null
 }
 
-const sized = (image: unknown, size: string): string | null => {
-  if (!image || typeof image !== 'object') return null
-  const doc = image as MediaDoc
-  return sameOriginImage(doc.sizes?.[size]?.url ?? null)
-}
+/** An image of the Images collection as the API gives it at depth 1 (what is read of it), or its id at depth 0. */
+type Image = number | Pick<Media, 'url' | 'sizes'> | null | undefined
 
-export function brandImagesOf(brand: { logo?: unknown; favicon?: unknown } | null | undefined): BrandImages {
+const sized = (image: Image, size: keyof NonNullable<Media['sizes']>): string | null =>
+  image && typeof image === 'object' ? sameOriginImage(image.sizes?.[size]?.url ?? null) : null
+
+export function brandImagesOf(brand: { logo?: Image; favicon?: Image } | null | undefined): BrandImages {
   const logo = brand?.logo
   const icon192 = sized(logo, 'icon192')
   const icon512 = sized(logo, 'icon512')
   return {
-    logo: sized(logo, 'header') ?? (logo && typeof logo === 'object' ? sameOriginImage((logo as MediaDoc).url) : null),
+    logo: sized(logo, 'header') ?? (logo && typeof logo === 'object' ? sameOriginImage(logo.url) : null),
     appIcons: icon192 && icon512 ? { 192: icon192, 512: icon512 } : null,
     tabIcon: sized(brand?.favicon, 'icon64') ?? sized(logo, 'icon64'),
   }

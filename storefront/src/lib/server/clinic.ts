@@ -5,6 +5,7 @@ import type { BrandOverrides } from './theme.ts'
 import type { ClinicContact } from '../contact/contact.ts'
 import { homeOf, type ClinicHome } from '../home/home.ts'
 import { DEFAULT_LOCALE } from '../format.ts'
+import type { Tenant } from '$documents'
 
 /** The public face of a clinic, as the storefront needs it. */
 export type Clinic = {
@@ -32,13 +33,11 @@ export type Clinic = {
   legal: { terms: unknown; privacy: unknown }
 }
 
-type ClinicDoc = Omit<Clinic, 'terms' | 'bookingPolicy' | 'recordingAllowed' | 'contact' | 'images' | 'brand' | 'home' | 'legal'> & {
-  brand?: BrandOverrides & { logo?: unknown; favicon?: unknown }
-  home?: (Record<string, unknown> & { privacy?: unknown }) | null
-  contact?: { phone?: string | null; email?: string | null; address?: string | null } | null
-  terms?: unknown
-  bookingPolicy?: Partial<Clinic['bookingPolicy']>
-  video?: { recordingAllowed?: boolean | null }
+/** A clinic as the public API answers (depth 1: its logo and icon are Media documents); what the public may read. */
+type ClinicDoc = Omit<Tenant, 'brand' | 'bookingPolicy' | 'video'> & {
+  brand?: Tenant['brand'] | null
+  bookingPolicy?: Partial<Tenant['bookingPolicy']> | null
+  video?: Partial<Tenant['video']> | null
 }
 
 /**
@@ -91,7 +90,8 @@ async function findClinic(where: Record<string, string>, fetcher: typeof fetch):
         // The brand kit without its images (those are `images`, resolved to same-origin paths).
         brand: {
           tagline: clinic.brand?.tagline,
-          palette: clinic.brand?.palette,
+          // A JSON field the clinic's brand colours are written to (Clinics → Brand), with the theme's colour names.
+          palette: clinic.brand?.palette as BrandOverrides['palette'],
           bodyFont: clinic.brand?.bodyFont,
           headingFont: clinic.brand?.headingFont,
         },

@@ -3,6 +3,7 @@ import { cachedPublic } from './publicCache.ts'
 import { paragraphs } from './richText.ts'
 import { isDocumentId } from './documentId.ts'
 import { sameOriginImage } from './media.ts'
+import type { Doctor, Media } from '$documents'
 
 /** A doctor as the clinic's directory shows them. */
 export type DoctorCard = {
@@ -19,19 +20,12 @@ export type DoctorCard = {
   timeZone: string
 }
 
-type DoctorDoc = {
-  id: number | string
-  displayName: string
-  title?: string | null
-  specialties?: string[] | null
-  languages?: string[] | null
-  education?: { entry: string }[] | null
-  bio?: unknown
-  photo?: { url?: string | null; alt?: string | null } | number | null
-  consultationFee?: number | null
-  visitMinutes?: number | null
-  timeZone: string
-}
+/** A doctor as the public API answers at depth 1 (the portrait a Media document), with the fields the public may read. */
+type DoctorDoc = Pick<
+  Doctor,
+  'id' | 'displayName' | 'title' | 'specialties' | 'languages' | 'education' | 'bio' | 'consultationFee' | 'timeZone'
+> &
+  Partial<Pick<Doctor, 'visitMinutes'>> & { photo?: Pick<Media, 'url' | 'alt'> | number | null }
 
 /** The portrait, served from the visitor's own domain (see media.ts); null when there is none to show. */
 function photoOf(photo: DoctorDoc['photo']): DoctorCard['photo'] {

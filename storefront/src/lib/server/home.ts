@@ -1,6 +1,7 @@
 import { api, query } from './api.ts'
 import { sameOriginImage } from './media.ts'
 import { cachedPublic } from './publicCache.ts'
+import type { Media } from '$documents'
 
 export type HeroImage = { url: string; alt: string; width: number | null; height: number | null }
 
@@ -15,7 +16,7 @@ export function heroImage(locals: App.Locals, id: number | string | null): Promi
   if (id === null) return Promise.resolve(null)
   return cachedPublic(`hero:${clinic.id}:${id}`, 10_000, async () => {
     const q = query({ where: { id: { equals: id }, tenant: { equals: clinic.id } }, depth: 0, limit: 1 })
-    const { docs } = await api<{ docs: { url?: string; alt?: string; width?: number; height?: number }[] }>(
+    const { docs } = await api<{ docs: Pick<Media, 'url' | 'alt' | 'width' | 'height'>[] }>(
       { ...locals, token: undefined, user: null },
       `/api/media?${q}`,
     )

@@ -18,6 +18,7 @@ describe('the profile form', () => {
     ])
     expect(body.patientProfile.medications).toEqual([{ name: 'Metformin', dose: '500 mg twice daily' }])
     expect(body.patientProfile.address.country).toBe('GB')
+    // The form's body is what a person typed (the API validates it), e.g. any text for sex; the stored profile is typed.
     const again = toFormValues({ id: 1, name: 'Maya', email: 'm@x.test', patientProfile: body.patientProfile as never })
     expect(again.allergies).toBe('Peanuts: hives\nPenicillin')
   })

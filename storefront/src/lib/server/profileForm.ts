@@ -1,19 +1,10 @@
+import type { User } from '$documents'
+
 /**
  * The patient profile as a plain HTML form: lists (conditions, allergies,
  * medications) are one entry per line, "name: detail" where there is a detail.
  */
-type Profile = {
-  dateOfBirth?: string | null
-  sex?: string | null
-  phone?: string | null
-  address?: { line1?: string | null; line2?: string | null; city?: string | null; postalCode?: string | null; country?: string | null }
-  conditions?: { name: string }[]
-  allergies?: { substance: string; reaction?: string | null }[]
-  medications?: { name: string; dose?: string | null }[]
-  emergencyContact?: { name?: string | null; relationship?: string | null; phone?: string | null }
-  preferredPharmacy?: string | null
-}
-export type ProfileDoc = { id: number | string; name: string; email: string; patientProfile?: Profile }
+export type ProfileDoc = Pick<User, 'id' | 'name' | 'email' | 'patientProfile'>
 
 const lines = (text: string) =>
   text

@@ -1,5 +1,6 @@
 import { redirect, type Cookies } from '@sveltejs/kit'
 import { apiFetch } from './api.ts'
+import type { User } from '$documents'
 
 /** The signed-in person, as the storefront needs them. */
 export type SessionUser = { id: number | string; name: string; email: string; role: string; clinics: (number | string)[] }
@@ -21,9 +22,7 @@ export async function userOfToken(locals: App.Locals, token: string | undefined)
   if (!token) return null
   const response = await apiFetch(locals, '/api/users/me', { token })
   if (!response.ok) return null
-  const { user } = (await response.json()) as {
-    user: null | { id: number; name: string; email: string; role: string; tenants?: { tenant: number | { id: number } }[] }
-  }
+  const { user } = (await response.json()) as { user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'tenants'> | null }
   if (!user) return null
   const clinics = (user.tenants ?? []).map((t) => (typeof t.tenant === 'object' ? t.tenant.id : t.tenant))
   return { id: user.id, name: user.name, email: user.email, role: user.role, clinics }

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit'
 import { api, ApiError, query } from './api.ts'
 import type { VisitStatus } from '../visitStatus.ts'
 import { isDocumentId } from './documentId.ts'
+import type { Appointment, Doctor, User } from '$documents'
 
 export type Visit = {
   id: number | string
@@ -21,11 +22,10 @@ export type Visit = {
   runningLateSetAt?: string | null
 }
 
-type VisitDoc = Omit<Visit, 'doctor' | 'patient' | 'reason'> & {
-  reason?: string | null
-  tenant: number | string | { id: number | string }
-  doctor: { id: number | string; displayName: string; timeZone: string } | number | string
-  patient: { id: number | string; name: string } | number | string
+/** A visit as the API answers at depth 1, with the fields the viewer may read (visit notes: doctors only). */
+type VisitDoc = Omit<Appointment, 'doctor' | 'patient'> & {
+  doctor: Pick<Doctor, 'id' | 'displayName' | 'timeZone'> | number
+  patient: Pick<User, 'id' | 'name'> | number
 }
 
 const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: number | string }).id : (v as number | string))

@@ -1,15 +1,9 @@
 import { api, query } from '$lib/server/api.ts'
 import type { PageServerLoad } from './$types'
+import type { Notification } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
 
-type NotificationDoc = {
-  id: number | string
-  subject: string
-  body?: string | null
-  sentAt?: string | null
-  createdAt: string
-  channel: string
-}
+type NotificationDoc = Pick<Notification, 'id' | 'subject' | 'body' | 'sentAt' | 'createdAt' | 'channel'>
 
 /** Messages the clinic sent this person (reminders, changes to visits), newest first. */
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,17 +1,11 @@
 import { api, query } from '$lib/server/api.ts'
 import type { PageServerLoad } from './$types'
+import type { Doctor, Prescription } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
 
-type PrescriptionDoc = {
-  id: number | string
-  summary?: string
-  directions: string
-  quantity: number
-  refills: number
-  status: string
-  signedAt?: string | null
-  pharmacy?: string | null
-  doctor: { displayName: string } | number
+/** A prescription at depth 1: its doctor a document. */
+type PrescriptionDoc = Pick<Prescription, 'id' | 'summary' | 'directions' | 'quantity' | 'refills' | 'status' | 'signedAt' | 'pharmacy'> & {
+  doctor: Pick<Doctor, 'displayName'> | number
 }
 
 /** The patient's prescriptions once their doctor has signed them (drafts stay with the doctor). */

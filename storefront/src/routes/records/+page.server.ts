@@ -2,9 +2,10 @@ import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError, query } from '$lib/server/api.ts'
 import { RECORD_KINDS } from '$lib/recordKinds.ts'
 import type { Actions, PageServerLoad } from './$types'
+import type { Record as HealthRecord } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
 
-type RecordDoc = { id: number | string; title: string; kind: string; createdAt: string; filesize?: number; mimeType?: string }
+type RecordDoc = Pick<HealthRecord, 'id' | 'title' | 'kind' | 'createdAt' | 'filesize' | 'mimeType'>
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireSignIn(locals, url)

@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type Where } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { lookup } from '../../../database/index.ts'
 import { releaseExpiredHolds } from '../../../scheduling/holds.ts'
@@ -14,8 +14,7 @@ export const refuseOverlap: CollectionBeforeChangeHook = async ({ data, original
   if (!data.blocking) return data
   const current = { ...(operation === 'update' ? originalDoc : {}), ...data }
   const notThis = operation === 'update' && originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []
-  const clash = (where: object[]) =>
-    lookup.count(req, 'appointments', { and: [...notThis, { blocking: { equals: true } }, ...where] } as never)
+  const clash = (where: Where[]) => lookup.count(req, 'appointments', { and: [...notThis, { blocking: { equals: true } }, ...where] })
   const clashes = async () => ({
     doctor: await clash([
       { doctor: { equals: idOf(current.doctor) } },

@@ -10,6 +10,6 @@ export const linkedUserIsDoctorOfClinic: CollectionBeforeChangeHook = async ({ d
   if (!tenantId) throw fail('tenant', 'Choose the clinic this doctor practises at.')
   const user = await lookup.byId(req, 'users', userId)
   if (!user || user.role !== 'doctor') throw fail('user', 'Link an account whose role is Doctor.')
-  if (!clinicsOf(user as never).some((c) => sameId(c, tenantId))) throw fail('user', 'This account is not a member of the clinic.')
+  if (!clinicsOf(user).some((c) => sameId(c, tenantId))) throw fail('user', 'This account is not a member of the clinic.')
   return data
 }

@@ -1,4 +1,5 @@
 import type { Endpoint } from 'payload'
+import type { User } from '../../../payload-types.ts'
 import { json, problem, readBody } from '../../../http/endpoint.ts'
 import { resetPasswordEmail } from '../resetPasswordEmail.ts'
 
@@ -20,12 +21,12 @@ export const forgotPassword: Endpoint = {
     if (body instanceof Response) return body
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : ''
     if (!email) return problem(400, 'Enter the email address of your account.', 'email')
-    const account = (await req.payload.db.findOne({
+    const account = await req.payload.db.findOne<Pick<User, 'id' | 'email' | 'role' | 'tenants' | 'resetPasswordExpiration'>>({
       collection: 'users',
       where: { email: { equals: email } },
       select: { email: true, role: true, tenants: true, resetPasswordExpiration: true },
       req,
-    })) as { email: string; role?: string; tenants?: unknown; resetPasswordExpiration?: string | null } | null
+    })
     const askedRecently = Date.parse(account?.resetPasswordExpiration ?? '') - HOUR > Date.now() - MIN_INTERVAL
     if (account && !askedRecently) {
       const token = await req.payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true, expiration: HOUR, req })

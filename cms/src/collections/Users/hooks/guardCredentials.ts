@@ -8,6 +8,7 @@ import {
   type SanitizedCollectionConfig,
 } from 'payload'
 import { sameId, userOf } from '../../../access/roles.ts'
+import type { User } from '../../../payload-types.ts'
 import { passwordMatches } from '../auth/passwordCheck.ts'
 import { passwordProblem } from '../auth/passwordPolicy.ts'
 
@@ -47,15 +48,16 @@ async function checkCurrentPassword(
   id: number | string,
   password: string,
 ): Promise<Verdict> {
-  const account = (await req.payload.db.findOne({
+  const account = await req.payload.db.findOne<Pick<User, 'id' | 'loginAttempts' | 'lockUntil'>>({
     collection: collection.slug,
     where: { id: { equals: id } },
     select: { loginAttempts: true, lockUntil: true },
     req,
-  })) as { id: number | string; loginAttempts?: number | null; lockUntil?: string | null } | null
+  })
   if (!account) return 'wrong'
   if (Date.parse(account.lockUntil ?? '') > Date.now()) return 'locked'
   if (await passwordMatches(req, id, password)) return 'right'
+  // Payload's function asks for a whole user but reads only its id, attempts and lock: the three read above.
   await incrementLoginAttempts({ collection, payload: req.payload, user: { ...account, collection: collection.slug } as never })
   return 'wrong'
 }

@@ -1,5 +1,6 @@
 import { APIError, Forbidden, ValidationError, type CollectionBeforeChangeHook } from 'payload'
-import { clinicsOf, sameId, userOf, type SessionUser } from '../../../access/roles.ts'
+import { clinicsOf, sameId, userOf } from '../../../access/roles.ts'
+import type { User } from '../../../payload-types.ts'
 
 /** Set by the join-clinic endpoint: the one clinic a signed-in patient is joining, with its consent. */
 export const JOINING_CLINIC = 'telemed.joiningClinic'
@@ -18,20 +19,18 @@ const refuse = (message: string) => new APIError(message, 403, null, true)
  * Field access does not run for trusted calls (overrideAccess), so the rules
  * are written out here for every write with a signed-in user.
  */
-export const guardRoleAndClinics: CollectionBeforeChangeHook = ({ data, originalDoc: stored, req, operation, collection }) => {
+export const guardRoleAndClinics: CollectionBeforeChangeHook<User> = ({ data, originalDoc: stored, req, operation, collection }) => {
   const user = userOf(req)
   // Trusted platform code (Local API without a user: seed, jobs) is not a registration.
   if (!user && req.payloadAPI === 'local') return data
-  const before = operation === 'update' ? (stored as SessionUser & { role?: string }) : undefined
+  const before = operation === 'update' ? stored : undefined
   if (!user) {
     // Payload's own anonymous operations (a password reset) update other fields; never these.
     if (operation !== 'create') {
       if (data.role !== undefined && data.role !== before?.role) throw new Forbidden(req.t)
       if (
         data.tenants !== undefined &&
-        clinicsOf(data as never)
-          .map(String)
-          .join() !==
+        clinicsOf(data).map(String).join() !==
           clinicsOf(before ?? null)
             .map(String)
             .join()
@@ -40,7 +39,7 @@ export const guardRoleAndClinics: CollectionBeforeChangeHook = ({ data, original
       return data
     }
     data.role = 'patient'
-    if (clinicsOf(data as never).length !== 1) {
+    if (clinicsOf(data).length !== 1) {
       throw new ValidationError({
         collection: collection.slug,
         req,
@@ -52,7 +51,7 @@ export const guardRoleAndClinics: CollectionBeforeChangeHook = ({ data, original
   if (user.role === 'platform-admin') return data
 
   const clinicsBefore = clinicsOf(before ?? null).map(String)
-  const clinicsAfter = data.tenants === undefined ? clinicsBefore : clinicsOf(data as never).map(String)
+  const clinicsAfter = data.tenants === undefined ? clinicsBefore : clinicsOf(data).map(String)
   const added = clinicsAfter.filter((c) => !clinicsBefore.includes(c))
   const removed = clinicsBefore.filter((c) => !clinicsAfter.includes(c))
   const roleChanged = data.role !== undefined && data.role !== (before?.role ?? undefined)

@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 import { lookup } from '../../../database/index.ts'
+import type { Tenant } from '../../../payload-types.ts'
 
-type Clinic = { id: number | string; name: string }
-const found = (doc: Record<string, unknown> | null | undefined): Clinic | null =>
-  doc ? { id: doc.id as number | string, name: String(doc.name) } : null
+type Clinic = Pick<Tenant, 'id' | 'name'>
+const found = (doc: Clinic | null | undefined): Clinic | null => (doc ? { id: doc.id, name: doc.name } : null)
 
 /** The clinic a request names by id or slug, with its name; null when there is none. */
 export async function clinicOf(req: PayloadRequest, named: unknown): Promise<Clinic | null> {

@@ -38,7 +38,7 @@ export const confirmEmail: Endpoint = {
       id: account.id,
       overrideAccess: true,
       depth: 0,
-      data: { emailConfirmation: { tokenHash: null, expiresAt: null } } as never,
+      data: { emailConfirmation: { tokenHash: null, expiresAt: null } },
     })
     const clinic = idOf(account.tenants?.[0]?.tenant)
     if (clinic !== null && clinic !== undefined) await emitDomainEvent(req, 'user.registered', { user: account.id, tenant: clinic })

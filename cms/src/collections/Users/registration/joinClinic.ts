@@ -34,9 +34,9 @@ export const joinClinic: Endpoint = {
       overrideAccess: true,
       depth: 0,
       data: {
-        tenants: [...((account.tenants as unknown[]) ?? []), { tenant: clinic.id }],
-        consents: [...((account.consents as unknown[]) ?? []), { tenant: clinic.id, acceptedAt: new Date().toISOString() }],
-      } as never,
+        tenants: [...(account.tenants ?? []), { tenant: clinic.id }],
+        consents: [...(account.consents ?? []), { tenant: clinic.id, acceptedAt: new Date().toISOString() }],
+      },
     })
     await emitDomainEvent(req, 'user.registered', { user: user.id, tenant: clinic.id })
     return json(200, { message: `Welcome to ${clinic.name}.` })

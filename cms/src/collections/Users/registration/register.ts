@@ -1,4 +1,5 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
+import type { Tenant, User } from '../../../payload-types.ts'
 import { json, problem, readBody } from '../../../http/endpoint.ts'
 import { clinicLink, clinicSender, returnPath } from '../../../email/clinicLink.ts'
 import { AWAITING_CONFIRMATION, CONFIRMATION_HOURS, newConfirmation } from '../auth/emailConfirmation.ts'
@@ -41,7 +42,7 @@ export const register: Endpoint = {
     if (body.consent !== true) return problem(400, `Accept ${clinic.name}'s consent and terms to register.`, 'consent')
 
     const input = { clinic, name, email, password: body.password as string, next: returnPath(body.next) }
-    const existing = await req.payload.db.findOne<{ id: number | string; role?: string }>({
+    const existing = await req.payload.db.findOne<Pick<User, 'id' | 'role' | 'emailConfirmation'>>({
       collection: 'users',
       where: { email: { equals: email } },
       select: { role: true, emailConfirmation: true },
@@ -54,7 +55,7 @@ export const register: Endpoint = {
   },
 }
 
-type Input = { clinic: { id: number | string; name: string }; name: string; email: string; password: string; next: string | null }
+type Input = { clinic: Pick<Tenant, 'id' | 'name'>; name: string; email: string; password: string; next: string | null }
 
 /** `&next=…` for a link of the clinic's site, when the registration carried a page to come back to. */
 const andNext = (input: Input) => (input.next ? `&next=${encodeURIComponent(input.next)}` : '')
@@ -74,9 +75,10 @@ async function openAccount(req: PayloadRequest, input: Input) {
         password: input.password,
         role: 'patient',
         tenants: [{ tenant: input.clinic.id }],
-        consents: [{ tenant: input.clinic.id }],
+        // Stamped again by the server's clock in recordConsent, as every consent is.
+        consents: [{ tenant: input.clinic.id, acceptedAt: new Date().toISOString() }],
         emailConfirmation: stored,
-      } as never,
+      },
     })
   } catch (error) {
     // The same email registered a moment ago by another request: answer as for any existing account.
@@ -96,7 +98,7 @@ async function openAccount(req: PayloadRequest, input: Input) {
  * Only a patient's registration is renewed: an account a clinic's admin has
  * since made staff is that clinic's, and its holder is told as for any account.
  */
-async function renewRegistration(req: PayloadRequest, existing: { id: number | string }, input: Input) {
+async function renewRegistration(req: PayloadRequest, existing: Pick<User, 'id'>, input: Input) {
   const { token, stored } = newConfirmation()
   await req.payload.update({
     collection: 'users',
@@ -109,7 +111,7 @@ async function renewRegistration(req: PayloadRequest, existing: { id: number | s
       emailConfirmation: stored,
       tenants: [{ tenant: input.clinic.id }],
       consents: [{ tenant: input.clinic.id, acceptedAt: new Date().toISOString() }],
-    } as never,
+    },
   })
   await sendConfirmation(req, input, token)
 }

@@ -22,7 +22,7 @@ export const rescheduleVisit = visitAction('/:id/reschedule', async (req, { visi
   }
   const doctor = (await lookup.byId(req, 'doctors', idOf(visit.doctor)))!
   const length = Date.parse(visit.end) - Date.parse(visit.start)
-  const { availability, busy } = await loadCalendar(req.payload, doctor as never, start, start + length)
+  const { availability, busy } = await loadCalendar(req.payload, doctor, start, start + length)
   const others = busy.filter((b) => !(b.start === Date.parse(visit.start) && b.end === Date.parse(visit.end)))
   const now = Date.now()
   const bookable = (list: typeof busy) =>

@@ -4,15 +4,11 @@ import { doctorSelf } from '$lib/server/doctorSelf.ts'
 import { sameOriginImage } from '$lib/server/media.ts'
 import { paragraphs, richTextOf } from '$lib/server/richText.ts'
 import type { Actions, PageServerLoad } from './$types'
+import type { Doctor, Media } from '$documents'
 
-type DoctorDoc = {
-  photo?: { url?: string | null } | number | null
-  displayName: string
-  title?: string | null
-  specialties?: string[] | null
-  languages?: string[] | null
-  education?: { entry: string }[] | null
-  bio?: unknown
+/** The doctor's own profile at depth 1 (the portrait a Media document). */
+type DoctorDoc = Pick<Doctor, 'displayName' | 'title' | 'specialties' | 'languages' | 'education' | 'bio'> & {
+  photo?: Pick<Media, 'url'> | number | null
 }
 
 const list = (text: string, separator: RegExp) =>

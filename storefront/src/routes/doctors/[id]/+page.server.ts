@@ -6,13 +6,15 @@ import { isDocumentId } from '$lib/server/documentId.ts'
 import { dayOf } from '$lib/format.ts'
 import { slotDays } from '$lib/slotDays.ts'
 import type { Actions, PageServerLoad } from './$types'
+import type { Appointment } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
 import { nextBookingPath, siteSteps } from '$lib/server/siteSteps.ts'
 
 /** The days of free times the page offers (see freeSlots). */
 const DAYS_AHEAD = 14
 
-type Hold = { id: number | string; start: string; end: string; holdExpiresAt: string }
+/** A live hold: its expiry is set (the query asks for holds that have not run out). */
+type Hold = Pick<Appointment, 'id' | 'start' | 'end'> & { holdExpiresAt: string }
 
 /** The signed-in patient's live holds of this doctor's times (see the core's POST /api/appointments/hold). */
 async function myHolds(locals: App.Locals, doctor: number | string): Promise<Hold[]> {

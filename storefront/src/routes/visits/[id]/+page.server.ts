@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
 import { visitOr404 } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
+import type { VisitGuest } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
 import { cachedPublic } from '$lib/server/publicCache.ts'
 import { tooEarlyMessage } from '$lib/tooEarly.ts'
@@ -17,7 +18,7 @@ type Grant = {
   iceServers?: RTCIceServer[]
 }
 type Message = { id: number | string; sender: number | string; body: string; createdAt: string }
-type Guest = { id: number | string; name: string; redeemedAt?: string | null }
+type Guest = Pick<VisitGuest, 'id' | 'name' | 'redeemedAt'>
 type Capabilities = { provider: string; guests: boolean; recording: boolean }
 
 /** What this clinic's video service can do (guests, recording): changes only when its admins choose another. */

@@ -4,32 +4,13 @@ import { doctorSelf } from '$lib/server/doctorSelf.ts'
 import { paragraphs, richTextOf } from '$lib/server/richText.ts'
 import { visitOr404, visitsWhere } from '$lib/server/visits.ts'
 import type { Actions, PageServerLoad } from './$types'
+import type { Prescription, Record as HealthRecord, User } from '$documents'
 import { isDocumentId } from '$lib/server/documentId.ts'
 import { postRunningLate } from '$lib/server/runningLate.ts'
 
-type PatientDoc = {
-  id: number | string
-  name: string
-  email: string
-  patientProfile?: {
-    dateOfBirth?: string | null
-    sex?: string | null
-    phone?: string | null
-    conditions?: { name: string }[]
-    allergies?: { substance: string; reaction?: string | null }[]
-    medications?: { name: string; dose?: string | null }[]
-  }
-}
-type RecordDoc = { id: number | string; title: string; kind: string; createdAt: string; filename?: string }
-type PrescriptionDoc = {
-  id: number | string
-  summary?: string
-  directions: string
-  quantity: number
-  refills: number
-  status: string
-  signedAt?: string | null
-}
+type PatientDoc = Pick<User, 'id' | 'name' | 'email' | 'patientProfile'>
+type RecordDoc = Pick<HealthRecord, 'id' | 'title' | 'kind' | 'createdAt' | 'filename'>
+type PrescriptionDoc = Pick<Prescription, 'id' | 'summary' | 'directions' | 'quantity' | 'refills' | 'status' | 'signedAt'>
 
 /** Everything a doctor needs during a visit, each read with the doctor's own token (the API decides what they may see). */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
