@@ -64,7 +64,7 @@ const extras = definePlugin({
       slot: 'visit.panel',
       title: 'Survey',
       render: async () => {
-        throw new Error('the survey of patient Alice Walker (asthma) failed')
+        throw new Error('the survey failed:\npatient Alice Walker (asthma)')
       },
     },
     {

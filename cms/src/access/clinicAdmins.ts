@@ -7,7 +7,9 @@ import { clinicsOf, isPlatformAdmin, roleOf, userOf } from './roles.ts'
  * (providers, plugin settings). Doctors and patients of the clinic, other
  * clinics' admins and anonymous visitors (clinics are publicly readable) get
  * neither the values nor the right to query them: a query is checked without a
- * document, so only platform admins may filter on these fields.
+ * document, so only platform admins may filter on these fields. What a clinic's
+ * video can do (GET /api/video/capabilities, which names the provider in use) is
+ * public on purpose: its site shows patients whether they may invite a guest.
  */
 export const clinicAdminsOnly: FieldAccess = ({ req, doc, id }) => {
   if (isPlatformAdmin(req)) return true

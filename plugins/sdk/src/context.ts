@@ -19,7 +19,10 @@ export interface PlatformContext {
   clinic(clinicId: number | string): Promise<ClinicScope>
   /** Queues one of this plugin's jobs by its slug. */
   queue(slug: string, input: Record<string, unknown>, options?: QueueOptions): Promise<void>
-  /** Emits a domain event (a payments plugin reports `payment.changed`); delivered after the current transaction commits. */
+  /**
+   * Emits a domain event (a payments plugin reports `payment.changed`), delivered at once to every
+   * subscriber: emit it once your change is saved, never from inside a transaction that may still roll back.
+   */
   emit<K extends DomainEventType>(type: K, event: Omit<DomainEvents[K], 'at'>): Promise<void>
   /** An absolute link into a clinic's site (its own domain, or /c/<slug>/), e.g. `clinicUrl(id, '/appointments/42')`. */
   clinicUrl(clinicId: number | string, path: string): Promise<string>

@@ -16,6 +16,19 @@ const pascal = (text: string) => text.replace(/(^|-)([a-z0-9])/g, (_, __, c: str
 /** A plugin's task: its slug and input are the plugin's, unknown to the generated types (made without plugins). */
 type PluginTask = TaskConfig<{ input: Record<string, unknown>; output: Record<string, never> }>
 
+/**
+ * What Payload keeps and logs of a failed job (in the jobs collection, for platform
+ * admins): the job, the error's kind and where it was thrown. Not the plugin's
+ * message: it may quote clinical content. A plugin logs what it needs, by id, with ctx.log.
+ */
+function withoutMessage(task: string, error: unknown): Error {
+  const kind = error instanceof Error ? error.name : typeof error
+  const failed = new Error(`${task} failed with ${kind} (its message is not kept: see the plugin's own log lines)`)
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)) : []
+  failed.stack = [`Error: ${failed.message}`, ...frames].join('\n')
+  return failed
+}
+
 function taskOf(plugin: TelemedPlugin, job: JobDefinition): PluginTask {
   const retries = job.retries ?? DEFAULT_RETRIES
   const backoffSeconds = job.backoffSeconds ?? DEFAULT_BACKOFF_SECONDS
@@ -30,7 +43,11 @@ function taskOf(plugin: TelemedPlugin, job: JobDefinition): PluginTask {
     // Payload waits 2^n × delay before the (n+1)th retry: backoffSeconds, then twice that, and so on.
     retries: { attempts: retries, backoff: { type: 'exponential', delay: backoffSeconds * 1000 } },
     handler: async ({ input, req }) => {
-      await job.run(input as Record<string, unknown>, contextFor(req.payload, plugin))
+      try {
+        await job.run(input as Record<string, unknown>, contextFor(req.payload, plugin))
+      } catch (error) {
+        throw withoutMessage(taskSlugOf(plugin, job.slug), error)
+      }
       return { output: {} as Record<string, never> }
     },
   }

@@ -73,11 +73,14 @@ export function decryptSecret(keyring: Keyring, stored: string, context: string)
     .split(':')
     .slice(2)
     .map((part) => Buffer.from(part, 'base64url'))
+  // A full 12-byte nonce and 16-byte tag only: GCM would accept a tag cut short, and a short tag is forgeable.
+  if (nonce?.length !== 12 || tag?.length !== 16 || !ciphertext)
+    throw new SecretError(`The stored secret of ${context} is damaged: set it again.`)
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce!)
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 })
     decipher.setAAD(Buffer.from(context, 'utf8'))
-    decipher.setAuthTag(tag!)
-    return Buffer.concat([decipher.update(ciphertext!), decipher.final()]).toString('utf8')
+    decipher.setAuthTag(tag)
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8')
   } catch {
     throw new SecretError(`The stored secret of ${context} does not decrypt: it was altered or belongs to another setting. Set it again.`)
   }

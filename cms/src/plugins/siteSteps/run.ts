@@ -25,7 +25,15 @@ function withinTime<T>(work: Promise<T>): Promise<T> {
 function failure(error: unknown): Record<string, unknown> {
   if (error instanceof InvalidBlock) return { reason: 'invalid block', rule: error.message }
   if (error instanceof TimedOut) return { reason: 'timed out', rule: error.message }
-  const frames = error instanceof Error ? error.stack?.split('\n').slice(1, 8).join('\n') : undefined
+  // Only the "at …" lines: V8 starts a stack with the message, and a message of several lines fills several.
+  const frames =
+    error instanceof Error
+      ? error.stack
+          ?.split('\n')
+          .filter((line) => /^\s+at /.test(line))
+          .slice(0, 7)
+          .join('\n')
+      : undefined
   return { reason: 'threw', error: error instanceof Error ? error.name : typeof error, ...(frames ? { frames } : {}) }
 }
 
