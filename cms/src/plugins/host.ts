@@ -8,15 +8,12 @@ import { offersFor } from './providers.ts'
 import { withClinicSettings } from './settings/index.ts'
 import { withSiteSteps } from './siteSteps/index.ts'
 
-/** Kept here too for code that imported it from the plugin host; it lives in access/clinicAdmins.ts. */
-export { clinicAdminsOnly }
-
 const SLOT_LABELS: Record<ProviderSlot, string> = { video: 'Video', payments: 'Payments', ehr: 'EHR', pharmacy: 'Pharmacy' }
 
 /** Clinics → Providers: which offered provider each slot uses, where there is a choice. */
 function providerChoice(config: Config): Field | null {
   const fields: Field[] = (Object.keys(SLOT_LABELS) as ProviderSlot[]).flatMap((slot) => {
-    const offers = offersFor(config as never, slot)
+    const offers = offersFor(config, slot)
     if (offers.length < 2) return []
     return [
       {

@@ -11,7 +11,7 @@ const EMBEDDED: { [S in ProviderSlot]?: ProviderOffer<S> } = {
 }
 
 /** Every provider offered for a slot: the embedded default first, then the plugins' in their order. */
-export function offersFor<S extends ProviderSlot>(config: Payload['config'], slot: S): Offer<S>[] {
+export function offersFor<S extends ProviderSlot>(config: { custom?: Record<string, unknown> }, slot: S): Offer<S>[] {
   const embedded = EMBEDDED[slot] as ProviderOffer<S> | undefined
   const fromPlugins = pluginsOf(config).flatMap((plugin) => {
     const offer = plugin.providers?.[slot] as ProviderOffer<S> | undefined
