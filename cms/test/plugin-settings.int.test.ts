@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createLocalReq, docAccessOperation } from 'payload'
+import { fieldSchemasToFormState } from '@payloadcms/ui/forms/fieldSchemasToFormState'
 import { definePlugin, pluginsOf, type TelemedPlugin } from '@telemed/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contextFor } from '../src/plugins/context.ts'
@@ -171,6 +172,29 @@ describe('a clinic admin setting the plugin settings of their clinic', () => {
     })
     expect(await formFor(world.platformAdmin.id)).toBe('every field')
     for (const id of [world.beta.admin.id, world.alpha.doctorUser.id]) expect(await formFor(id)).toBeUndefined()
+  })
+
+  it('shows a set secret in the clinic form as dots, never its value', async () => {
+    // The form state the admin panel builds for the clinic, as its server does (Payload's fieldSchemasToFormState).
+    const user = await server.payload.findByID({ collection: 'users', id: world.alpha.admin.id, depth: 0 })
+    const req = await createLocalReq({ user: { ...user, collection: 'users' } }, server.payload)
+    const access = await docAccessOperation({ collection: server.payload.collections.tenants!, id: world.alpha.id, req })
+    const data = await server.payload.findByID({ collection: 'tenants', id: world.alpha.id, depth: 0, overrideAccess: false, req })
+    const state = await fieldSchemasToFormState({
+      collectionSlug: 'tenants',
+      data,
+      fields: server.payload.collections.tenants!.config.fields,
+      fieldSchemaMap: undefined,
+      id: world.alpha.id,
+      operation: 'update',
+      permissions: access.fields!,
+      preferences: { fields: {} },
+      renderAllFields: false,
+      req,
+      schemaPath: 'tenants',
+    })
+    expect(state['pluginSettings.paymentsTest.apiKey']?.value).toBe('••••••••')
+    expect(JSON.stringify(state)).not.toContain(SECRET)
   })
 
   it('lets nobody search or sort clinics by a setting to guess it', async () => {

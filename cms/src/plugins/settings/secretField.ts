@@ -41,7 +41,8 @@ export const secretContext = (pluginName: string, settingName: string) => `${plu
  */
 export function secretField(pluginName: string, setting: Extract<SettingField, { type: 'secret' }>): TextField {
   const context = secretContext(pluginName, setting.name)
-  const readOnAdocument: FieldAccess = (args) => args.doc !== undefined && clinicAdminsOnly(args)
+  // On a clinic (a document read has `doc`, the admin panel's form has the clinic's `id`); a query has neither.
+  const readOnAdocument: FieldAccess = (args) => (args.doc !== undefined || args.id !== undefined) && clinicAdminsOnly(args)
 
   const hideOnRead: FieldHook = ({ value }) => (typeof value === 'string' && value !== '' ? SECRET_SET : null)
 
