@@ -56,7 +56,8 @@ export function pluginSettingsField(plugins: readonly TelemedPlugin[]): GroupFie
       {
         name: pluginGroupName(plugin.name),
         type: 'group',
-        label: plugin.name,
+        // `visit-survey` reads "Visit survey" to an admin.
+        label: plugin.name.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()),
         fields: settings.map((setting) => settingField(plugin, setting)),
       } satisfies GroupField,
     ]
