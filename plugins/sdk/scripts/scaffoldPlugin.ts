@@ -91,7 +91,7 @@ export const ${declaration}: TelemedPlugin = {
       title: 'Before your visit',
       render: async () => ({
         kind: 'form',
-        heading: 'Before your visit',
+        heading: 'A note for your doctor',
         text: ['Anything your doctor should know before the visit? You can leave it empty.'],
         fields: [{ name: 'note', label: 'A note for your doctor', type: 'textarea' }],
         submitLabel: 'Continue',
