@@ -18,6 +18,7 @@ import { Users } from './collections/Users/index.ts'
 import { clinicMemberships } from './collections/Users/clinicMemberships.ts'
 import { databaseAdapter, enableAfterCommit, queueSqliteWrites } from './database/index.ts'
 import { flushAuditedReads } from './hooks/audit.ts'
+import { refuseNullGroups } from './hooks/refuseNullGroups.ts'
 import { repoRoot } from './paths.ts'
 import { installBookingGuard } from './scheduling/bookingGuard.ts'
 import { emailAdapter } from './email/emailAdapter.ts'
@@ -45,6 +46,10 @@ const withAuditFlush = (collections: NonNullable<Config['collections']>) =>
   collections.map((c) =>
     c.slug === AuditLog.slug ? c : { ...c, hooks: { ...c.hooks, afterOperation: [...(c.hooks?.afterOperation ?? []), flushAuditedReads] } },
   )
+
+/** Every collection refuses a group of fields sent as null with a 400 (see hooks/refuseNullGroups.ts). */
+const withNullGroupsRefused = (collections: NonNullable<Config['collections']>) =>
+  collections.map((c) => ({ ...c, hooks: { ...c.hooks, beforeOperation: [refuseNullGroups, ...(c.hooks?.beforeOperation ?? [])] } }))
 
 export default buildConfig({
   // Resizes uploaded images (Media: originals capped, square icons for the clinic's logo and favicon).
@@ -96,21 +101,23 @@ export default buildConfig({
       } as never,
     },
   },
-  collections: withAuditFlush([
-    Tenants,
-    Users,
-    Doctors,
-    Media,
-    Appointments,
-    Records,
-    Prescriptions,
-    Notifications,
-    VisitMessages,
-    VisitAttendance,
-    VisitGuests,
-    AuditLog,
-    IdempotencyRecords,
-  ]),
+  collections: withNullGroupsRefused(
+    withAuditFlush([
+      Tenants,
+      Users,
+      Doctors,
+      Media,
+      Appointments,
+      Records,
+      Prescriptions,
+      Notifications,
+      VisitMessages,
+      VisitAttendance,
+      VisitGuests,
+      AuditLog,
+      IdempotencyRecords,
+    ]),
+  ),
   jobs: {
     access: {
       queue: ({ req }) => roleOf(req) === 'platform-admin',

@@ -216,6 +216,17 @@ describe('bad input', () => {
     expect(after.updatedAt).toBe(visit.updatedAt)
   })
 
+  it('refuses a group of fields sent as null with 400 naming it, and changes nothing', async () => {
+    const before = await server.payload.findByID({ collection: 'tenants', id: world.alpha.id, overrideAccess: true, depth: 0 })
+    for (const body of [{ contact: null }, { name: 'Renamed', bookingPolicy: null }]) {
+      const res = await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, body)
+      const group = Object.keys(body).find((k) => k !== 'name')!
+      expect([res.status, message(res.body)]).toEqual([400, expect.stringContaining(`${group} is a group of fields`)])
+    }
+    const after = await server.payload.findByID({ collection: 'tenants', id: world.alpha.id, overrideAccess: true, depth: 0 })
+    expect(after).toEqual(before)
+  })
+
   it('refuses bodies Payload cannot read (another content type, a broken form) with a 4xx that says what to send', async () => {
     const before = await Promise.all([count('tenants'), count('records')])
     const text = await raw('POST', '/api/tenants', 'name=Evil', 'text/plain', platformAdmin.token)
