@@ -89,6 +89,17 @@ describe('provider slots', () => {
   })
 })
 
+describe('site steps with no plugin adding any', () => {
+  it('answer an empty list without reading the visit again (no second entry in its audit trail)', async () => {
+    const visit = await createAppointment(server.payload, world.alpha.id, world.alpha.patient.id, world.alpha.doctor)
+    const entries = () => server.payload.count({ collection: 'audit-log', overrideAccess: true }).then((r) => r.totalDocs)
+    const before = await entries()
+    const answer = await as.alphaPatient!.request('GET', `/api/site-steps?slot=visit.panel&clinic=${world.alpha.id}&appointment=${visit}`)
+    expect([answer.status, answer.body]).toEqual([200, []])
+    expect(await entries()).toBe(before)
+  })
+})
+
 describe('domain events', () => {
   const heardOf = (type: string, match: (e: DomainEvent) => boolean) =>
     waitFor(() => heard.find((h) => h.event.type === type && match(h.event)))

@@ -34,9 +34,12 @@ export const listSteps = (plugins: readonly TelemedPlugin[]): Endpoint => ({
     const url = new URL(req.url!)
     const slot = url.searchParams.get('slot')
     if (!isSlot(slot)) return problem(400, `slot is one of ${SLOTS.join(', ')}.`, 'slot')
+    const declared = plugins.flatMap((plugin) => (plugin.siteSteps ?? []).filter((s) => s.slot === slot).map((step) => ({ plugin, step })))
+    // No plugin adds to this slot (the usual case): the same empty answer for everyone, without reading the visit
+    // (the page that asks has read it already; a second read would be a second entry in the patient's audit trail).
+    if (!declared.length) return json(200, [])
     const scope = await stepScope(req, slot, { clinic: url.searchParams.get('clinic'), appointment: url.searchParams.get('appointment') })
     if (scope instanceof Response) return scope
-    const declared = plugins.flatMap((plugin) => (plugin.siteSteps ?? []).filter((s) => s.slot === slot).map((step) => ({ plugin, step })))
     // Side by side: one slow plugin does not hold up the others' steps.
     const answers = await Promise.all(
       declared.map(async (d): Promise<StepAnswer | null> => {
