@@ -57,9 +57,9 @@ export async function stepScope(
   if (given === null) return problem(400, 'Say which visit: appointment=<appointment id>.', 'appointment')
   if (!member || !isDocumentId(given)) return noSuchVisit()
   // Read with the person's own access rules (and audited as their read), like every page of a visit.
-  const visit = (await req.payload
+  const visit = await req.payload
     .findByID({ collection: 'appointments', id: given, depth: 0, overrideAccess: false, req, disableErrors: true })
-    .catch(() => null)) as (Record<string, unknown> & { id: number | string }) | null
+    .catch(() => null)
   if (!visit || roleOf(req) !== 'patient' || !sameId(idOf(visit.patient), user.id) || !sameId(idOf(visit.tenant), clinic.id))
     return noSuchVisit()
   return {
