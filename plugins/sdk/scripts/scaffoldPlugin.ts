@@ -4,6 +4,8 @@ import { join } from 'node:path'
 /** `visit-survey` → `visitSurvey`, `VisitSurvey`. */
 const camel = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 const pascal = (name: string) => camel(name).replace(/^./, (c) => c.toUpperCase())
+/** `visit-survey` → `Visit survey`, as a clinic's admin reads it. */
+const words = (name: string) => name.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
 export const PLUGIN_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 const MARKER = '  // plugin:new adds entries above this line'
@@ -54,14 +56,14 @@ export const ${declaration}: TelemedPlugin = {
   // choose among the providers offered (Clinics → Providers); create() gets that
   // clinic's settings of this plugin.
   providers: {
-    ehr: { name: '${name}', label: '${pascal(name)}', create: (clinic) => new ${provider}(String(clinic.settings.apiKey ?? '')) },
+    ehr: { name: '${name}', label: '${words(name)}', create: (clinic) => new ${provider}(String(clinic.settings.apiKey ?? '')) },
   },
 
   // Settings each clinic's admins fill in on their clinic. A secret is encrypted at
   // rest and never shown again, only "set" or "not set".
   clinicSettings: [
     { name: 'accountId', type: 'text', label: 'Account id' },
-    { name: 'apiKey', type: 'secret', label: 'API key', description: 'From your ${pascal(name)} account page.' },
+    { name: 'apiKey', type: 'secret', label: 'API key', description: 'From your ${words(name)} account page.' },
   ],
 
   // Domain events, delivered after the change is committed. Quick work only: queue a job for the rest.
