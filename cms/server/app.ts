@@ -7,7 +7,7 @@ import type { Env } from '@telemed/config'
 import { payloadApi } from './api.ts'
 import { AUTH_PATHS, authRateLimit } from './authRateLimit.ts'
 import { bodyLimit } from './bodyLimit.ts'
-import { healthz } from './health.ts'
+import { healthz, readyz } from './health.ts'
 import { redactPath } from './logRedaction.ts'
 import type { LevelWithSilent, Logger } from 'pino'
 
@@ -52,7 +52,7 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
           req: (req) => ({ id: req.id, method: req.method, path: redactPath(String(req.url)) }),
           res: (res) => ({ statusCode: res.statusCode }),
         },
-        autoLogging: { ignore: (req) => req.url === '/healthz' },
+        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
         // A refused request (4xx) is the client's business: info. A failed one (5xx) is ours: error, with its request id.
         customLogLevel: (_req, res): LevelWithSilent => (res.statusCode >= 500 ? 'error' : 'info'),
       }),
@@ -64,6 +64,7 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' } }))
 
   app.get('/healthz', healthz(payload))
+  app.get('/readyz', readyz(payload, env))
 
   const limiter = authRateLimit(env.AUTH_RATE_LIMIT_PER_MINUTE)
   app.post(AUTH_PATHS, limiter)

@@ -16,7 +16,7 @@ import { Records } from './collections/Records/index.ts'
 import { Tenants } from './collections/Tenants/index.ts'
 import { Users } from './collections/Users/index.ts'
 import { clinicMemberships } from './collections/Users/clinicMemberships.ts'
-import { databaseAdapter, enableAfterCommit, queueSqliteWrites } from './database/index.ts'
+import { databaseAdapter, enableAfterCommit, pushedAtConnect, queueSqliteWrites } from './database/index.ts'
 import { flushAuditedReads } from './hooks/audit.ts'
 import { refuseNullGroups } from './hooks/refuseNullGroups.ts'
 import { repoRoot } from './paths.ts'
@@ -73,7 +73,8 @@ export default buildConfig({
   onInit: async (payload) => {
     queueSqliteWrites(payload)
     enableAfterCommit(payload)
-    await installBookingGuard(payload)
+    // After a schema push only: on a migrated database the migrations installed it (docs/migrations.md).
+    if (pushedAtConnect(payload)) await installBookingGuard(payload)
     closeCallsWhenVisitsEnd(payload)
   },
   endpoints: [clinicSlots, doctorFeed, videoWebhook, videoCapabilities, guestJoin],

@@ -1,4 +1,4 @@
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Payload } from 'payload'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
@@ -8,17 +8,43 @@ import { repoRoot } from '../paths.ts'
 import { cacheSqliteStatements } from './sqliteStatementCache.ts'
 
 /**
+ * Where each SQL adapter's migrations live: Payload's migrations are SQL written
+ * for one adapter, so PostgreSQL and SQLite each have their own (docs/migrations.md).
+ */
+export const migrationDirOf = (dialect: 'postgres' | 'sqlite') => resolve(repoRoot, 'cms/src/migrations', dialect)
+
+/**
+ * Whether Payload pushed the schema from the collections when it connected:
+ * its own rule (NODE_ENV not production, not migrating, push not turned off),
+ * i.e. tests and `npm run dev`. SQL added by hand after a push (the booking
+ * guard) is installed only then; migrations carry it otherwise.
+ */
+export function pushedAtConnect(payload: Payload): boolean {
+  const db = payload.db as { name: string; push?: boolean }
+  return ['sqlite', 'postgres'].includes(db.name) && process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && db.push !== false
+}
+
+/**
  * Picks the database adapter from the URL's scheme: `file:` is the embedded
  * SQLite default (transactions on), `postgres://` and `mongodb://` are the
  * production options.
  */
 export function databaseAdapter(url: string): DatabaseAdapterObj {
-  if (url.startsWith('postgres')) return postgresAdapter({ pool: { connectionString: url }, idType: 'serial' })
+  if (url.startsWith('postgres')) {
+    return postgresAdapter({ pool: { connectionString: url }, idType: 'serial', migrationDir: migrationDirOf('postgres') })
+  }
   if (url.startsWith('mongodb')) return mongooseAdapter({ url })
   const file = resolve(repoRoot, url.replace(/^file:/, ''))
   mkdirSync(dirname(file), { recursive: true })
   cacheSqliteStatements()
   // WAL lets reads go on while one transaction writes; writes are queued (see sqliteWriteQueue.ts).
   // autoIncrement: ids are never reused after a delete, so audit entries keep pointing at what was read.
-  return sqliteAdapter({ client: { url: `file:${file}` }, transactionOptions: {}, wal: true, busyTimeout: 5000, autoIncrement: true })
+  return sqliteAdapter({
+    client: { url: `file:${file}` },
+    transactionOptions: {},
+    wal: true,
+    busyTimeout: 5000,
+    autoIncrement: true,
+    migrationDir: migrationDirOf('sqlite'),
+  })
 }

@@ -38,11 +38,30 @@ const postgresConstraints = [
 ]
 
 /**
+ * The statements that install the guard (idempotent): the one source for both
+ * the development push (installBookingGuard) and the migrations that install it.
+ */
+export function bookingGuardSql(dialect: 'sqlite' | 'postgres'): string[] {
+  return dialect === 'sqlite' ? [sqliteTriggers('INSERT'), sqliteTriggers('UPDATE')] : postgresConstraints
+}
+
+/** The statements that remove the guard (a migration's `down`). */
+export function dropBookingGuardSql(dialect: 'sqlite' | 'postgres'): string[] {
+  return dialect === 'sqlite'
+    ? ['DROP TRIGGER IF EXISTS appointments_no_overlap_insert', 'DROP TRIGGER IF EXISTS appointments_no_overlap_update']
+    : [
+        `ALTER TABLE appointments DROP CONSTRAINT IF EXISTS ${DOCTOR_OVERLAP}`,
+        `ALTER TABLE appointments DROP CONSTRAINT IF EXISTS ${PATIENT_OVERLAP}`,
+      ]
+}
+
+/**
  * Makes double booking impossible in the database itself, whatever path writes
  * (booking endpoint, admin panel, import, a second server process): on
  * PostgreSQL two exclusion constraints, on SQLite two triggers (SQLite runs one
  * writer at a time, so the trigger's check and the write are atomic).
  * Idempotent; run after every schema push, since SQLite rebuilds tables on change.
+ * With migrations (production), the migrations install it (docs/migrations.md).
  */
 export async function installBookingGuard(payload: Payload): Promise<void> {
   const db = payload.db as unknown as {
@@ -50,9 +69,9 @@ export async function installBookingGuard(payload: Payload): Promise<void> {
     drizzle?: { run?: (q: unknown) => Promise<unknown>; execute?: (q: unknown) => Promise<unknown> }
   }
   if (db.name === 'sqlite') {
-    for (const event of ['INSERT', 'UPDATE'] as const) await db.drizzle!.run!(sql.raw(sqliteTriggers(event)))
+    for (const statement of bookingGuardSql('sqlite')) await db.drizzle!.run!(sql.raw(statement))
   } else if (db.name === 'postgres') {
-    for (const statement of postgresConstraints) await db.drizzle!.execute!(sql.raw(statement))
+    for (const statement of bookingGuardSql('postgres')) await db.drizzle!.execute!(sql.raw(statement))
   } else {
     payload.logger.warn(`No database-level double-booking guard for the ${db.name} adapter yet: only the application check applies.`)
   }
