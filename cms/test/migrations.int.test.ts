@@ -1,0 +1,165 @@
+/**
+ * Production databases get their schema from the committed migrations, applied
+ * by `npm run migrate` as a deploy step: the same schema the development push
+ * gives, the double-booking guard included; a production server refuses to
+ * start without them and, once they ran, serves the seeded demo. Runs on the
+ * database the suite runs on (SQLite, or PostgreSQL with DATABASE_URL).
+ */
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClient } from '@libsql/client'
+import { getPayload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrations as postgresMigrations } from '../src/migrations/postgres/index.ts'
+import { migrations as sqliteMigrations } from '../src/migrations/sqlite/index.ts'
+import { freshDatabaseUrl } from './support/database.ts'
+import { freePort, runScript, startServeProcess } from './support/processes.ts'
+import { schemaDifference, schemaOf } from './support/schemaOf.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'telemed-migrations-'))
+let migratedUrl: string
+let env: Record<string, string>
+let server: { child: ChildProcess; url: string } | undefined
+const migrationNames = () => (migratedUrl.startsWith('postgres') ? postgresMigrations : sqliteMigrations).map((m) => m.name)
+
+beforeAll(async () => {
+  mkdirSync(join(dir, 'migrated'))
+  migratedUrl = await freshDatabaseUrl(join(dir, 'migrated'))
+  const port = await freePort()
+  env = {
+    APP_ENV: 'production',
+    DATA_DIR: dir,
+    DATABASE_URL: migratedUrl,
+    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  }
+})
+
+afterAll(() => {
+  server?.child.kill('SIGKILL')
+})
+
+/** `cms/server/main.ts` as `npm run serve` starts it; resolves with its exit code and output once it exits. */
+function serveUntilExit(vars: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'cms/server/main.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', ...vars },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (d) => (output += d))
+  child.stderr.on('data', (d) => (output += d))
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, lines: output.split('\n').filter(Boolean) })))
+}
+
+// Each step is a real process (seconds each on a busy machine): it runs in its block's beforeAll, its checks in the block's tests.
+describe('a production server on an empty database', () => {
+  let refused: { code: number | null; lines: string[] }
+  beforeAll(async () => {
+    refused = await serveUntilExit(env)
+  })
+
+  it('refuses to start, in one line naming the pending migrations and the command to run', () => {
+    expect(refused.code).not.toBe(0)
+    const refusals = refused.lines.filter((line) => line.includes('migrat'))
+    expect(refusals, refused.lines.join('\n')).toHaveLength(1)
+    expect(refusals[0]).toMatch(/^Refusing to start: .*Run `npm run migrate`/)
+    for (const name of migrationNames()) expect(refusals[0]).toContain(name)
+  })
+})
+
+describe('`npm run migrate` on that database', () => {
+  let migrate: Awaited<ReturnType<typeof runScript>>
+  let pushedUrl: string
+  beforeAll(async () => {
+    migrate = await runScript('migrate', env)
+    // The development push, as every test and `npm run dev` get it: Payload's push, then the guard (onInit).
+    mkdirSync(join(dir, 'pushed'))
+    pushedUrl = await freshDatabaseUrl(join(dir, 'pushed'))
+    Object.assign(process.env, { APP_ENV: 'test', DATA_DIR: dir, DATABASE_URL: pushedUrl, PAYLOAD_SECRET: env.PAYLOAD_SECRET, LOG_LEVEL: 'silent' })
+    const { default: config } = await import('../src/payload.config.ts')
+    await (await getPayload({ config })).db.destroy?.()
+  })
+
+  it('applies every migration', () => {
+    expect(migrate.code, migrate.stderr).toBe(0)
+    expect(migrate.stdout).toContain(`Applied ${migrationNames().length} migration(s)`)
+  })
+
+  it('gives the schema the development push gives, the booking guard included', async () => {
+    const migrated = await schemaOf(migratedUrl)
+    expect(
+      schemaDifference(await schemaOf(pushedUrl), migrated, ['the push', 'the migrations']),
+      'The committed migrations no longer give the schema the collections describe: run `npm run migrate:create <name>` and commit what it writes',
+    ).toEqual([])
+    expect(migrated.filter((line) => /appointment_(doctor|patient)_overlap|appointments_no_overlap/.test(line))).toHaveLength(2)
+  })
+})
+
+describe('the demo seed (APP_ENV=development) on the migrated database', () => {
+  let seed: Awaited<ReturnType<typeof runScript>>
+  let again: Awaited<ReturnType<typeof runScript>>
+  beforeAll(async () => {
+    seed = await runScript('seed', { ...env, APP_ENV: 'development' })
+    again = await runScript('migrate', env)
+  })
+
+  it('loads, and `npm run migrate` then has nothing to do and asks nothing', () => {
+    expect(seed.code, seed.stderr).toBe(0)
+    // The seed's development push marked the database (batch -1), which Payload's migrate would ask about on a terminal.
+    expect([again.code, again.stdout.trim().split('\n').at(-1)], again.stderr).toEqual([0, 'No pending migrations: the database is up to date.'])
+  })
+
+  it('cannot double book: the database itself refuses a second visit in a booked time', async () => {
+    await expect(insertCopyOfABlockingAppointment(migratedUrl)).rejects.toThrow(/appointment_(doctor|patient)_overlap/)
+  })
+})
+
+describe('the production server on the migrated and seeded database', () => {
+  beforeAll(async () => {
+    server = await startServeProcess(env)
+  })
+
+  it('says it is ready, and serves the demo clinics', async () => {
+    const ready = await fetch(`${server!.url}/readyz`)
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', database: 'up', migrations: 'applied' }])
+    const tenants = (await (await fetch(`${server!.url}/api/tenants?depth=0&limit=10`)).json()) as { docs: { slug: string }[] }
+    expect(tenants.docs.map((t) => t.slug).sort()).toEqual(['northwind', 'sunrise'])
+    const doctors = (await (await fetch(`${server!.url}/api/doctors?depth=0&limit=50`)).json()) as { totalDocs: number }
+    expect(doctors.totalDocs).toBeGreaterThan(0)
+  })
+})
+
+/** Inserts, with the database's own SQL, a copy of a visit that holds its doctor's time: the guard must refuse it. */
+async function insertCopyOfABlockingAppointment(url: string): Promise<unknown> {
+  if (url.startsWith('postgres')) {
+    const { default: pg } = await import('pg')
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      const { rows } = await client.query(
+        `SELECT string_agg(quote_ident(column_name), ', ') AS columns FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = 'appointments' AND column_name <> 'id'`,
+      )
+      return await client.query(`INSERT INTO appointments (${rows[0].columns}) SELECT ${rows[0].columns} FROM appointments WHERE blocking LIMIT 1`)
+    } finally {
+      await client.end()
+    }
+  }
+  const client = createClient({ url })
+  try {
+    const columns = (await client.execute(`SELECT name FROM pragma_table_info('appointments') WHERE name <> 'id'`)).rows
+      .map((r) => `"${String(r.name)}"`)
+      .join(', ')
+    expect((await client.execute('SELECT count(*) AS n FROM appointments WHERE blocking = 1')).rows[0]!.n).not.toBe(0)
+    return await client.execute(`INSERT INTO appointments (${columns}) SELECT ${columns} FROM appointments WHERE blocking = 1 LIMIT 1`)
+  } finally {
+    client.close()
+  }
+}
