@@ -22,7 +22,10 @@ if (!name || !/^[a-z][a-z0-9_]*$/.test(name)) {
 }
 
 // Never connected: the generator compares snapshots on disk with the configuration.
-const unused = { postgres: 'postgres://unused@127.0.0.1/unused', sqlite: `file:${join(mkdtempSync(join(tmpdir(), 'migrate-create-')), 'unused.db')}` }
+const unused = {
+  postgres: 'postgres://unused@127.0.0.1/unused',
+  sqlite: `file:${join(mkdtempSync(join(tmpdir(), 'migrate-create-')), 'unused.db')}`,
+}
 for (const dialect of ['postgres', 'sqlite'] as const) {
   const payload = await new BasePayload().init({
     config: { ...(await config), db: databaseAdapter(unused[dialect]) as SanitizedConfig['db'] },

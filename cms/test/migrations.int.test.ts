@@ -12,16 +12,21 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@libsql/client'
-import { getPayload } from 'payload'
+import express from 'express'
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrations as postgresMigrations } from '../src/migrations/postgres/index.ts'
 import { migrations as sqliteMigrations } from '../src/migrations/sqlite/index.ts'
+import { readyz } from '../server/health.ts'
 import { freshDatabaseUrl } from './support/database.ts'
 import { freePort, runScript, startServeProcess } from './support/processes.ts'
 import { schemaDifference, schemaOf } from './support/schemaOf.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'telemed-migrations-'))
 let migratedUrl: string
+let pushedUrl: string
 let env: Record<string, string>
 let server: { child: ChildProcess; url: string } | undefined
 const migrationNames = () => (migratedUrl.startsWith('postgres') ? postgresMigrations : sqliteMigrations).map((m) => m.name)
@@ -76,16 +81,23 @@ describe('a production server on an empty database', () => {
 
 describe('`npm run migrate` on that database', () => {
   let migrate: Awaited<ReturnType<typeof runScript>>
-  let pushedUrl: string
+  let pushed: Payload
   beforeAll(async () => {
     migrate = await runScript('migrate', env)
     // The development push, as every test and `npm run dev` get it: Payload's push, then the guard (onInit).
     mkdirSync(join(dir, 'pushed'))
     pushedUrl = await freshDatabaseUrl(join(dir, 'pushed'))
-    Object.assign(process.env, { APP_ENV: 'test', DATA_DIR: dir, DATABASE_URL: pushedUrl, PAYLOAD_SECRET: env.PAYLOAD_SECRET, LOG_LEVEL: 'silent' })
+    Object.assign(process.env, {
+      APP_ENV: 'test',
+      DATA_DIR: dir,
+      DATABASE_URL: pushedUrl,
+      PAYLOAD_SECRET: env.PAYLOAD_SECRET,
+      LOG_LEVEL: 'silent',
+    })
     const { default: config } = await import('../src/payload.config.ts')
-    await (await getPayload({ config })).db.destroy?.()
+    pushed = await getPayload({ config })
   })
+  afterAll(() => pushed?.db.destroy?.())
 
   it('applies every migration', () => {
     expect(migrate.code, migrate.stderr).toBe(0)
@@ -98,7 +110,41 @@ describe('`npm run migrate` on that database', () => {
       schemaDifference(await schemaOf(pushedUrl), migrated, ['the push', 'the migrations']),
       'The committed migrations no longer give the schema the collections describe: run `npm run migrate:create <name>` and commit what it writes',
     ).toEqual([])
-    expect(migrated.filter((line) => /appointment_(doctor|patient)_overlap|appointments_no_overlap/.test(line))).toHaveLength(2)
+    expect(
+      migrated.filter((line) => /^(constraint|trigger) .*(appointment_(doctor|patient)_overlap|appointments_no_overlap)/.test(line)),
+    ).toHaveLength(2)
+  })
+
+  it('/readyz answers "push" outside production, and 503 naming the pending migrations in production', async () => {
+    const ask = async (APP_ENV: 'test' | 'production') => {
+      const app = express().get('/readyz', readyz(pushed, { APP_ENV }))
+      const listening = app.listen(0, '127.0.0.1')
+      await once(listening, 'listening')
+      try {
+        const res = await fetch(`http://127.0.0.1:${(listening.address() as AddressInfo).port}/readyz`)
+        return [res.status, await res.json()]
+      } finally {
+        listening.close()
+      }
+    }
+    expect(await ask('test')).toEqual([200, { status: 'ready', database: 'up', migrations: 'push' }])
+    expect(await ask('production')).toEqual([
+      503,
+      { status: 'unavailable', database: 'up', migrations: 'pending', pending: migrationNames(), fix: 'npm run migrate' },
+    ])
+  })
+})
+
+describe('`npm run migrate` on a database the development push made', () => {
+  let refused: Awaited<ReturnType<typeof runScript>>
+  beforeAll(async () => {
+    refused = await runScript('migrate', { ...env, DATABASE_URL: pushedUrl })
+  })
+
+  it('refuses in one line, without asking anything, and changes nothing', async () => {
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^DATABASE_URL holds a schema made by the development push/)])
+    expect(await schemaOf(pushedUrl)).toEqual(await schemaOf(migratedUrl))
   })
 })
 
@@ -113,7 +159,10 @@ describe('the demo seed (APP_ENV=development) on the migrated database', () => {
   it('loads, and `npm run migrate` then has nothing to do and asks nothing', () => {
     expect(seed.code, seed.stderr).toBe(0)
     // The seed's development push marked the database (batch -1), which Payload's migrate would ask about on a terminal.
-    expect([again.code, again.stdout.trim().split('\n').at(-1)], again.stderr).toEqual([0, 'No pending migrations: the database is up to date.'])
+    expect([again.code, again.stdout.trim().split('\n').at(-1)], again.stderr).toEqual([
+      0,
+      'No pending migrations: the database is up to date.',
+    ])
   })
 
   it('cannot double book: the database itself refuses a second visit in a booked time', async () => {
@@ -147,7 +196,9 @@ async function insertCopyOfABlockingAppointment(url: string): Promise<unknown> {
         `SELECT string_agg(quote_ident(column_name), ', ') AS columns FROM information_schema.columns
          WHERE table_schema = 'public' AND table_name = 'appointments' AND column_name <> 'id'`,
       )
-      return await client.query(`INSERT INTO appointments (${rows[0].columns}) SELECT ${rows[0].columns} FROM appointments WHERE blocking LIMIT 1`)
+      return await client.query(
+        `INSERT INTO appointments (${rows[0].columns}) SELECT ${rows[0].columns} FROM appointments WHERE blocking LIMIT 1`,
+      )
     } finally {
       await client.end()
     }

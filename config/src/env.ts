@@ -178,8 +178,7 @@ export const OTHER_VARIABLES: Record<string, string> = {
   ADDRESS_HEADER: "set by the server for the sites' adapter-node: where the visitor's address (as Express resolved it) is",
   BODY_SIZE_LIMIT: "set by the server for the sites' adapter-node: UPLOAD_MAX_BYTES plus room for the form fields",
   ROOT_DIR: "Payload's, set by cms/scripts/generateImportMap.ts: where the admin panel's components are",
-  PAYLOAD_MIGRATING:
-    "Payload's, set by cms/scripts/migrate.ts (as Payload's own migrate does): no development schema push while migrating",
+  PAYLOAD_MIGRATING: "Payload's, set by cms/scripts/migrate.ts (as Payload's own migrate does): no development schema push while migrating",
   PAYLOAD_TS_OUTPUT_PATH: "Payload's, set by cms/scripts/generateTypes.ts: where Payload writes the generated document types",
   TZ: 'the process time zone: the platform never depends on it; the slot tests run under several',
   TEST_DATABASE_URL: 'tests: the database server the test files make their fresh databases on (cms/test/support/database.ts)',

@@ -21,7 +21,12 @@ export const migrationDirOf = (dialect: 'postgres' | 'sqlite') => resolve(repoRo
  */
 export function pushedAtConnect(payload: Payload): boolean {
   const db = payload.db as { name: string; push?: boolean }
-  return ['sqlite', 'postgres'].includes(db.name) && process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && db.push !== false
+  return (
+    ['sqlite', 'postgres'].includes(db.name) &&
+    process.env.NODE_ENV !== 'production' &&
+    process.env.PAYLOAD_MIGRATING !== 'true' &&
+    db.push !== false
+  )
 }
 
 /**

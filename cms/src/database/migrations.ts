@@ -2,7 +2,11 @@ import type { Migration, Payload } from 'payload'
 import { migrations as postgresMigrations } from '../migrations/postgres/index.ts'
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index.ts'
 
-type Adapter = { name: string; execute?: (args: { drizzle: unknown; raw: string }) => Promise<{ rows: Record<string, unknown>[] }>; drizzle?: unknown }
+type Adapter = {
+  name: string
+  execute?: (args: { drizzle: unknown; raw: string }) => Promise<{ rows: Record<string, unknown>[] }>
+  drizzle?: unknown
+}
 
 /**
  * The committed migrations of the adapter in use, oldest first; none on

@@ -65,5 +65,8 @@ const normalise = (lines: string[]) => lines.map((line) => line.replace(/\s+/g, 
 export function schemaDifference(expected: string[], actual: string[], names: [string, string]): string[] {
   const a = new Set(expected)
   const b = new Set(actual)
-  return [...expected.filter((l) => !b.has(l)).map((l) => `only in ${names[0]}: ${l}`), ...actual.filter((l) => !a.has(l)).map((l) => `only in ${names[1]}: ${l}`)]
+  return [
+    ...expected.filter((l) => !b.has(l)).map((l) => `only in ${names[0]}: ${l}`),
+    ...actual.filter((l) => !a.has(l)).map((l) => `only in ${names[1]}: ${l}`),
+  ]
 }
