@@ -5,7 +5,6 @@
  * start without them and, once they ran, serves the seeded demo. Runs on the
  * database the suite runs on (SQLite, or PostgreSQL with DATABASE_URL).
  */
-import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync } from 'node:fs'
@@ -21,14 +20,14 @@ import { migrations as postgresMigrations } from '../src/migrations/postgres/ind
 import { migrations as sqliteMigrations } from '../src/migrations/sqlite/index.ts'
 import { readyz } from '../server/health.ts'
 import { freshDatabaseUrl } from './support/database.ts'
-import { freePort, runScript, startServeProcess } from './support/processes.ts'
+import { freePort, runScript } from './support/processes.ts'
 import { schemaDifference, schemaOf } from './support/schemaOf.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'telemed-migrations-'))
 let migratedUrl: string
 let pushedUrl: string
 let env: Record<string, string>
-let server: { child: ChildProcess; url: string } | undefined
+let server: ReturnType<typeof spawnServer> | undefined
 const migrationNames = () => (migratedUrl.startsWith('postgres') ? postgresMigrations : sqliteMigrations).map((m) => m.name)
 
 beforeAll(async () => {
@@ -51,8 +50,8 @@ afterAll(() => {
   server?.child.kill('SIGKILL')
 })
 
-/** `cms/server/main.ts` as `npm run serve` starts it; resolves with its exit code and output once it exits. */
-function serveUntilExit(vars: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
+/** `cms/server/main.ts` as `npm run serve` starts it (same flags, no npm or tsx in between), with its output and exit. */
+function spawnServer(vars: Record<string, string>) {
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'cms/server/main.ts'], {
     env: { ...process.env, NODE_ENV: 'production', ...vars },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,14 +59,35 @@ function serveUntilExit(vars: Record<string, string>): Promise<{ code: number | 
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, lines: output.split('\n').filter(Boolean) })))
+  const exited = new Promise<{ code: number | null; lines: string[] }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, lines: output.split('\n').filter(Boolean) })),
+  )
+  return { child, exited, output: () => output }
+}
+
+/**
+ * Waits until the server answers /healthz, however long a busy machine takes (the
+ * hook's timeout bounds it); fails as soon as the server exits instead.
+ */
+async function untilHealthy(server: ReturnType<typeof spawnServer>, url: string): Promise<void> {
+  let exited = false
+  void server.exited.then(() => (exited = true))
+  for (;;) {
+    if (exited) throw new Error(`the server exited:\n${server.output()}`)
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return
+    await new Promise((r) => setTimeout(r, 250))
+  }
 }
 
 // Each step is a real process (seconds each on a busy machine): it runs in its block's beforeAll, its checks in the block's tests.
 describe('a production server on an empty database', () => {
   let refused: { code: number | null; lines: string[] }
   beforeAll(async () => {
-    refused = await serveUntilExit(env)
+    refused = await spawnServer(env).exited
   })
 
   it('refuses to start, in one line naming the pending migrations and the command to run', () => {
@@ -84,6 +104,8 @@ describe('`npm run migrate` on that database', () => {
   let pushed: Payload
   beforeAll(async () => {
     migrate = await runScript('migrate', env)
+  })
+  beforeAll(async () => {
     // The development push, as every test and `npm run dev` get it: Payload's push, then the guard (onInit).
     mkdirSync(join(dir, 'pushed'))
     pushedUrl = await freshDatabaseUrl(join(dir, 'pushed'))
@@ -153,6 +175,8 @@ describe('the demo seed (APP_ENV=development) on the migrated database', () => {
   let again: Awaited<ReturnType<typeof runScript>>
   beforeAll(async () => {
     seed = await runScript('seed', { ...env, APP_ENV: 'development' })
+  })
+  beforeAll(async () => {
     again = await runScript('migrate', env)
   })
 
@@ -172,15 +196,16 @@ describe('the demo seed (APP_ENV=development) on the migrated database', () => {
 
 describe('the production server on the migrated and seeded database', () => {
   beforeAll(async () => {
-    server = await startServeProcess(env)
+    server = spawnServer(env)
+    await untilHealthy(server, env.PUBLIC_URL!)
   })
 
   it('says it is ready, and serves the demo clinics', async () => {
-    const ready = await fetch(`${server!.url}/readyz`)
+    const ready = await fetch(`${env.PUBLIC_URL}/readyz`)
     expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', database: 'up', migrations: 'applied' }])
-    const tenants = (await (await fetch(`${server!.url}/api/tenants?depth=0&limit=10`)).json()) as { docs: { slug: string }[] }
+    const tenants = (await (await fetch(`${env.PUBLIC_URL}/api/tenants?depth=0&limit=10`)).json()) as { docs: { slug: string }[] }
     expect(tenants.docs.map((t) => t.slug).sort()).toEqual(['northwind', 'sunrise'])
-    const doctors = (await (await fetch(`${server!.url}/api/doctors?depth=0&limit=50`)).json()) as { totalDocs: number }
+    const doctors = (await (await fetch(`${env.PUBLIC_URL}/api/doctors?depth=0&limit=50`)).json()) as { totalDocs: number }
     expect(doctors.totalDocs).toBeGreaterThan(0)
   })
 })
