@@ -42,8 +42,10 @@ export function readyz(payload: Payload, env: Pick<Env, 'APP_ENV'>) {
     try {
       pending = await within2s(
         (async () => {
-          await payload.db.count({ collection: 'tenants', where: {} })
-          return production ? (await migrationState(payload)).pending : []
+          // Pending migrations first: on a database that lacks them, the tenants table may not exist yet.
+          const missing = production ? (await migrationState(payload)).pending : []
+          if (!missing.length) await payload.db.count({ collection: 'tenants', where: {} })
+          return missing
         })(),
       )
     } catch (error) {
