@@ -10,12 +10,10 @@
 import '@telemed/config/check'
 import { env } from '@telemed/config'
 import { resolve } from 'node:path'
-import { startPayload } from '../server/startPayload.ts'
-import { DatabaseKeyError, rekeySqlite } from '../src/database/index.ts'
+import { DatabaseKeyError } from '../src/database/sqliteEncryption.ts'
+import { rekeySqlite } from '../src/database/sqliteRekey.ts'
 import { repoRoot } from '../src/paths.ts'
 import { platformKeyring } from '../src/plugins/settings/keyring.ts'
-import { reencryptSecrets } from '../src/plugins/settings/rotate.ts'
-import { rotateUploadedFiles } from '../src/storage/rotateFiles.ts'
 
 const settings = env()
 const keyring = platformKeyring()
@@ -32,6 +30,13 @@ if (settings.DATABASE_URL.startsWith('file:')) {
   }
 }
 
+// Payload's configuration is loaded only now: it tunes libsql's connections (kept statements keep a closed
+// connection alive), and re-keying needs the file to itself.
+const [{ startPayload }, { reencryptSecrets }, { rotateUploadedFiles }] = await Promise.all([
+  import('../server/startPayload.ts'),
+  import('../src/plugins/settings/rotate.ts'),
+  import('../src/storage/rotateFiles.ts'),
+])
 const payload = await startPayload(settings)
 const files = await rotateUploadedFiles(payload, keyring)
 console.log(

@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client'
-import { hkdfSync } from 'node:crypto'
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { hkdfSync, randomBytes } from 'node:crypto'
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import type { Keyring } from '../plugins/settings/secretBox.ts'
 
 /**
@@ -34,16 +34,32 @@ export function isClearSqlite(file: string): boolean {
 
 export type SqliteKey = { keyId: string; encryptionKey: string; current: boolean }
 
-/** True when `encryptionKey` opens the file and reads its schema. */
-async function opens(file: string, encryptionKey: string | undefined): Promise<boolean> {
-  const client = createClient({ url: `file:${file}`, encryptionKey })
+/**
+ * True when `encryptionKey` decrypts the file's first pages. Tried on a copy of
+ * them: libsql keeps a closed connection alive while its statements are not
+ * collected, and such a connection to the database itself would stop the
+ * server from switching it to WAL, and a re-key from leaving WAL.
+ */
+async function opens(file: string, encryptionKey: string): Promise<boolean> {
+  const probe = `${file}.probe-${process.pid}-${randomBytes(4).toString('hex')}`
+  const head = Buffer.alloc(Math.min(statSync(file).size, 64 * 1024))
+  const fd = openSync(file, 'r')
+  try {
+    readSync(fd, head, 0, head.length, 0)
+  } finally {
+    closeSync(fd)
+  }
+  writeFileSync(probe, head, { mode: 0o600 })
+  const client = createClient({ url: `file:${probe}`, encryptionKey })
   try {
     await client.execute('SELECT count(*) FROM sqlite_master')
     return true
-  } catch {
-    return false
+  } catch (error) {
+    // A wrong key reads as "not a database"; the right one may find the schema cut short by the copy.
+    return !/SQLITE_NOTADB/.test((error as Error).message)
   } finally {
     client.close()
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(probe + suffix, { force: true })
   }
 }
 

@@ -37,22 +37,17 @@ async function run(file: string, encryptionKey: string | undefined, sql: string)
 export async function rekeySqlite(file: string, keyring: Keyring): Promise<RekeyOutcome> {
   if (!existsSync(file)) return 'no database'
   const clear = isClearSqlite(file)
-  const from = clear ? undefined : await findSqliteKey(file, keyring)
-  if (from?.current) return 'already under the current key'
-
-  try {
-    const [row] = await run(file, from?.encryptionKey, 'PRAGMA journal_mode = DELETE')
-    if (row?.journal_mode !== 'delete') throw new Error(String(row?.journal_mode))
-  } catch {
-    throw new DatabaseKeyError(`The SQLite database ${file} is in use: stop the server and workers, then run this again.`)
-  }
+  const from = clear ? undefined : await leaveWalMode(file, keyring)
+  if (clear) await leaveWalMode(file, null)
+  if (from === keyring.current.id) return 'already under the current key'
+  const fromKey = from ? sqliteKeyOf(keyring.byId.get(from)!) : undefined
 
   const to = sqliteKeyOf(keyring.current.key)
   const copy = `${file}.rekey-${process.pid}`
   try {
     copyFileSync(file, copy)
     // Re-keying rewrites every page (SQLite3 Multiple Ciphers refuses it in WAL mode; the copy is in rollback mode).
-    await run(copy, from?.encryptionKey, `PRAGMA rekey = '${to}'`)
+    await run(copy, fromKey, `PRAGMA rekey = '${to}'`)
     const [check] = await run(copy, to, 'PRAGMA quick_check')
     if (check?.quick_check !== 'ok')
       throw new DatabaseKeyError(`The re-encrypted copy of ${file} failed its check; the original is unchanged.`)
@@ -64,4 +59,23 @@ export async function rekeySqlite(file: string, keyring: Keyring): Promise<Rekey
     rmSync(`${copy}-journal`, { force: true })
   }
   return clear ? 'encrypted' : 're-encrypted'
+}
+
+/**
+ * Folds the write-ahead log into the file and leaves WAL mode, with the key that
+ * opens it (`null`: a file in clear); returns that key's id. Leaving WAL mode
+ * needs the only connection to the file: a server or worker still running makes
+ * this refuse.
+ */
+async function leaveWalMode(file: string, keyring: Keyring | null): Promise<string | undefined> {
+  const key = keyring ? await findSqliteKey(file, keyring) : undefined
+  let mode: unknown
+  try {
+    ;[{ journal_mode: mode } = {}] = await run(file, key?.encryptionKey, 'PRAGMA journal_mode = DELETE')
+  } catch (error) {
+    if (!/SQLITE_BUSY|locked/i.test((error as Error).message)) throw error
+  }
+  if (mode !== 'delete')
+    throw new DatabaseKeyError(`The SQLite database ${file} is in use: stop the server and workers, then run this again.`)
+  return key?.keyId
 }
