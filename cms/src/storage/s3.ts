@@ -23,10 +23,10 @@ export const requestServerSideEncryption: Extension = {
     for (const scheme of config.httpAuthSchemes()) {
       const signer = scheme.signer as unknown as Signer
       const sign: Signer['sign'] = (request, ...rest) => {
-        const keys = Object.keys(request.query ?? {})
-        const putObject = request.method === 'PUT' && keys.length === 0
-        const startMultipart = request.method === 'POST' && keys.includes('uploads')
-        if (putObject || startMultipart) request.headers['x-amz-server-side-encryption'] = 'AES256'
+        const query = request.query ?? {}
+        const operation = query['x-id'] ?? (request.method === 'PUT' && !Object.keys(query).length ? 'PutObject' : undefined)
+        const startsMultipart = request.method === 'POST' && 'uploads' in query
+        if (operation === 'PutObject' || startsMultipart) request.headers['x-amz-server-side-encryption'] = 'AES256'
         return signer.sign(request, ...rest)
       }
       config.setHttpAuthScheme({ ...scheme, signer: Object.assign(Object.create(signer), { sign }) })
