@@ -125,45 +125,64 @@ describe('changing DATA_ENCRYPTION_KEY', () => {
     dataDir = copy
   })
 
-  it('moves the database and the files to the new key with `npm run secrets:rotate`', async () => {
-    const rotation = await runScript('secrets:rotate', processEnv({ key: keyB, old: [keyA] }))
-    expect(rotation.code, rotation.stdout + rotation.stderr).toBe(0)
-    expect(rotation.stdout).toContain('1 key wrapped again')
-    if (onSqlite) {
-      expect(rotation.stdout).toMatch(/Database .*: re-encrypted\./)
-      const found = await findSqliteKey(databaseUrl.replace(/^file:/, ''), createKeyring(keyB))
-      expect(found).toMatchObject({ keyId: keyIdOf(keyB), current: true })
-    }
-    expect(sealedKeyId(readFileSync(storedRecord()))).toBe(keyIdOf(keyB))
-    expect(clearTextIn(dataDir)).toEqual([])
-  })
+  // The commands and the server run as processes of their own: started once, in the suite's setup.
+  describe('then `npm run secrets:rotate`', () => {
+    let rotation: Awaited<ReturnType<typeof runScript>>
+    let serve: Awaited<ReturnType<typeof startServeProcess>> | undefined
+    beforeAll(async () => {
+      rotation = await runScript('secrets:rotate', processEnv({ key: keyB, old: [keyA] }))
+      if (rotation.code !== 0) return
+      const port = await freePort()
+      serve = await startServeProcess({ ...processEnv({ key: keyB }), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` })
+    })
+    afterAll(async () => {
+      if (!serve || serve.child.exitCode !== null) return
+      const exited = new Promise((done) => serve!.child.once('exit', done))
+      serve.child.kill('SIGTERM')
+      await exited
+    })
 
-  it('then serves the patient on the new key alone: sign-in (the database) and the record (the file)', async () => {
-    const port = await freePort()
-    const serve = await startServeProcess({ ...processEnv({ key: keyB }), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` })
-    try {
-      const as = await signIn(serve.url, patient.email, PASSWORD)
+    it('moves the database and the files to the new key', async () => {
+      expect(rotation.code, rotation.stdout + rotation.stderr).toBe(0)
+      expect(rotation.stdout).toMatch(/Uploaded files: [1-9]\d* keys? wrapped again, 0 files in clear encrypted/)
+      if (onSqlite) {
+        expect(rotation.stdout).toMatch(/Database .*: re-encrypted\./)
+        const found = await findSqliteKey(databaseUrl.replace(/^file:/, ''), createKeyring(keyB))
+        expect(found).toMatchObject({ keyId: keyIdOf(keyB), current: true })
+      }
+      expect(sealedKeyId(readFileSync(storedRecord()))).toBe(keyIdOf(keyB))
+      // Every upload (the world's records and images too), under the new key.
+      expect(new Set(filesUnder(join(dataDir, 'uploads')).map((file) => sealedKeyId(readFileSync(file))))).toEqual(new Set([keyIdOf(keyB)]))
+      expect(clearTextIn(dataDir)).toEqual([])
+    })
+
+    it('leaves a platform that serves the patient on the new key alone: sign-in (the database) and the record (the file)', async () => {
+      const as = await signIn(serve!.url, patient.email, PASSWORD)
       const download = await as.request('GET', recordPath)
       expect([download.status, download.body]).toEqual([200, recordContent])
-    } finally {
-      serve.child.kill('SIGTERM')
-      await new Promise((done) => (serve.child.exitCode !== null ? done(null) : serve.child.once('exit', done)))
-    }
+    })
   })
 })
 
 describe.skipIf(!onSqlite)('the SQLite file (SQLite only: PostgreSQL keeps no database under DATA_DIR)', () => {
-  const serveOnce = async (env: Record<string, string>) => {
-    const port = await freePort()
-    return runScript('serve', { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` })
-  }
+  describe('in production', () => {
+    let refused: Awaited<ReturnType<typeof runScript>>
+    beforeAll(async () => {
+      const port = await freePort()
+      refused = await runScript('serve', {
+        ...processEnv({}),
+        APP_ENV: 'production',
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      })
+    })
 
-  it('is required to have a key in production: the server refuses to start, with one line', async () => {
-    const { code, stderr } = await serveOnce({ ...processEnv({}), APP_ENV: 'production' })
-    expect(code).toBe(1)
-    expect(stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^Missing environment variable DATA_ENCRYPTION_KEY: required when APP_ENV=production/),
-    ])
+    it('needs a key: without DATA_ENCRYPTION_KEY the server refuses to start, with one line', () => {
+      expect(refused.code).toBe(1)
+      expect(refused.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Missing environment variable DATA_ENCRYPTION_KEY: required when APP_ENV=production/),
+      ])
+    })
   })
 
   it('in clear is refused with the command that encrypts it', async () => {
@@ -179,22 +198,27 @@ describe.skipIf(!onSqlite)('the SQLite file (SQLite only: PostgreSQL keeps no da
     decrypting.close()
     expect(clearTextIn(dataDir)).toContain(`${join(clearDir, 'old.db')}: ${patient.email}`)
 
-    const refused = await serveOnce(processEnv({ key: keyA }))
-    expect(refused.code).toBe(1)
-    expect(refused.stderr.trim()).toMatch(
+    // What the server and every script answer (startPayload prints it as one line and exits 1).
+    await expect(findSqliteKey(join(clearDir, 'old.db'), createKeyring(keyA))).rejects.toThrow(
       /^The SQLite database .*old\.db is not encrypted: stop the server and run `npm run secrets:rotate` once/,
     )
   })
 
-  it('is encrypted by that command, every row kept', async () => {
-    const rotation = await runScript('secrets:rotate', processEnv({ key: keyA }))
-    expect(rotation.code, rotation.stdout + rotation.stderr).toBe(0)
-    expect(rotation.stdout).toMatch(/Database .*old\.db: encrypted\./)
-    expect(clearTextIn(dataDir)).toEqual([])
-    const { encryptionKey } = await findSqliteKey(databaseUrl.replace(/^file:/, ''), createKeyring(keyA))
-    const reopened = createClient({ url: databaseUrl, encryptionKey })
-    const rows = await reopened.execute({ sql: 'SELECT name FROM users WHERE email = ?', args: [patient.email] })
-    expect(rows.rows.map((r) => r.name)).toEqual([patient.name])
-    reopened.close()
+  describe('then `npm run secrets:rotate`', () => {
+    let rotation: Awaited<ReturnType<typeof runScript>>
+    beforeAll(async () => {
+      rotation = await runScript('secrets:rotate', processEnv({ key: keyA }))
+    })
+
+    it('encrypts it, every row kept', async () => {
+      expect(rotation.code, rotation.stdout + rotation.stderr).toBe(0)
+      expect(rotation.stdout).toMatch(/Database .*old\.db: encrypted\./)
+      expect(clearTextIn(dataDir)).toEqual([])
+      const { encryptionKey } = await findSqliteKey(databaseUrl.replace(/^file:/, ''), createKeyring(keyA))
+      const reopened = createClient({ url: databaseUrl, encryptionKey })
+      const rows = await reopened.execute({ sql: 'SELECT name FROM users WHERE email = ?', args: [patient.email] })
+      expect(rows.rows.map((r) => r.name)).toEqual([patient.name])
+      reopened.close()
+    })
   })
 })
