@@ -125,21 +125,11 @@ describe('changing DATA_ENCRYPTION_KEY', () => {
     dataDir = copy
   })
 
-  // The commands and the server run as processes of their own: started once, in the suite's setup.
+  // The command and the server run as processes of their own: each started once, in a suite's setup.
   describe('then `npm run secrets:rotate`', () => {
     let rotation: Awaited<ReturnType<typeof runScript>>
-    let serve: Awaited<ReturnType<typeof startServeProcess>> | undefined
     beforeAll(async () => {
       rotation = await runScript('secrets:rotate', processEnv({ key: keyB, old: [keyA] }))
-      if (rotation.code !== 0) return
-      const port = await freePort()
-      serve = await startServeProcess({ ...processEnv({ key: keyB }), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` })
-    })
-    afterAll(async () => {
-      if (!serve || serve.child.exitCode !== null) return
-      const exited = new Promise((done) => serve!.child.once('exit', done))
-      serve.child.kill('SIGTERM')
-      await exited
     })
 
     it('moves the database and the files to the new key', async () => {
@@ -156,10 +146,24 @@ describe('changing DATA_ENCRYPTION_KEY', () => {
       expect(clearTextIn(dataDir)).toEqual([])
     })
 
-    it('leaves a platform that serves the patient on the new key alone: sign-in (the database) and the record (the file)', async () => {
-      const as = await signIn(serve!.url, patient.email, PASSWORD)
-      const download = await as.request('GET', recordPath)
-      expect([download.status, download.body]).toEqual([200, recordContent])
+    describe('and the platform on the new key alone', () => {
+      let serve: Awaited<ReturnType<typeof startServeProcess>> | undefined
+      beforeAll(async () => {
+        const port = await freePort()
+        serve = await startServeProcess({ ...processEnv({ key: keyB }), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` })
+      })
+      afterAll(async () => {
+        if (!serve || serve.child.exitCode !== null) return
+        const exited = new Promise((done) => serve!.child.once('exit', done))
+        serve.child.kill('SIGTERM')
+        await exited
+      })
+
+      it('serves the patient: sign-in (the database) and the record (the file)', async () => {
+        const as = await signIn(serve!.url, patient.email, PASSWORD)
+        const download = await as.request('GET', recordPath)
+        expect([download.status, download.body]).toEqual([200, recordContent])
+      })
     })
   })
 })
