@@ -4,6 +4,7 @@ import { getPayload, type Payload } from 'payload'
 import config from '../src/payload.config.ts'
 import { migrationState } from '../src/database/migrations.ts'
 import { installBookingGuard } from '../src/scheduling/bookingGuard.ts'
+import { DatabaseKeyError } from '../src/database/index.ts'
 
 /**
  * Boots Payload. `npm start` runs with NODE_ENV=production (Next and React want
@@ -16,7 +17,12 @@ import { installBookingGuard } from '../src/scheduling/bookingGuard.ts'
  * that lacks some (docs/migrations.md).
  */
 export async function startPayload(env: Env): Promise<Payload> {
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config }).catch((error: unknown) => {
+    // A database that no configured key opens, or still in clear: one line saying what to do, not a stack.
+    if (!(error instanceof DatabaseKeyError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  })
   const db = payload.db as { name?: string; push?: boolean }
   if (env.APP_ENV === 'production') {
     await refuseWhileMigrationsPending(payload)

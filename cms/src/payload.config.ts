@@ -34,6 +34,7 @@ import { pluginHost } from './plugins/host.ts'
 import { clinicSlots } from './scheduling/endpoints/clinicSlots.ts'
 import { doctorFeed } from './calendar/doctorFeed.ts'
 import { IdempotencyRecords } from './collections/IdempotencyRecords/index.ts'
+import { uploadStorage } from './storage/index.ts'
 
 const settings = env()
 const clinicScoped = { useTenantAccess: false } as const
@@ -128,6 +129,8 @@ export default buildConfig({
     tasks: [],
   },
   plugins: [
+    // Uploaded files: encrypted on the local disk, or in S3_BUCKET (src/storage/).
+    uploadStorage(),
     multiTenantPlugin({
       tenantsSlug: 'tenants',
       // Deleting a clinic must not delete patients' data; Tenants refuses deletion while data exists.

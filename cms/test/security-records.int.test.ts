@@ -3,7 +3,7 @@
  * file, what a replacement keeps, and that every download of a file is audited.
  * Everything goes through REST, the way a patient's browser or script would.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs'
+import { existsSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -106,8 +106,9 @@ describe('replacing a file', () => {
     expect(doc.filename).not.toBe(record.filename)
     expect((await download(patient, fileUrl(doc))).body).toBe('week 2: 5.9 mmol/L\n')
 
-    // The old file is still where it was, untouched, and the record says so.
-    expect(readFileSync(join(staticDir(), record.filename), 'utf8')).toBe('week 1: 5.4 mmol/L\n')
+    // The old file is still where it was (encrypted at rest), untouched, and the record says so.
+    expect(existsSync(join(staticDir(), record.filename))).toBe(true)
+    expect((await download(platformAdmin, `/api/records/file/${record.filename}`)).body).toBe('week 1: 5.4 mmol/L\n')
     expect(doc.previousFiles).toEqual([
       expect.objectContaining({
         filename: record.filename,

@@ -51,9 +51,10 @@ const schema = z.object({
   /** How much the server logs (pino's levels); `silent` for benchmarks. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
-   * Encrypts what must stay secret at rest (plugins' secrets in a clinic's settings): 32 random
-   * bytes as base64 or hex (`openssl rand -base64 32`). Outside production one is generated into
-   * DATA_DIR/.data-encryption-key. To change it, put the old one in DATA_ENCRYPTION_OLD_KEYS.
+   * Encrypts what must stay secret at rest (the SQLite database file, uploaded files on the local disk,
+   * plugins' secrets in a clinic's settings): 32 random bytes as base64 or hex (`openssl rand -base64 32`).
+   * Outside production one is generated into DATA_DIR/.data-encryption-key. To change it, put the old one
+   * in DATA_ENCRYPTION_OLD_KEYS and run `npm run secrets:rotate` (docs/data-at-rest.md).
    */
   DATA_ENCRYPTION_KEY: z
     .string()
@@ -71,6 +72,25 @@ const schema = z.object({
         .map(encryptionKey)
       return keys.every((key): key is Buffer => key !== null) ? keys : invalidKey(ctx)
     }),
+  /**
+   * An S3 bucket (AWS, or any S3-compatible store) for uploaded files: records and images. Without it
+   * they are kept in DATA_DIR/uploads, encrypted with DATA_ENCRYPTION_KEY. S3 is asked to encrypt each
+   * object (SSE-S3); files are still served only by the platform, after its access checks.
+   */
+  S3_BUCKET: z.string().min(1).optional(),
+  /** The S3 endpoint, for a store other than AWS (MinIO, Ceph, s3rver…), e.g. https://s3.example:9000; default AWS's. */
+  S3_ENDPOINT: z.url({ message: 'must be a URL such as https://s3.eu-west-1.amazonaws.com' }).optional(),
+  /** The bucket's region. */
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** The S3 access key id; without it (and S3_SECRET_ACCESS_KEY) the AWS SDK's own credential chain is used (instance role…). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  /** The secret of S3_ACCESS_KEY_ID. */
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** true to address the bucket as ENDPOINT/BUCKET (most S3-compatible stores) rather than BUCKET.ENDPOINT. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   /** false when `npm run worker` runs the jobs queue: the server then only queues jobs. */
   JOBS_IN_SERVER: z
     .enum(['true', 'false'], { message: 'must be true or false' })
@@ -235,6 +255,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (production && !env.PAYLOAD_SECRET) {
     throw new EnvError('Missing environment variable PAYLOAD_SECRET: required when APP_ENV=production')
   }
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+    const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'
+    throw new EnvError(`Missing environment variable ${missing}: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together`)
+  }
   if (env.OPENVIDU_URL && !env.OPENVIDU_SECRET) {
     throw new EnvError('Missing environment variable OPENVIDU_SECRET: required with OPENVIDU_URL')
   }
@@ -242,7 +266,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new EnvError('Missing environment variable PUBLIC_URL: required when APP_ENV=production')
   }
   if (production && !env.DATA_ENCRYPTION_KEY) {
-    throw new EnvError('Missing environment variable DATA_ENCRYPTION_KEY: required when APP_ENV=production (openssl rand -base64 32)')
+    throw new EnvError(
+      'Missing environment variable DATA_ENCRYPTION_KEY: required when APP_ENV=production, it encrypts the database, uploads and secrets (openssl rand -base64 32)',
+    )
   }
   return {
     ...env,

@@ -1,10 +1,13 @@
-import type { DatabaseAdapterObj, Payload } from 'payload'
+import type { Config } from '@libsql/client'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { repoRoot } from '../paths.ts'
+import { platformKeyring } from '../plugins/settings/keyring.ts'
+import { findSqliteKey } from './sqliteEncryption.ts'
 import { cacheSqliteStatements } from './sqliteStatementCache.ts'
 
 /**
@@ -44,7 +47,7 @@ export function databaseAdapter(url: string): DatabaseAdapterObj {
   cacheSqliteStatements()
   // WAL lets reads go on while one transaction writes; writes are queued (see sqliteWriteQueue.ts).
   // autoIncrement: ids are never reused after a delete, so audit entries keep pointing at what was read.
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url: `file:${file}` },
     transactionOptions: {},
     wal: true,
@@ -52,4 +55,33 @@ export function databaseAdapter(url: string): DatabaseAdapterObj {
     autoIncrement: true,
     migrationDir: migrationDirOf('sqlite'),
   })
+  return encryptedWithPlatformKey(adapter, file)
+}
+
+type SqliteDb = BaseDatabaseAdapter & { clientConfig: Config }
+
+/**
+ * The SQLite file is always encrypted (see sqliteEncryption.ts and docs/data-at-rest.md):
+ * before connecting, the key that opens it is found among DATA_ENCRYPTION_KEY and
+ * DATA_ENCRYPTION_OLD_KEYS, and every connection (the reader, the writer, each
+ * transaction's) is opened with it.
+ */
+function encryptedWithPlatformKey(adapter: DatabaseAdapterObj, file: string): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args) as SqliteDb
+      const connect = db.connect!
+      db.connect = async (options) => {
+        const key = await findSqliteKey(file, platformKeyring())
+        if (!key.current)
+          db.payload.logger.warn(
+            `The database is encrypted with the old key ${key.keyId}: run \`npm run secrets:rotate\` to move it to DATA_ENCRYPTION_KEY.`,
+          )
+        db.clientConfig = { ...db.clientConfig, encryptionKey: key.encryptionKey }
+        return connect.call(db, options)
+      }
+      return db
+    },
+  }
 }

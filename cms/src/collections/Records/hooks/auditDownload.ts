@@ -1,5 +1,3 @@
-import { stat } from 'node:fs/promises'
-import path from 'node:path'
 import type { CollectionConfig, PayloadRequest, TypeWithID } from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { writeAuditEntry } from '../../../hooks/audit.ts'
@@ -13,8 +11,9 @@ const notFound = (message: string) => Response.json({ errors: [{ message }] }, {
  * Runs for `GET /api/records/file/<name>` after Payload's access check, before it
  * streams the file (Payload serves files from disk without any collection hook, so
  * downloads were not audited). Writes the audit entry of the download, or answers
- * 404 for a file that no record has or that is gone from the disk (Payload answered
- * 500). Returns nothing otherwise: Payload then serves the file, ranges included.
+ * 404 for a file that no record has. Returns nothing otherwise: the upload storage
+ * (src/storage/) then serves the file, ranges included, or answers 404 for a file
+ * gone from storage.
  */
 async function auditAndCheck(req: PayloadRequest, { doc, params }: { doc?: TypeWithID; params: { filename: string } }) {
   const { filename } = params
@@ -31,18 +30,6 @@ async function auditAndCheck(req: PayloadRequest, { doc, params }: { doc?: TypeW
     )[0]
   if (!record) return notFound(`There is no record file named "${filename}". Open the record again to get the link to its file.`)
 
-  const staticDir = path.resolve(req.payload.collections.records!.config.upload.staticDir!)
-  const filePath = path.resolve(staticDir, filename)
-  const onDisk =
-    filePath.startsWith(staticDir + path.sep) &&
-    (await stat(filePath).then(
-      (s) => s.isFile(),
-      () => false,
-    ))
-  if (!onDisk) {
-    req.payload.logger.error({ record: record.id, filename }, 'a record file is missing from the disk')
-    return notFound("This record's file is missing from storage. Ask the clinic to upload it again.")
-  }
   const current = (record as { filename?: string }).filename === filename
   await writeAuditEntry(req, {
     action: 'download',

@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import { recordFileName } from './replaceFile.ts'
 
 export const ALLOWED_RECORD_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const
 
@@ -17,7 +18,7 @@ function isPlainText(data: Buffer): boolean {
 /**
  * The file's type is read from its bytes, never from its name or the browser's
  * claim, and the stored MIME type is the detected one. Anything else is refused
- * before it reaches the disk.
+ * before it reaches the disk. The stored name gets a random part (recordFileName).
  */
 export const checkRecordFileContent: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
@@ -33,5 +34,6 @@ export const checkRecordFileContent: CollectionBeforeOperationHook = async ({ ar
     )
   }
   file.mimetype = detected
+  if (operation === 'create') file.name = recordFileName(file.name, detected)
   return args
 }

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import { storeFile } from '../../../storage/index.ts'
+import {
+  APIError,
+  type CollectionBeforeChangeHook,
+  type CollectionConfig,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
 import { idOf } from '../../../access/roles.ts'
 import { describeAuditedWrite } from '../../../hooks/audit.ts'
 
@@ -10,6 +16,21 @@ const REPLACEMENT = 'telemed.recordFileReplacement'
 
 /** The stored name's extension follows the content (checked by checkRecordFileContent), never the sender's name. */
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'text/plain': 'txt' }
+
+/**
+ * A record file's stored name: the sender's name, tidied, with a random part, so
+ * no two files share a name, current or kept (Payload's own check looks at
+ * current files only, and a bucket overwrites silently).
+ */
+export function recordFileName(sent: string, mimeType: string): string {
+  const stem =
+    path
+      .parse(sent)
+      .name.replace(/[^\w.-]+/g, '-')
+      .replace(/^[.-]+/, '')
+      .slice(0, 80) || 'record'
+  return `${stem}-${randomBytes(4).toString('hex')}.${EXTENSIONS[mimeType] ?? 'bin'}`
+}
 
 /**
  * Payload, on an update that brings a file, deletes the record's current file
@@ -32,19 +53,12 @@ export const takeOverFileReplacement: CollectionBeforeOperationHook = ({ args, o
   return args
 }
 
-/** Writes the file under a new name that no other file has (the flag refuses to overwrite anything). */
-async function storeNewFile(staticDir: string, file: Upload): Promise<string> {
-  const stem =
-    path
-      .parse(file.name)
-      .name.replace(/[^\w.-]+/g, '-')
-      .replace(/^[.-]+/, '')
-      .slice(0, 80) || 'record'
-  await mkdir(staticDir, { recursive: true })
+/** Stores the file (encrypted on disk, or in the bucket) under a new name that no other file has. */
+async function storeNewFile(collection: CollectionConfig, file: Upload): Promise<string> {
   for (;;) {
-    const filename = `${stem}-${randomBytes(4).toString('hex')}.${EXTENSIONS[file.mimetype] ?? 'bin'}`
+    const filename = recordFileName(file.name, file.mimetype)
     try {
-      await writeFile(path.join(staticDir, filename), file.data, { flag: 'wx' })
+      await storeFile(collection, { filename, data: file.data, mimeType: file.mimetype })
       return filename
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
@@ -64,7 +78,7 @@ export const keepPreviousFile: CollectionBeforeChangeHook = async ({ collection,
   const file = req.context[REPLACEMENT] as Upload | undefined
   if (!file || !originalDoc) return data
   delete req.context[REPLACEMENT]
-  const filename = await storeNewFile(collection.upload.staticDir!, file)
+  const filename = await storeNewFile(collection, file)
   data.previousFiles = [
     ...data.previousFiles,
     {
