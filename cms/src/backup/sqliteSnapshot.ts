@@ -36,7 +36,9 @@ async function copyIntoEncrypted(client: Client, target: string, key: string): P
   try {
     await client.execute('BEGIN')
     try {
-      const { rows } = await client.execute("SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+      const { rows } = await client.execute(
+        "SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+      )
       const ordered = [...rows.filter((row) => row.type === 'table'), ...rows.filter((row) => row.type === 'index')]
       for (const { type, name, sql } of ordered) {
         // The statement as SQLite keeps it, made in the copy instead of main.
@@ -87,7 +89,9 @@ export async function sqliteSchemaState(client: SqliteClient): Promise<SchemaSta
     const hash = createHash('sha256')
     for (const row of rows) hash.update(`${row.type}\t${row.name}\t${row.sql ?? ''}\n`)
     const hasMigrations = rows.some((row) => row.type === 'table' && row.name === 'payload_migrations')
-    const migrations = hasMigrations ? (await db.execute('SELECT name FROM payload_migrations ORDER BY id')).rows.map((r) => String(r.name)) : []
+    const migrations = hasMigrations
+      ? (await db.execute('SELECT name FROM payload_migrations ORDER BY id')).rows.map((r) => String(r.name))
+      : []
     return { migrations, sha256: hash.digest('hex') }
   } finally {
     db.close()
