@@ -196,17 +196,19 @@ describe('restore refuses, with one line and nothing changed', () => {
   let overData: Run, damaged: Run, wrongKey: Run
   let damagedFile: string
   const emptyTargets = [mkdtempSync(join(tmpdir(), 'telemed-target-')), mkdtempSync(join(tmpdir(), 'telemed-target-'))]
-  const into = (dir: string, key = KEY) => ({ DATA_ENCRYPTION_KEY: key, DATA_DIR: dir, DATABASE_URL: `file:${join(dir, 'telemed.db')}` })
+  const targetDatabases: string[] = []
+  const into = (i: number, key = KEY) => ({ DATA_ENCRYPTION_KEY: key, DATA_DIR: emptyTargets[i]!, DATABASE_URL: targetDatabases[i]! })
 
   beforeAll(async () => {
     const damagedBackup = mkdtempSync(join(tmpdir(), 'telemed-damaged-'))
     cpSync(backupDir, damagedBackup, { recursive: true })
     damagedFile = readdirSync(join(damagedBackup, 'uploads/records'))[0]!
     writeFileSync(join(damagedBackup, 'uploads/records', damagedFile), 'altered')
+    for (const dir of emptyTargets) targetDatabases.push(postgres ? await freshDatabaseUrl(dir) : `file:${join(dir, 'telemed.db')}`)
     ;[overData, damaged, wrongKey] = await Promise.all([
       runScript('restore', { DATA_ENCRYPTION_KEY: KEY, DATA_DIR: restored.dataDir, DATABASE_URL: restored.databaseUrl }, [backupDir]),
-      runScript('restore', into(emptyTargets[0]!), [damagedBackup]),
-      runScript('restore', into(emptyTargets[1]!, OTHER_KEY), [backupDir]),
+      runScript('restore', into(0), [damagedBackup]),
+      runScript('restore', into(1, OTHER_KEY), [backupDir]),
     ])
   })
 
