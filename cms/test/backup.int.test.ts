@@ -232,3 +232,28 @@ describe('restore refuses, with one line and nothing changed', () => {
     expect(readdirSync(emptyTargets[1]!).filter((name) => !name.startsWith('.'))).toEqual([])
   })
 })
+
+describe('restore --force', () => {
+  let forced: Awaited<ReturnType<typeof runScript>>
+  beforeAll(async () => {
+    forced = await runScript('restore', { DATA_ENCRYPTION_KEY: KEY, DATA_DIR: restored.dataDir, DATABASE_URL: restored.databaseUrl }, [
+      backupDir,
+      '--force',
+    ])
+  })
+
+  it('replaces a platform that has data, and keeps what was there in DATA_DIR/before-restore-<time>', () => {
+    expect([forced.code, forced.stderr]).toEqual([0, ''])
+    const aside = readdirSync(restored.dataDir).find((name) => /^before-restore-\d{8}T\d{6}Z$/.test(name))!
+    expect(aside).toBeDefined()
+    const kept = readdirSync(join(restored.dataDir, aside))
+    expect(kept).toEqual(expect.arrayContaining(['uploads-media', 'uploads-records', ...(postgres ? ['database.pgdump'] : [])]))
+    if (!postgres) expect(readdirSync(restored.dataDir).some((name) => /^telemed\.db\.before-restore-/.test(name))).toBe(true)
+    const keptRecords = readdirSync(join(restored.dataDir, aside, 'uploads-records')).sort()
+    expect(
+      uploadedFiles(restored.dataDir, 'records')
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(keptRecords)
+  })
+})

@@ -17,7 +17,7 @@ export async function readAllDocuments(payload: Payload): Promise<AllDocuments> 
       pagination: false,
       sort: 'id',
     })
-    all[collection] = docs as Record<string, unknown>[]
+    all[collection] = docs as unknown as Record<string, unknown>[]
   }
   return all
 }
