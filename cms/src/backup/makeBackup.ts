@@ -1,10 +1,10 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { sqliteClientConfig } from '../database/index.ts'
 import { BackupError } from './backupError.ts'
 import { databaseKind } from './databaseKind.ts'
 import { writeManifest, type Manifest } from './manifest.ts'
 import { dumpPostgres, postgresSchemaState } from './postgresDump.ts'
+import { platformSqliteClient } from './sqliteClient.ts'
 import { snapshotSqlite, sqliteSchemaState } from './sqliteSnapshot.ts'
 import { copyFolder, type UploadFolder } from './uploadFolders.ts'
 
@@ -34,7 +34,7 @@ export const backupName = (at: Date) =>
  */
 export async function makeBackup(source: BackupSource, into: string, now = new Date()): Promise<{ dir: string; manifest: Manifest }> {
   const kind = databaseKind(source.databaseUrl)
-  const sqlite = kind === 'sqlite' ? sqliteClientConfig(source.databaseUrl) : undefined
+  const sqlite = kind === 'sqlite' ? await platformSqliteClient(source.databaseUrl) : undefined
   // Opening a missing SQLite file would create an empty database, and back that up.
   if (sqlite && !(await stat(sqlite.file).catch(() => null))) throw new BackupError(`There is no database at DATABASE_URL (${sqlite.file})`)
   const name = backupName(now)

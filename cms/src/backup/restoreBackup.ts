@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { sqliteClientConfig } from '../database/index.ts'
 import { BackupError } from './backupError.ts'
 import { databaseKind } from './databaseKind.ts'
 import { readVerifiedManifest, type Manifest } from './manifest.ts'
 import { dumpPostgres, postgresTableCount, restorePostgres } from './postgresDump.ts'
+import { platformSqliteClient } from './sqliteClient.ts'
 import { checkSqliteFile } from './sqliteSnapshot.ts'
 import { copyFolder, isEmptyFolder, type UploadFolder } from './uploadFolders.ts'
 
@@ -54,7 +54,7 @@ export async function restoreBackup(backupDir: string, target: RestoreTarget, no
     return { from: join(backupDir, folder), to: dir }
   })
 
-  const sqlite = kind === 'sqlite' ? sqliteClientConfig(target.databaseUrl) : undefined
+  const sqlite = kind === 'sqlite' ? await platformSqliteClient(target.databaseUrl) : undefined
   const occupied = [
     ...(sqlite ? await Promise.all(SQLITE_SIDE_FILES.map(async (s) => ((await exists(sqlite.file + s)) ? sqlite.file + s : null))) : []),
     ...(!sqlite && (await postgresTableCount(target.databaseUrl)) > 0 ? ['the database of DATABASE_URL'] : []),
@@ -74,7 +74,7 @@ export async function restoreBackup(backupDir: string, target: RestoreTarget, no
       await mkdir(join(sqlite.file, '..'), { recursive: true })
       staged.push(stagedDb)
       await copyFile(join(backupDir, manifest.database.file), stagedDb)
-      if (!(await checkSqliteFile({ url: `file:${stagedDb}`, encryptionKey: sqlite.encryptionKey }))) {
+      if (!(await checkSqliteFile(await platformSqliteClient(target.databaseUrl, stagedDb)))) {
         throw new BackupError(
           "The backup's database does not open as a sound SQLite database with this platform's settings (is DATA_ENCRYPTION_KEY the one it was made under?)",
         )

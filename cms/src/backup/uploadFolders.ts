@@ -6,12 +6,14 @@ export type UploadFolder = { collection: string; dir: string }
 /**
  * The folders where the upload collections keep their files on disk (their
  * `staticDir`, under DATA_DIR), read from the configuration itself so a new
- * upload collection is backed up without a change here. Collections whose files
- * live elsewhere (`disableLocalStorage`, e.g. object storage) have none.
+ * upload collection is backed up without a change here. Every upload collection
+ * counts, also one whose files a storage adapter writes (`disableLocalStorage`,
+ * e.g. encrypted on disk): when the files live in object storage instead, the
+ * folder is empty or missing and backs up as an empty folder.
  */
 export function uploadFolders(config: SanitizedConfig): UploadFolder[] {
   return config.collections
-    .filter((collection) => collection.upload && !collection.upload.disableLocalStorage && collection.upload.staticDir)
+    .filter((collection) => collection.upload && collection.upload.staticDir)
     .map((collection) => ({ collection: collection.slug, dir: collection.upload.staticDir! }))
 }
 
