@@ -158,8 +158,10 @@ describe('the platform on a restored backup', () => {
   let restoredServer: Awaited<ReturnType<typeof startServeProcess>>
   beforeAll(async () => {
     const port = await freePort()
+    // As production runs it: the schema is the restored one, never pushed over it.
     restoredServer = await startServeProcess({
-      APP_ENV: 'test',
+      APP_ENV: 'production',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       PORT: String(port),
       INTERNAL_API_URL: `http://127.0.0.1:${port}`,
       DATA_ENCRYPTION_KEY: KEY,

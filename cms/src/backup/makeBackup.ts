@@ -24,10 +24,11 @@ export const backupName = (at: Date) =>
 
 /**
  * Writes one backup folder under `into`: the database first (one consistent
- * snapshot), then the upload folders as they are, then the manifest. Upload
- * files are only ever added by the platform (a replaced record file is kept),
- * so every file the snapshot names is already on disk when the folders are
- * copied; a file added meanwhile is copied too, harmlessly.
+ * snapshot), then the upload folders as they are, then the manifest. Record
+ * files are only ever added (a replaced one is kept), so every record file the
+ * snapshot names is already on disk when the folders are copied; a file added
+ * meanwhile is copied too, harmlessly. Only a clinic image deleted in between
+ * can be missing.
  *
  * The folder is built under a hidden `.partial` name and renamed when complete:
  * a backup that stopped half-way is never taken for a backup.
