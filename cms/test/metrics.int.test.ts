@@ -74,7 +74,7 @@ const valueOf = (samples: Sample[], name: string, labels: Record<string, string>
 describe('GET /metrics', () => {
   it('is closed without the token, with another token, or another scheme', async () => {
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { Authorization: 'Bearer wrong' },
       { Authorization: `Bearer ${TOKEN}x` },
       { Authorization: `Bearer ${TOKEN.slice(0, -1)}` },

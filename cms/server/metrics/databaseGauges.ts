@@ -1,5 +1,5 @@
 import { Gauge } from 'prom-client'
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 import { metricsRegistry } from '../../src/metrics/registry.ts'
 
 const NAMES = ['telemed_db_pool_clients', 'telemed_db_sqlite_writes_waiting', 'telemed_jobs']
@@ -45,8 +45,9 @@ export function databaseGauges(payload: Payload): void {
     labelNames: ['state'] as const,
     registers: [metricsRegistry],
     async collect() {
-      const count = (where: Record<string, unknown>) =>
-        payload.count({ collection: 'payload-jobs', where, overrideAccess: true }).then((r) => r.totalDocs)
+      // Payload's jobs collection exists only when a plugin declares jobs: the generated slugs lack it.
+      const count = (where: Where) =>
+        payload.count({ collection: 'payload-jobs' as CollectionSlug, where, overrideAccess: true }).then((r) => r.totalDocs)
       const [queued, failed] = await Promise.all([
         count({ and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] }),
         count({ hasError: { equals: true } }),
