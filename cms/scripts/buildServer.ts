@@ -10,6 +10,7 @@
  * `--outdir <dir>` writes elsewhere (tests build into a temporary folder).
  */
 import { build, type Plugin } from 'esbuild'
+import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -23,8 +24,34 @@ const npmPackagesExternal: Plugin = {
   },
 }
 
+/**
+ * Packages the server may never use, loaded on first call rather than at start: the
+ * MongoDB adapter (mongoose and the driver, about a tenth of the start-up) is needed only
+ * with a `mongodb://` DATABASE_URL. Each listed export becomes a function that loads the
+ * package with `require` (Node ≥ 20.19 loads ES modules so) when first called.
+ */
+const LOADED_ON_USE: Record<string, string[]> = { '@payloadcms/db-mongodb': ['mongooseAdapter'] }
+
+const loadedOnUse: Plugin = {
+  name: 'loaded-on-use',
+  setup(b) {
+    const names = Object.keys(LOADED_ON_USE).map((n) => n.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&'))
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'loaded-on-use' }))
+    b.onLoad({ filter: /.*/, namespace: 'loaded-on-use' }, (args) => ({
+      loader: 'js',
+      contents: [
+        "import { createRequire } from 'node:module'",
+        'const require = createRequire(import.meta.url)',
+        ...LOADED_ON_USE[args.path]!.map((name) => `export const ${name} = (...a) => require(${JSON.stringify(args.path)}).${name}(...a)`),
+      ].join('\n'),
+    }))
+  },
+}
+
 /** Compiles the server's entries into `outdir` (default cms/dist); resolves with the files written. */
 export async function buildServer(outdir = 'cms/dist'): Promise<string[]> {
+  // No chunk of an earlier build stays behind.
+  rmSync(resolve(outdir), { recursive: true, force: true })
   const result = await build({
     entryPoints: SERVER_ENTRIES,
     outdir: resolve(outdir),
@@ -34,7 +61,7 @@ export async function buildServer(outdir = 'cms/dist'): Promise<string[]> {
     platform: 'node',
     target: 'node20.19',
     conditions: ['production'],
-    plugins: [npmPackagesExternal],
+    plugins: [loadedOnUse, npmPackagesExternal],
     sourcemap: 'linked',
     // Stack traces name the platform's own functions.
     keepNames: true,

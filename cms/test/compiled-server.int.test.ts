@@ -49,9 +49,13 @@ beforeAll(async () => {
   // An existing database, as `npm start` leaves it before `npm run serve`.
   const seeded = await runScript('seed', { ...env, NODE_ENV: '' })
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stderr}`)
-  // Started here, where the hook's time allows a busy machine's slow start.
+})
+// Each process started in a hook of its own, where the hook's time allows a busy machine's slow start.
+beforeAll(async () => {
   server = run('main')
   await waitFor(async () => (await get('/healthz'))?.status === 200, server)
+})
+beforeAll(async () => {
   worker = run('worker')
   await waitFor(async () => /the worker idles|worker is running the jobs queue/.test(worker.output()), worker)
 })
