@@ -21,7 +21,7 @@ export function routeNamer(payload: Payload, routesDir: string): (method: string
   const api = apiMatchers(payload)
   const site = siteMatchers(routesDir)
   return (method, path) => {
-    if (path === '/healthz' || path === '/metrics') return path
+    if (path === '/healthz' || path === '/readyz' || path === '/metrics') return path
     if (path === '/api' || path.startsWith('/api/')) return apiRoute(api, method.toLowerCase(), path.slice(4) || '/')
     if (path === '/admin' || path.startsWith('/admin/')) return '/admin/*'
     if (path.startsWith('/_next/') || path.startsWith('/__nextjs')) return '/_next/*'
