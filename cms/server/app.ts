@@ -8,7 +8,9 @@ import { payloadApi } from './api.ts'
 import { AUTH_PATHS, authRateLimit } from './authRateLimit.ts'
 import { bodyLimit } from './bodyLimit.ts'
 import { healthz, readyz } from './health.ts'
+import { serverMetrics } from './metrics/index.ts'
 import { redactPath } from './logRedaction.ts'
+import { siteNotBuilt } from './storefront.ts'
 import type { LevelWithSilent, Logger } from 'pino'
 
 export type AppParts = {
@@ -32,6 +34,8 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
+  const metrics = serverMetrics(payload, env.METRICS_TOKEN)
+  app.use(metrics.timeRequests)
 
   // Every response names its request (a caller's own id, or a new one), for support and the logs.
   app.use((req, res, next) => {
@@ -65,6 +69,7 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
 
   app.get('/healthz', healthz(payload))
   app.get('/readyz', readyz(payload, env))
+  app.get('/metrics', metrics.endpoint)
 
   const limiter = authRateLimit(env.AUTH_RATE_LIMIT_PER_MINUTE)
   app.post(AUTH_PATHS, limiter)
@@ -73,7 +78,7 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
 
   if (admin) app.all(['/admin', '/admin/{*splat}', '/_next/{*splat}', '/__nextjs{*splat}'], admin)
   if (storefront) app.use(storefront)
-  else app.get('/{*splat}', (_req, res) => void res.status(503).type('text').send('The clinic site is not built yet: run `npm run build`.'))
+  else app.get('/{*splat}', siteNotBuilt)
 
   app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const requestId = (req as Request & { id?: string }).id

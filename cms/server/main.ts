@@ -3,11 +3,11 @@ import { env as loadEnv } from '@telemed/config'
 import { resolve } from 'node:path'
 import { pino } from 'pino'
 import type { RequestHandler } from 'express'
-import next from 'next'
 import { createApp } from './app.ts'
 import { startPayload } from './startPayload.ts'
 import { stopGracefully } from './shutdown.ts'
-import { loadStorefront } from './storefront.ts'
+import { loadStorefront, siteNotBuilt } from './storefront.ts'
+import { loadLater } from './loadLater.ts'
 import { liveSocket } from '../src/live/liveSocket.ts'
 import { startJobRunner } from '../src/plugins/jobs/runner.ts'
 
@@ -19,24 +19,48 @@ const payload = await startPayload(env)
 // Plugins' jobs run here unless `npm run worker` runs them (JOBS_IN_SERVER=false).
 const jobs = env.JOBS_IN_SERVER && payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
 
-// The admin panel: Next.js serving Payload's admin app from cms/.
-const nextApp = next({ dev, dir: resolve('cms'), hostname: 'localhost', port: env.PORT })
-await nextApp.prepare()
-const nextHandler = nextApp.getRequestHandler()
-const admin: RequestHandler = (req, res) => nextHandler(req, res)
+const stop = (error: unknown) => {
+  logger.fatal({ err: error }, 'the admin panel or the clinic sites could not be loaded; stopping')
+  process.exit(1)
+}
+// The server listens as soon as Payload is up: /healthz and the API answer while the admin panel (Next)
+// and the clinics' sites (SvelteKit) load, and their first requests wait for them (see loadLater.ts).
+let nextApp: Awaited<ReturnType<typeof startAdminPanel>> | undefined
+const admin = loadLater(async () => (nextApp = await startAdminPanel()).handler, { missing: siteNotBuilt, failed: stop })
+const storefront = loadLater(
+  async () => {
+    const site = await loadStorefront()
+    if (!site) logger.warn('storefront/build is missing: run `npm run build` to serve the clinic sites')
+    return site
+  },
+  { missing: siteNotBuilt, failed: stop },
+)
 
-// The clinics' sites: SvelteKit's adapter-node build.
-const storefront = await loadStorefront()
-if (!storefront) logger.warn('storefront/build is missing: run `npm run build` to serve the clinic sites')
-
-const app = createApp({ payload, env, logger, admin, storefront })
-const server = app.listen(env.PORT, () => logger.info({ url: env.PUBLIC_URL, port: env.PORT }, 'telemed is serving'))
+const app = createApp({ payload, env, logger, admin: admin.handler, storefront: storefront.handler })
+const server = app.listen(env.PORT, () => {
+  logger.info({ url: env.PUBLIC_URL, port: env.PORT }, 'telemed is serving')
+  // One after the other: each takes the one thread for a while, and requests are served in between.
+  void storefront
+    .start()
+    .then(admin.start)
+    .then(() => logger.info('the clinic sites and the admin panel are loaded'), () => undefined)
+})
 const live = liveSocket(payload)
 server.on('upgrade', (req, socket, head) => {
   if (live(req, socket, head)) return
-  if (dev && req.url?.startsWith('/_next')) return void nextApp.getUpgradeHandler()(req, socket, head)
+  if (dev && nextApp && req.url?.startsWith('/_next')) return void nextApp.upgrade(req, socket, head)
   socket.destroy()
 })
+
+/** The admin panel: Next.js serving Payload's admin app from cms/, loaded after the server listens. */
+async function startAdminPanel() {
+  const { default: next } = await import('next')
+  const nextApp = next({ dev, dir: resolve('cms'), hostname: 'localhost', port: env.PORT })
+  await nextApp.prepare()
+  const nextHandler = nextApp.getRequestHandler()
+  const handler: RequestHandler = (req, res) => nextHandler(req, res)
+  return { handler, upgrade: nextApp.getUpgradeHandler() }
+}
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => void stopGracefully({ server, payload, logger, signal, jobs }))
 }

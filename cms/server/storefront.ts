@@ -6,6 +6,10 @@ import { env } from '@telemed/config'
 import { themesDir } from '../src/paths.ts'
 import { SITE_ADDRESS_HEADER, siteKey } from './visitor.ts'
 
+/** What the clinic sites answer before `npm run build` has built them. */
+export const siteNotBuilt: RequestHandler = (_req, res) =>
+  void res.status(503).type('text').send('The clinic site is not built yet: run `npm run build`.')
+
 /**
  * Loads the SvelteKit site (adapter-node build), or undefined when not built.
  * adapter-node assumes https unless told where to read the protocol; Express

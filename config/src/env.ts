@@ -100,6 +100,11 @@ const schema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** Sign-in, registration and password-reset attempts allowed per visitor address and minute. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /**
+   * The bearer token Prometheus sends to scrape `GET /metrics` (at least 32 characters, e.g.
+   * `openssl rand -hex 32`). Without it there is no metrics endpoint (404). See docs/metrics.md.
+   */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
   /** smtp://user:password@host:587 (or smtps://). Without it, emails are written to DATA_DIR/outbox for development. */
   SMTP_URL: z.url({ message: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
   /** The sender of the platform's emails. */

@@ -8,6 +8,7 @@ import { enter, publish, relaySignal, watch, type Participant } from './hub.ts'
 import { attendanceJoined, attendanceLeft } from '../video/attendance.ts'
 import { readUpgrade, refuseUpgrade } from './upgradeRequest.ts'
 import { roomClosedReason, signallingRefusal } from './visitState.ts'
+import { liveSockets } from '../metrics/registry.ts'
 
 export const LIVE_PATH = '/live'
 
@@ -77,7 +78,9 @@ export function liveSocket(payload: Payload) {
     const send = (message: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message))
     let room: { appointment: string; leave: () => void } | null = null
     let watching: (() => void) | null = null
+    liveSockets.inc()
     ws.on('close', () => {
+      liveSockets.dec()
       room?.leave()
       watching?.()
     })

@@ -3,6 +3,7 @@ import type { JobDefinition, QueueOptions, TelemedPlugin } from '@telemed/plugin
 import { isPlatformAdmin } from '../../access/roles.ts'
 import { contextFor } from '../context.ts'
 import { jobRunnerOf } from './runner.ts'
+import { jobFailures } from '../../metrics/registry.ts'
 
 const JOB_SLUG = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 const DEFAULT_RETRIES = 3
@@ -46,6 +47,7 @@ function taskOf(plugin: TelemedPlugin, job: JobDefinition): PluginTask {
       try {
         await job.run(input as Record<string, unknown>, contextFor(req.payload, plugin))
       } catch (error) {
+        jobFailures.inc({ task: taskSlugOf(plugin, job.slug) })
         throw withoutMessage(taskSlugOf(plugin, job.slug), error)
       }
       return { output: {} as Record<string, never> }

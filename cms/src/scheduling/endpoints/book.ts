@@ -12,6 +12,7 @@ import { json, problem } from '../../http/endpoint.ts'
 import { lookup } from '../../database/index.ts'
 import { DOCTOR_FACTS } from '../../hooks/ownership.ts'
 import { LimitReached, oneBookingAtATime, refuseHoarding } from '../bookingLimits.ts'
+import { bookingOutcome, countBooking, type BookingOutcome } from '../../metrics/bookings.ts'
 
 type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown; hold?: unknown }
 const answer = (status: number, body: unknown): StoredAnswer => ({ status, body })
@@ -33,33 +34,38 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
   path: `/${mode}`,
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return problem(401, 'Sign in to book a visit.')
+    if (!req.user) return counted(mode, 'unauthenticated', problem(401, 'Sign in to book a visit.'))
     if ((req.user as { role?: string }).role !== 'patient')
-      return problem(403, 'Only patients book through this endpoint; staff add visits in the admin panel.')
+      return counted(mode, 'forbidden', problem(403, 'Only patients book through this endpoint; staff add visits in the admin panel.'))
     const key = req.headers.get('idempotency-key')
     if (!key || key.length > 200) {
-      return problem(400, 'Send an Idempotency-Key header (a unique string per booking attempt) so a retried request never books twice.')
+      return counted(
+        mode,
+        'invalid',
+        problem(400, 'Send an Idempotency-Key header (a unique string per booking attempt) so a retried request never books twice.'),
+      )
     }
     let body: BookingRequest
     try {
       body = (await req.json!()) as BookingRequest
     } catch {
-      return problem(400, 'The request body is not valid JSON.')
+      return counted(mode, 'invalid', problem(400, 'The request body is not valid JSON.'))
     }
     // Reads first, outside any transaction; then one short transaction writes the
     // visit and the answer kept under the key together.
     const plan = await planBooking(req, body, mode)
     if ('body' in plan) {
       // Refused: unless this is the retry of a request that went through (its own visit is now in the way).
-      const answer = (await storedAnswer(req, mode, key)) ?? plan
-      return json(answer.status, answer.body)
+      const earlier = await storedAnswer(req, mode, key)
+      if (earlier) return counted(mode, 'replayed', json(earlier.status, earlier.body))
+      return counted(mode, bookingOutcome(plan.status, fieldOf(plan)), json(plan.status, plan.body))
     }
     const shouldCommit = await initTransaction(req)
     try {
       const answer = await writeBooking(req, plan)
       await keepAnswer(req, mode, key, answer)
       if (shouldCommit) await commitTransaction(req)
-      return json(answer.status, answer.body)
+      return counted(mode, bookingOutcome(answer.status), json(answer.status, answer.body))
     } catch (error) {
       await killTransaction(req)
       // A conflict found while writing leaves nothing stored: a retry is refused the same way.
@@ -67,12 +73,23 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
       if (!conflict && !(error instanceof KeyTaken)) throw error
       // Either way, a request with the same key may have gone through first: then this one answers as it did.
       const earlier = await storedAnswer(req, mode, key)
-      if (earlier) return json(earlier.status, earlier.body)
-      if (!conflict) return problem(409, 'The same request is still being processed. Try again in a moment.')
-      return problem(409, conflict.message, conflict instanceof LimitReached ? undefined : 'start')
+      if (earlier) return counted(mode, 'replayed', json(earlier.status, earlier.body))
+      if (!conflict)
+        return counted(mode, 'in_progress', problem(409, 'The same request is still being processed. Try again in a moment.'))
+      if (conflict instanceof LimitReached) return counted(mode, 'limit', problem(409, conflict.message))
+      return counted(mode, 'taken', problem(409, conflict.message, 'start'))
     }
   },
 })
+
+/** Counts the answer by its outcome (telemed_bookings_total, docs/metrics.md) and returns it. */
+function counted(mode: Mode, outcome: BookingOutcome, response: Response): Response {
+  countBooking(mode, outcome)
+  return response
+}
+
+/** The field a refusal names, if any. */
+const fieldOf = (answer: StoredAnswer) => (answer.body as { errors?: { path?: string }[] }).errors?.[0]?.path
 
 export const bookAppointment = bookingEndpoint('book')
 export const holdSlot = bookingEndpoint('hold')
