@@ -2,6 +2,7 @@
 import { benchBookingRace } from '../bookingRace.bench.ts'
 import { benchSlots } from '../slots.bench.ts'
 import { benchStorefront } from '../storefront.bench.ts'
+import { machineLine } from './machine.ts'
 
 // Only the label: the benchmark's servers parse the environment themselves (config/src/env.ts).
 const label = (process.env.DATABASE_URL ?? '').startsWith('postgres') ? 'PostgreSQL' : 'SQLite'
@@ -12,4 +13,5 @@ const benchmarks: Record<string, () => Promise<boolean>> = {
 }
 const run = benchmarks[process.argv[2] ?? '']
 if (!run) throw new Error(`no benchmark named ${process.argv[2]}: one of ${Object.keys(benchmarks).join(', ')}`)
+console.log(`${process.argv[2]}: ${machineLine()}`)
 process.exit((await run()) ? 0 : 1)
