@@ -113,7 +113,9 @@ export async function benchStorefront() {
     const list = await measure('/doctors')
     const [b50, b95] = [percentile(baseline.times, 50), percentile(baseline.times, 95)]
     const [l50, l95] = [percentile(list.times, 50), percentile(list.times, 95)]
-    console.log(`storefront: baseline, sign-in page at ${CONCURRENCY} concurrent: p50 ${b50.toFixed(1)} ms, p95 ${b95.toFixed(1)} ms, ${baseline.perSecond.toFixed(0)} pages/s`)
+    console.log(
+      `storefront: baseline, sign-in page at ${CONCURRENCY} concurrent: p50 ${b50.toFixed(1)} ms, p95 ${b95.toFixed(1)} ms, ${baseline.perSecond.toFixed(0)} pages/s`,
+    )
     console.log(
       `storefront: doctor list (${EXTRA_DOCTORS + 3} doctors) at ${CONCURRENCY} concurrent: p50 ${l50.toFixed(1)} ms (${(l50 / b50).toFixed(2)}x baseline), p95 ${l95.toFixed(1)} ms (${(l95 / b95).toFixed(2)}x baseline), ${list.perSecond.toFixed(0)} pages/s (target p95 < 50 ms on the README's machine)`,
     )
