@@ -1,5 +1,6 @@
 /** Runs one benchmark (see bench/run.ts); exits non-zero when it found a double booking or failed. */
 import { benchBookingRace } from '../bookingRace.bench.ts'
+import { benchProcesses } from '../processes.bench.ts'
 import { benchSlots } from '../slots.bench.ts'
 import { benchStorefront } from '../storefront.bench.ts'
 import { machineLine } from './machine.ts'
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<boolean>> = {
   slots: async () => (benchSlots(), true),
   bookingRace: async () => (await benchBookingRace(label)) === 0,
   storefront: async () => (await benchStorefront(), true),
+  processes: benchProcesses,
 }
 const run = benchmarks[process.argv[2] ?? '']
 if (!run) throw new Error(`no benchmark named ${process.argv[2]}: one of ${Object.keys(benchmarks).join(', ')}`)
