@@ -1,16 +1,18 @@
 /**
  * A benchmark's server, in its own process so the load generator never shares its
  * CPU: the test world (two clinics) on a fresh database, one doctor open around the
- * clock, and `PATIENTS` patients of that clinic. Prints one JSON line with what
- * the load generator needs, then serves until killed.
+ * clock, and `PATIENTS` patients of that clinic, with the booking benchmark's
+ * baseline collection (support/bareAppointments.ts). Prints one JSON line with
+ * what the load generator needs, then serves until killed.
  */
 import { startWorld } from '../../cms/test/support/testServer.ts'
 import { createUser, openAllWeek } from '../../cms/test/support/world.ts'
+import { bareAppointments } from './bareAppointments.ts'
 
 // Set before the platform parses its environment (config/src/env.ts); PATIENTS is the benchmark's own knob.
 process.env.LOG_LEVEL = 'silent'
 const patients = Number(process.env.PATIENTS ?? 200)
-const { server, world } = await startWorld()
+const { server, world } = await startWorld({}, { plugins: [bareAppointments] })
 await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
 // Each patient books in every round: lift the clinic's limit of upcoming visits per patient.
 await server.payload.update({
@@ -19,9 +21,8 @@ await server.payload.update({
   data: { bookingPolicy: { maxUpcomingVisits: 100 } },
   overrideAccess: true,
 })
-const emails: string[] = []
-for (let i = 0; i < patients; i++)
-  emails.push((await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id])).email)
+const created: { id: number | string; email: string }[] = []
+for (let i = 0; i < patients; i++) created.push(await createUser(server.payload, `bench-${i}@alpha.test`, 'patient', [world.alpha.id]))
 console.log(
   JSON.stringify({
     url: server.url,
@@ -29,7 +30,11 @@ console.log(
     doctor: world.alpha.doctor,
     otherPatient: world.alpha.otherPatient.id,
     admin: world.alpha.admin.email,
-    patients: emails,
+    patients: created.map((p) => p.email),
+    patientIds: created.map((p) => p.id),
+    // The world's own database: the processes benchmark serves it from real server processes.
+    database: process.env.DATABASE_URL,
+    dataDir: process.env.DATA_DIR,
   }),
 )
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)))

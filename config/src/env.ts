@@ -211,6 +211,10 @@ export const OTHER_VARIABLES: Record<string, string> = {
   FUZZ_REQUESTS: 'tests: how many requests the fuzz test sends',
   REAL_HASHING: 'tests: 1 to hash passwords with all their rounds in the write-burst test',
   PATIENTS: 'benchmarks: how many patients the benchmark world has',
+  BENCH_PAGES:
+    "benchmarks: 1 makes the clinic sites serve /bench/doctors, the doctor list rendered from memory (the storefront benchmark's baseline); without it that page is a 404",
+  BENCH_DATABASE_URL:
+    'benchmarks: the PostgreSQL server the processes benchmark makes its database on, when DATABASE_URL is not a postgres URL',
 }
 
 /** The variables of the schema, the deployment's settings. */

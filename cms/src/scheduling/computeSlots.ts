@@ -38,20 +38,18 @@ export type SlotQuery = {
   now: number
 }
 
-/** The working ranges of one local date, in minutes after midnight. */
-export function rangesOn(date: LocalDate, a: Availability): [number, number][] {
-  const key = isoDate(date)
-  const override = a.overrides.find((o) => o.date === key)
-  const raw = override ? (override.dayOff ? [] : (override.ranges ?? [])) : a.weekly.filter((w) => w.day === weekdayOf(date))
-  const ranges: [number, number][] = []
+type Minutes = [number, number][]
+
+/** Clock ranges → minutes after midnight, in time order and without overlaps (the busy pointer relies on it). */
+function minuteRanges(raw: { start: string; end: string }[]): Minutes {
+  const ranges: Minutes = []
   for (const r of raw) {
     const start = parseClock(r.start)
     const end = parseClock(r.end)
     if (start !== null && end !== null && end > start) ranges.push([start, end])
   }
-  // In time order and without overlaps, so slots come out in order (the busy pointer relies on it).
   ranges.sort((x, y) => x[0] - y[0])
-  const joined: [number, number][] = []
+  const joined: Minutes = []
   for (const r of ranges) {
     const last = joined[joined.length - 1]
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
@@ -60,7 +58,36 @@ export function rangesOn(date: LocalDate, a: Availability): [number, number][] {
   return joined
 }
 
-const overlaps = (aStart: number, aEnd: number, list: Busy[]) => list.some((b) => b.start < aEnd && b.end > aStart)
+/**
+ * The working ranges of each local date, with every clock time parsed once per
+ * call rather than once per date: a clinic group asks for thousands of doctors.
+ */
+function workingRanges(a: Availability): (date: LocalDate) => Minutes {
+  const weekly = Array.from({ length: 7 }, (_, day) => minuteRanges(a.weekly.filter((w) => w.day === day)))
+  // The first override of a date wins, as it always has.
+  const overrides = new Map<string, Minutes>()
+  for (const o of a.overrides) if (!overrides.has(o.date)) overrides.set(o.date, o.dayOff ? [] : minuteRanges(o.ranges ?? []))
+  if (overrides.size === 0) return (date) => weekly[weekdayOf(date)]!
+  return (date) => overrides.get(isoDate(date)) ?? weekly[weekdayOf(date)]!
+}
+
+/** The working ranges of one local date, in minutes after midnight. */
+export function rangesOn(date: LocalDate, a: Availability): [number, number][] {
+  return workingRanges(a)(date)
+}
+
+/** A plain loop, no callback: it runs for every candidate slot. */
+function overlaps(aStart: number, aEnd: number, list: Busy[]): boolean {
+  for (const b of list) if (b.start < aEnd && b.end > aStart) return true
+  return false
+}
+
+/** How many visits start in [from, to). */
+function startsWithin(list: Busy[], from: number, to: number): number {
+  let count = 0
+  for (const b of list) if (b.start >= from && b.start < to) count++
+  return count
+}
 
 /** Sorted, merged intervals: their ends grow with their starts, so one forward pointer can walk them. */
 function merged(intervals: Busy[]): Busy[] {
@@ -98,13 +125,14 @@ export function computeSlots({ availability: a, busy, from, to, now }: SlotQuery
   const blocked = merged(relevant.map((b) => ({ start: b.start - before, end: b.end + after })))
   let next = 0 // first blocked interval that may still overlap a later slot
   const slots: Slot[] = []
+  const rangesOf = workingRanges(a)
   const lastDate = localDateAt(latest, a.timeZone)
   for (let date = localDateAt(earliest, a.timeZone); compareDates(date, lastDate) <= 0; date = addDays(date, 1)) {
-    const ranges = rangesOn(date, a)
+    const ranges = rangesOf(date)
     if (ranges.length === 0) continue
     const dayStart = zonedToUtc(date, 0, a.timeZone)
     const dayEnd = zonedToUtc(addDays(date, 1), 0, a.timeZone)
-    if (a.dailyMaximum !== null && relevant.filter((b) => b.start >= dayStart && b.start < dayEnd).length >= a.dailyMaximum) continue
+    if (a.dailyMaximum !== null && startsWithin(relevant, dayStart, dayEnd) >= a.dailyMaximum) continue
     for (const [startMinute, endMinute] of ranges) {
       const rangeStart = zonedToUtc(date, startMinute, a.timeZone)
       const rangeEnd = endMinute === 24 * 60 ? dayEnd : zonedToUtc(date, endMinute, a.timeZone)

@@ -26,7 +26,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 }
 
 const BUCKET = 15 * MINUTE
-const offsets = new Map<string, number>()
+/** Per zone, its offset per quarter hour of UTC: numeric keys, so a look-up builds no string. */
+const offsets = new Map<string, Map<number, number>>()
 
 /**
  * The zone's offset from UTC at `instant`, in milliseconds (e.g. +05:30 → 19 800 000).
@@ -35,12 +36,15 @@ const offsets = new Map<string, number>()
  * the answer is cached per zone and quarter hour: the slot loop rarely asks Intl.
  */
 export function offsetAt(instant: number, zone: string): number {
-  const key = `${zone}|${Math.floor(instant / BUCKET)}`
-  let offset = offsets.get(key)
+  let zoneOffsets = offsets.get(zone)
+  if (zoneOffsets === undefined) offsets.set(zone, (zoneOffsets = new Map()))
+  const bucket = Math.floor(instant / BUCKET)
+  let offset = zoneOffsets.get(bucket)
   if (offset === undefined) {
-    offset = intlOffsetAt(Math.floor(instant / BUCKET) * BUCKET, zone)
-    if (offsets.size > 200_000) offsets.clear()
-    offsets.set(key, offset)
+    offset = intlOffsetAt(bucket * BUCKET, zone)
+    // About three years of quarter hours per zone: a server answering for any dates never grows without bound.
+    if (zoneOffsets.size > 100_000) zoneOffsets.clear()
+    zoneOffsets.set(bucket, offset)
   }
   return offset
 }
@@ -67,12 +71,14 @@ export function zonedToUtc(date: LocalDate, minutes: number, zone: string): numb
   // before and a day after are the only candidates.
   const before = offsetAt(wall - DAY, zone)
   const after = offsetAt(wall + DAY, zone)
-  const shows = (instant: number) => offsetAt(instant, zone) === wall - instant
   const early = wall - before
   const late = wall - after
-  if (shows(early) && shows(late)) return Math.min(early, late)
-  if (shows(late)) return late
-  if (shows(early)) return early
+  // No closure here: this runs several times per slot day of every doctor.
+  const earlyShows = offsetAt(early, zone) === before
+  const lateShows = offsetAt(late, zone) === after
+  if (earlyShows && lateShows) return Math.min(early, late)
+  if (lateShows) return late
+  if (earlyShows) return early
   // Skipped by a jump forward: keep the earlier offset, which lands just past the jump.
   return early
 }
