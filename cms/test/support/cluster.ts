@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -75,6 +75,19 @@ async function waitForOk(url: string, what: string, exited: () => boolean, outpu
 
 type Member = { port: number; child?: ChildProcess; output: string; exited?: Promise<void> }
 
+/** Every process a cluster started and that still runs: killed when the test process exits, even after a timed-out start. */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+/** Spawns a child process that is killed with the test process. */
+function spawnOwned(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, options)
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  return child
+}
+
 /**
  * Several real server processes on one fresh database, behind nginx with the
  * reference configuration of docs/deploy/nginx.conf, as a deployment runs them.
@@ -91,7 +104,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const proxyUrl = `http://127.0.0.1:${proxyPort}`
   // What every process shares: database, data folder (uploads), secrets.
   const shared: Record<string, string> = {
-    APP_ENV: 'test',
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
@@ -103,11 +115,16 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
 
   // The test process's Payload: pushes the schema (NODE_ENV is not production here) and seeds.
-  Object.assign(process.env, shared, { LOG_LEVEL: 'silent' })
+  Object.assign(process.env, shared, { APP_ENV: 'test', LOG_LEVEL: 'silent' })
   if (options.plugins?.length) (await import('@telemed/config/plugins')).plugins.push(...options.plugins)
   const { default: config } = await import('../../src/payload.config.ts')
   const payload = await getPayload({ config })
-  await options.seed?.(payload)
+  try {
+    await options.seed?.(payload)
+  } catch (error) {
+    await payload.db.destroy?.()
+    throw error
+  }
 
   const members: Member[] = []
   for (let i = 0; i < options.processes; i++) members.push({ port: await freePort(), output: '' })
@@ -116,9 +133,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     member.output = ''
     // The test process's own variables (a postgres DATABASE_URL, vitest's) stay out: only the deployment's.
     const { DATABASE_URL: _d, TEST_DATABASE_URL: _t, INTERNAL_API_URL: _i, ...base } = process.env
-    const child = spawn(command.command, command.args, {
+    const child = spawnOwned(command.command, command.args, {
       cwd: ROOT,
-      env: { ...base, ...command.env, ...shared, ...options.env, PORT: String(member.port) },
+      // APP_ENV=production as deployed: every secret required, and no process changes the schema (pushed above).
+      env: { ...base, ...command.env, ...shared, APP_ENV: 'production', ...options.env, PORT: String(member.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     member.child = child
@@ -140,9 +158,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   let nginx: ChildProcess | undefined
   let nginxExited: Promise<void> | undefined
   try {
-    // The first process alone, then the others: a process starting on a database pushes its (unchanged) schema.
-    await start(members[0]!, 0)
-    await Promise.all(members.slice(1).map((m, i) => start(m, i + 1)))
+    await Promise.all(members.map((m, i) => start(m, i)))
     ;({ nginx, exited: nginxExited } = await startNginx(dir, proxyPort, members.map((m) => m.port)))
     const proxy = nginx
     await waitForOk(
@@ -219,7 +235,7 @@ http {
   })
   if (check.error) throw new Error(`nginx is needed for the cluster tests (apt-get install nginx): ${check.error.message}`)
   if (check.status !== 0) throw new Error(`nginx refused the configuration:\n${check.stderr}`)
-  const nginx = spawn('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], {
+  const nginx = spawnOwned('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], {
     stdio: 'ignore',
   })
   const exited = new Promise<void>((ok) => nginx.once('exit', () => ok()))
