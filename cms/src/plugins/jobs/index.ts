@@ -1,7 +1,8 @@
-import type { CollectionConfig, Config, Payload, TaskConfig } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionConfig, type Config, type Payload, type TaskConfig } from 'payload'
 import type { JobDefinition, QueueOptions, TelemedPlugin } from '@telemed/plugin-sdk'
 import { isPlatformAdmin } from '../../access/roles.ts'
 import { contextFor } from '../context.ts'
+import { claimJobsAtomically } from './atomicClaim.ts'
 import { jobRunnerOf } from './runner.ts'
 import { jobFailures } from '../../metrics/registry.ts'
 
@@ -77,13 +78,21 @@ const platformAdminsRead = ({ defaultJobsCollection }: { defaultJobsCollection: 
   access: { ...defaultJobsCollection.access, read: ({ req }) => isPlatformAdmin(req) },
 })
 
-/** Registers each plugin's jobs as tasks of Payload's jobs queue, as `<plugin>.<slug>`. */
+/**
+ * Registers each plugin's jobs as tasks of Payload's jobs queue, as `<plugin>.<slug>`,
+ * with a claim that lets several runners share one database (atomicClaim.ts).
+ */
 export const withPluginJobs = (config: Config, plugins: readonly TelemedPlugin[]): Config => {
   plugins.forEach(checkJobs)
   const tasks = plugins.flatMap((plugin) => (plugin.jobs ?? []).map((job) => taskOf(plugin, job as JobDefinition)))
   const overrides = config.jobs?.jobsCollectionOverrides
+  const onInit = config.onInit
   return {
     ...config,
+    onInit: async (payload) => {
+      claimJobsAtomically(payload)
+      await onInit?.(payload)
+    },
     jobs: {
       ...config.jobs,
       tasks: [...(config.jobs?.tasks ?? []), ...tasks],
@@ -117,7 +126,17 @@ export async function queueJob(
   if (waitUntil !== undefined && !(waitUntil instanceof Date && !Number.isNaN(waitUntil.getTime()))) {
     throw new Error(`The waitUntil of ${taskSlugOf(plugin, slug)} must be a valid Date.`)
   }
-  // The task's slug is the plugin's (`<plugin>.<slug>`), unknown to the generated types.
-  await payload.jobs.queue({ task: taskSlugOf(plugin, slug) as never, input, waitUntil })
+  // In a transaction: Payload writes the job, then reads it back, and a runner of another process could
+  // otherwise take, run and delete the job in between (the queueing then failed though the job ran).
+  const req = await createLocalReq({}, payload)
+  await initTransaction(req)
+  try {
+    // The task's slug is the plugin's (`<plugin>.<slug>`), unknown to the generated types.
+    await payload.jobs.queue({ task: taskSlugOf(plugin, slug) as never, input, waitUntil, req })
+    await commitTransaction(req)
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
   if (!waitUntil || waitUntil.getTime() <= Date.now()) jobRunnerOf(payload)?.nudge()
 }

@@ -10,8 +10,9 @@ import type { Payload } from 'payload'
  * shutdown does not wait for the job it is running, and the worker must finish
  * that job before it exits (a job cut off mid-way would stay marked as
  * processing). Payload claims a job by setting it processing before running it,
- * but the claim is not atomic between processes: run one loop per database (the
- * server's, or one worker's), and write jobs so that running one twice is harmless.
+ * with one conditional write (atomicClaim.ts): any number of loops (every
+ * server's, workers') share one database and each job runs once. A job whose
+ * runner was killed mid-way stays processing and does not run again by itself.
  */
 export type JobRunner = {
   /** Runs every job that is due now, after any run in progress; resolves with how many ran. */
