@@ -65,7 +65,7 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
 
   app.get('/healthz', healthz(payload))
 
-  const limiter = authRateLimit(env.AUTH_RATE_LIMIT_PER_MINUTE)
+  const limiter = authRateLimit(payload, logger, env.AUTH_RATE_LIMIT_PER_MINUTE)
   app.post(AUTH_PATHS, limiter)
   app.use('/api', bodyLimit({ jsonBytes: 1024 * 1024, uploadBytes: env.UPLOAD_MAX_BYTES }))
   app.all(['/api', '/api/{*splat}'], payloadApi(payload))

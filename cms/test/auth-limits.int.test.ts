@@ -1,5 +1,9 @@
 /** Guessing passwords is slow: per-account lockout and a per-address limit on auth endpoints. */
+import type { AddressInfo } from 'node:net'
+import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseEnv } from '@telemed/config'
+import { createApp } from '../server/app.ts'
 import { client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { PASSWORD, type World } from './support/world.ts'
@@ -35,7 +39,32 @@ describe('sign-in protection', () => {
     expect(limited.status).toBe(429)
     expect(limited.body.errors[0].message).toMatch(/Too many attempts/)
     expect(limited.headers.get('ratelimit-policy')).toMatch(/8/)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     // Reading the API is not an auth endpoint and stays open.
     expect((await anonymous.request('GET', '/api/tenants')).status).toBe(200)
   })
 })
+
+describe.skipIf(!(process.env.DATABASE_URL ?? '').startsWith('postgres'))(
+  'one limit for every server process (PostgreSQL only: SQLite runs one process, which counts in memory)',
+  () => {
+    it('counts attempts through another process against the same limit, and keeps no address in clear', async () => {
+      // A second server on the same database, as another process behind the load balancer would be.
+      const other = createApp({ payload: server.payload, env: parseEnv(), logger: pino({ level: 'silent' }) }).listen(0, '127.0.0.1')
+      await new Promise((ok) => other.once('listening', ok))
+      try {
+        const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+        // This address used its 8 attempts this minute through the first server.
+        const refused = await client(otherUrl).request('POST', '/api/users/login', { email: world.alpha.admin.email, password: 'wrong' })
+        expect(refused.status).toBe(429)
+        const pool = (server.payload.db as unknown as { pool: import('pg').Pool }).pool
+        const { rows } = await pool.query('SELECT key FROM telemed_cluster.rate_limits')
+        expect(rows.length).toBeGreaterThan(0)
+        expect(rows.map((r) => r.key).join(' ')).not.toMatch(/127\.0\.0\.1|::1/)
+      } finally {
+        other.closeAllConnections()
+        await new Promise((ok) => other.close(ok))
+      }
+    })
+  },
+)
