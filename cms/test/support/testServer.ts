@@ -71,6 +71,7 @@ export async function startTestServer(vars: Record<string, string> = {}, options
       server.closeAllConnections()
       await new Promise((ok) => server.close(ok))
       await jobs?.stop()
+      await live.close()
       await payload.db.destroy?.()
     },
   }
