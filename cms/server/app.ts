@@ -7,6 +7,7 @@ import type { Env } from '@telemed/config'
 import { payloadApi } from './api.ts'
 import { AUTH_PATHS, authRateLimit } from './authRateLimit.ts'
 import { bodyLimit } from './bodyLimit.ts'
+import { endpointRateLimits } from './endpointRateLimits.ts'
 import { healthz } from './health.ts'
 import { redactPath } from './logRedaction.ts'
 import type { LevelWithSilent, Logger } from 'pino'
@@ -67,6 +68,7 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
 
   const limiter = authRateLimit(payload, logger, env.AUTH_RATE_LIMIT_PER_MINUTE)
   app.post(AUTH_PATHS, limiter)
+  endpointRateLimits(app, payload, logger, env.API_RATE_LIMIT_PER_MINUTE)
   app.use('/api', bodyLimit({ jsonBytes: 1024 * 1024, uploadBytes: env.UPLOAD_MAX_BYTES }))
   app.all(['/api', '/api/{*splat}'], payloadApi(payload))
 

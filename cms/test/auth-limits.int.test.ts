@@ -12,7 +12,7 @@ let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  ;({ server, world } = await startWorld({ AUTH_RATE_LIMIT_PER_MINUTE: '8' }))
+  ;({ server, world } = await startWorld({ AUTH_RATE_LIMIT_PER_MINUTE: '8', API_RATE_LIMIT_PER_MINUTE: '3' }))
 })
 afterAll(() => server?.close())
 
@@ -42,6 +42,20 @@ describe('sign-in protection', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     // Reading the API is not an auth endpoint and stays open.
     expect((await anonymous.request('GET', '/api/tenants')).status).toBe(200)
+  })
+})
+
+describe('endpoints that run plugin or provider code', () => {
+  it('limit each visitor address per minute, each endpoint on its own', async () => {
+    const anonymous = client(server.url)
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await anonymous.request('GET', '/api/video/capabilities')).status)
+    expect(statuses).toEqual([200, 200, 200, 429])
+    const refused = await anonymous.request('GET', '/api/video/capabilities')
+    expect(refused.body.errors[0].message).toMatch(/Too many requests/)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Another limited endpoint still has its own count.
+    expect((await anonymous.request('POST', '/api/site-steps/none/none', {})).status).toBe(401)
   })
 })
 

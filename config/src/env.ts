@@ -80,6 +80,12 @@ const schema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** Sign-in, registration and password-reset attempts allowed per visitor address and minute. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /**
+   * Requests per visitor address and minute to the endpoints that run plugin or provider code or reach
+   * other people at each call: site-step submissions, the video capabilities, running-late notices (each
+   * counted on its own). Shared by every server process on PostgreSQL, like the sign-in limit.
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** smtp://user:password@host:587 (or smtps://). Without it, emails are written to DATA_DIR/outbox for development. */
   SMTP_URL: z.url({ message: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
   /** The sender of the platform's emails. */

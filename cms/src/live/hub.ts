@@ -7,6 +7,7 @@
  * chat message goes as its id and each process reads it from the database.
  */
 import { clusterBus } from '../cluster/index.ts'
+import { APPOINTMENT_EVENT_TYPES, onDomainEvent } from '../events/domainEvents.ts'
 
 export const LIVE_CHANNEL = 'live'
 
@@ -34,3 +35,21 @@ export const publishChatMessage = (appointment: string, id: string | number) => 
  * handlers leave the room and record the attendance as usual.
  */
 export const closeVisit = (appointment: string, reason: string) => sendToRooms({ op: 'close', appointment, reason })
+
+const RELAYING = Symbol.for('telemed.liveVisitNewsRelayed')
+
+/**
+ * Visit changes made in this process (booked, moved, cancelled…) reach the
+ * people in the visit's room on every process at once, e.g. a cancellation in
+ * the waiting room. Called at start by each process that changes visits: the
+ * server and `npm run worker`. Once per process.
+ */
+export function relayVisitNews(): void {
+  const store = globalThis as unknown as Record<symbol, boolean>
+  if (store[RELAYING]) return
+  store[RELAYING] = true
+  for (const type of APPOINTMENT_EVENT_TYPES)
+    onDomainEvent(type, async (event) => {
+      await publish(String(event.appointment), { type: 'visit', event: event.type, start: event.start, end: event.end })
+    })
+}

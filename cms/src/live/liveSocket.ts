@@ -4,10 +4,9 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { idOf, sameId } from '../access/roles.ts'
-import { APPOINTMENT_EVENT_TYPES, onDomainEvent } from '../events/domainEvents.ts'
 import { clusterBus } from '../cluster/index.ts'
 import { loadChatMessage } from './chatMessage.ts'
-import { publish } from './hub.ts'
+import { relayVisitNews } from './hub.ts'
 import { memoryPresence, type Participant } from './presence.ts'
 import { postgresPresence } from './postgresPresence.ts'
 import { liveRooms } from './rooms.ts'
@@ -67,11 +66,7 @@ export function liveSocket(payload: Payload) {
     loadChatMessage: (appointment, id) => loadChatMessage(payload, appointment, id),
   })
 
-  // Visit changes reach the people waiting in its room at once (e.g. a cancellation in the waiting room), on every process.
-  for (const type of APPOINTMENT_EVENT_TYPES)
-    onDomainEvent(type, async (event) => {
-      await publish(String(event.appointment), { type: 'visit', event: event.type, start: event.start, end: event.end })
-    })
+  relayVisitNews()
 
   // A connection that stops answering pings is dropped, so nobody stays in a room as a ghost.
   const alive = new WeakMap<WebSocket, boolean>()
