@@ -7,6 +7,7 @@ import type { Env } from '@telemed/config'
 import { payloadApi } from './api.ts'
 import { AUTH_PATHS, authRateLimit } from './authRateLimit.ts'
 import { bodyLimit } from './bodyLimit.ts'
+import { endpointRateLimits } from './endpointRateLimits.ts'
 import { healthz, readyz } from './health.ts'
 import { serverMetrics } from './metrics/index.ts'
 import { redactPath } from './logRedaction.ts'
@@ -71,8 +72,9 @@ export function createApp({ payload, env, logger, admin, storefront }: AppParts)
   app.get('/readyz', readyz(payload, env))
   app.get('/metrics', metrics.endpoint)
 
-  const limiter = authRateLimit(env.AUTH_RATE_LIMIT_PER_MINUTE)
+  const limiter = authRateLimit(payload, logger, env.AUTH_RATE_LIMIT_PER_MINUTE)
   app.post(AUTH_PATHS, limiter)
+  endpointRateLimits(app, payload, logger, env.API_RATE_LIMIT_PER_MINUTE)
   app.use('/api', bodyLimit({ jsonBytes: 1024 * 1024, uploadBytes: env.UPLOAD_MAX_BYTES }))
   app.all(['/api', '/api/{*splat}'], payloadApi(payload))
 

@@ -1,4 +1,7 @@
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import type { Payload } from 'payload'
+import type { Logger } from 'pino'
+import { ipKeyGenerator } from 'express-rate-limit'
+import { sharedRateLimit } from './sharedRateLimit.ts'
 import { visitorOf } from './visitor.ts'
 
 /**
@@ -6,17 +9,17 @@ import { visitorOf } from './visitor.ts'
  * own lockout is per account, which lets anyone lock out a known email; this
  * stops one address from trying many. The address is the visitor's, also when
  * the clinic site calls on their behalf (see visitor.ts): otherwise every
- * visitor of a site would share one count. Counters are in memory for now:
- * behind several processes, give each the same limit or move the store to Redis.
+ * visitor of a site would share one count. Every server process counts against
+ * the same limit (see sharedRateLimit.ts).
  */
-export function authRateLimit(perMinute: number) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => ipKeyGenerator(visitorOf(req as never).address || 'unknown'),
-    message: { errors: [{ message: 'Too many attempts from this address. Wait a minute and try again.' }] },
+export function authRateLimit(payload: Payload, logger: Pick<Logger, 'error'>, perMinute: number) {
+  return sharedRateLimit(payload, logger, {
+    name: 'auth',
+    points: perMinute,
+    windowSeconds: 60,
+    // IPv6 visitors count per /56, as one household or office gets a whole prefix.
+    key: (req) => ipKeyGenerator(visitorOf(req).address || 'unknown'),
+    message: 'Too many attempts from this address. Wait a minute and try again.',
   })
 }
 

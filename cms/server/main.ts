@@ -10,12 +10,17 @@ import { loadStorefront, siteNotBuilt } from './storefront.ts'
 import { loadLater } from './loadLater.ts'
 import { liveSocket } from '../src/live/liveSocket.ts'
 import { startJobRunner } from '../src/plugins/jobs/runner.ts'
+import { startClusterBus } from '../src/cluster/index.ts'
+import { followPublicDataChanges } from '../src/hooks/publicDataChanged.ts'
 
 const env = loadEnv()
 const logger = pino({ level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] })
 const dev = env.NODE_ENV === 'development'
 
 const payload = await startPayload(env)
+// What the server processes share (PostgreSQL LISTEN/NOTIFY): live rooms, public-data changes. See docs/cluster.md.
+const bus = await startClusterBus(env.DATABASE_URL, logger)
+followPublicDataChanges()
 // Plugins' jobs run here unless `npm run worker` runs them (JOBS_IN_SERVER=false).
 const jobs = env.JOBS_IN_SERVER && payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
 
@@ -62,5 +67,5 @@ async function startAdminPanel() {
   return { handler, upgrade: nextApp.getUpgradeHandler() }
 }
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => void stopGracefully({ server, payload, logger, signal, jobs }))
+  process.once(signal, () => void stopGracefully({ server, payload, logger, signal, jobs, cluster: [live.close, () => bus.close()] }))
 }

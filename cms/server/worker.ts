@@ -9,11 +9,16 @@ import { env as loadEnv } from '@telemed/config'
 import { pino } from 'pino'
 import { startPayload } from './startPayload.ts'
 import { startJobRunner } from '../src/plugins/jobs/runner.ts'
+import { startClusterBus } from '../src/cluster/index.ts'
+import { relayVisitNews } from '../src/live/hub.ts'
 
 const env = loadEnv()
 const logger = pino({ level: env.LOG_LEVEL }).child({ process: 'worker' })
 
 const payload = await startPayload(env)
+// Jobs that change visits or clinics tell the server processes (live rooms, clinic-site caches) over the cluster bus.
+const bus = await startClusterBus(env.DATABASE_URL, logger)
+relayVisitNews()
 
 // With no plugin declaring jobs there is no queue: the worker idles (a supervisor would restart one that exits).
 const jobs = payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : null
@@ -28,6 +33,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     logger.info({ signal }, 'worker stopping: finishing the running jobs')
     if (idle) clearInterval(idle)
     void Promise.resolve(jobs?.stop())
+      .then(() => bus.close())
       .then(() => payload.destroy())
       .then(() => {
         logger.info('worker stopped; bye')

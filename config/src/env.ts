@@ -105,6 +105,12 @@ const schema = z.object({
    * `openssl rand -hex 32`). Without it there is no metrics endpoint (404). See docs/metrics.md.
    */
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+  /**
+   * Requests per visitor address and minute to the endpoints that run plugin or provider code or reach
+   * other people at each call: site-step submissions, the video capabilities, running-late notices (each
+   * counted on its own). Shared by every server process on PostgreSQL, like the sign-in limit.
+   */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** smtp://user:password@host:587 (or smtps://). Without it, emails are written to DATA_DIR/outbox for development. */
   SMTP_URL: z.url({ message: 'must be a URL such as smtp://user:password@mail.example:587' }).optional(),
   /** The sender of the platform's emails. */

@@ -1,18 +1,40 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import { clusterBus } from '../cluster/index.ts'
 import { afterCommit } from '../database/index.ts'
 
 /**
  * The clinic sites cache public data (a clinic's settings, its doctor directory)
- * for a few seconds. A change made here bumps this process-wide counter, which
- * the site (same process, separate bundle) reads before trusting its cache, so
- * an admin's change shows on the next page load. Other processes fall back to
- * the cache's short lifetime. The symbol is the whole contract between the two.
+ * for a few seconds. A change made here bumps a process-wide counter, which the
+ * site (same process, separate bundle) reads before trusting its cache, so an
+ * admin's change shows on the next page load. The change is published on the
+ * cluster bus, so every server process bumps its own counter within moments.
+ * The symbol is the whole contract between the platform and its sites.
  */
 export const PUBLIC_DATA_VERSION = Symbol.for('telemed.publicDataVersion')
+const CHANNEL = 'public-data'
+const FOLLOWING = Symbol.for('telemed.publicDataFollowed')
 
 function bump() {
   const store = globalThis as unknown as Record<symbol, number>
   store[PUBLIC_DATA_VERSION] = (store[PUBLIC_DATA_VERSION] ?? 0) + 1
+}
+
+/**
+ * Makes this process's sites hear every process's changes: called by the
+ * server at start (once per process, whichever bundle asks). A lost connection
+ * to the other processes bumps too, as a change may have gone unheard meanwhile.
+ */
+export function followPublicDataChanges(): void {
+  const store = globalThis as unknown as Record<symbol, boolean>
+  if (store[FOLLOWING]) return
+  store[FOLLOWING] = true
+  clusterBus().subscribe(CHANNEL, bump)
+  clusterBus().onResume(bump)
+}
+
+const announce = () => {
+  followPublicDataChanges()
+  return clusterBus().publish(CHANNEL, {})
 }
 
 /**
@@ -21,8 +43,8 @@ function bump() {
  * keep the old value under the new version.
  */
 function changed(req: PayloadRequest) {
-  bump()
-  void afterCommit(req, async () => bump())
+  void announce()
+  void afterCommit(req, announce)
 }
 
 export const publicDataChanged: CollectionAfterChangeHook = ({ doc, req }) => {

@@ -1,73 +1,32 @@
 /**
- * Live rooms, one per visit: who is connected (one connection per person, so a
- * reconnect replaces the old one and no "ghost" stays), and delivery of chat
- * messages, call signalling and visit changes to the people in the room.
- * In this process only: several server processes need a shared channel
- * (PostgreSQL LISTEN/NOTIFY or Redis) before they can share rooms.
+ * What anyone in the platform may say to a visit's live room, from any server
+ * process (and any bundle: the bus is one per process): a piece of news, a new
+ * chat message, or that the room closes. The cluster bus carries it to every
+ * process, and each delivers it to the connections it holds (rooms.ts), which
+ * it checked itself when they subscribed. Only ids and short facts travel: a
+ * chat message goes as its id and each process reads it from the database.
  */
-export type Participant = { userId: string; role: 'patient' | 'doctor'; name: string }
-export type Peer = Participant & { send: (message: unknown) => void; close: (code: number, reason: string) => void }
+import { clusterBus } from '../cluster/index.ts'
+import { APPOINTMENT_EVENT_TYPES, onDomainEvent } from '../events/domainEvents.ts'
 
-const rooms = new Map<string, Map<string, Peer>>()
-/**
- * People on the visit's page who have not joined (the waiting room before the call):
- * they hear the visit's news (changes, running late, chat), are not present in the
- * room, and take no part in the call's signalling.
- */
-type Watcher = { send: (message: unknown) => void; close: (code: number, reason: string) => void }
-const watchers = new Map<string, Set<Watcher>>()
+export const LIVE_CHANNEL = 'live'
 
-const presence = (room: Map<string, Peer>) => [...room.values()].map(({ userId, role, name }) => ({ userId, role, name }))
+/** What travels on the bus's live channel. */
+export type LiveOp =
+  | { op: 'news'; appointment: string; message: Record<string, unknown> }
+  | { op: 'chat'; appointment: string; id: string }
+  | { op: 'signal'; appointment: string; from: string; data: unknown }
+  | { op: 'presence'; appointment: string }
+  | { op: 'replaced'; appointment: string; userId: string; connection: string }
+  | { op: 'close'; appointment: string; reason: string }
 
-function broadcast(appointment: string, message: unknown, except?: string) {
-  for (const peer of rooms.get(appointment)?.values() ?? []) if (peer.userId !== except) peer.send(message)
-}
+export const sendToRooms = (op: LiveOp) => clusterBus().publish(LIVE_CHANNEL, op)
 
-/**
- * Enters the visit's room; an earlier connection of the same person is closed
- * (code 4001) and `replaced` says so. `leave` answers whether the person really
- * left (false when a newer connection of theirs took over).
- */
-export function enter(appointment: string, peer: Peer): { replaced: boolean; leave: () => boolean } {
-  const room = rooms.get(appointment) ?? new Map<string, Peer>()
-  rooms.set(appointment, room)
-  const earlier = room.get(peer.userId)
-  room.set(peer.userId, peer)
-  if (earlier && earlier !== peer) earlier.close(4001, 'Replaced by a newer connection of the same person.')
-  broadcast(appointment, { type: 'presence', appointment, participants: presence(room) })
-  const leave = () => {
-    if (room.get(peer.userId) !== peer) return false
-    room.delete(peer.userId)
-    if (room.size === 0) rooms.delete(appointment)
-    broadcast(appointment, { type: 'presence', appointment, participants: presence(room) })
-    return true
-  }
-  return { replaced: Boolean(earlier && earlier !== peer), leave }
-}
+/** Everyone in the room and everyone watching it hears it: a change to the visit, running late. Keep it small. */
+export const publish = (appointment: string, message: Record<string, unknown>) => sendToRooms({ op: 'news', appointment, message })
 
-/** Relays call signalling (offers, answers, ICE candidates) to the other people in the room. */
-export const relaySignal = (appointment: string, from: string, data: unknown) =>
-  broadcast(appointment, { type: 'signal', appointment, from, data }, from)
-
-/** Everyone in the room and everyone watching it hears it: a new chat message, a change to the visit, running late. */
-export function publish(appointment: string, message: Record<string, unknown>) {
-  broadcast(appointment, { appointment, ...message })
-  for (const watcher of watchers.get(appointment) ?? []) watcher.send({ appointment, ...message })
-}
-
-/** Hears the visit's news without entering its room; the answer stops it. */
-export function watch(appointment: string, send: Watcher['send'], close: Watcher['close']): () => void {
-  const set = watchers.get(appointment) ?? new Set()
-  watchers.set(appointment, set)
-  const watcher = { send, close }
-  set.add(watcher)
-  return () => {
-    set.delete(watcher)
-    if (set.size === 0 && watchers.get(appointment) === set) watchers.delete(appointment)
-  }
-}
-
-export const participantsIn = (appointment: string) => presence(rooms.get(appointment) ?? new Map())
+/** A new chat message of the visit, by id: each process reads it and delivers it as `{ type: 'message', message }`. */
+export const publishChatMessage = (appointment: string, id: string | number) => sendToRooms({ op: 'chat', appointment, id: String(id) })
 
 /**
  * Closes every connection to the visit's room and waiting room (code 4003): its
@@ -75,7 +34,22 @@ export const participantsIn = (appointment: string) => presence(rooms.get(appoin
  * checked again (the old participant is refused); their sockets' own close
  * handlers leave the room and record the attendance as usual.
  */
-export function closeVisit(appointment: string, reason: string) {
-  for (const peer of [...(rooms.get(appointment)?.values() ?? [])]) peer.close(4003, reason)
-  for (const watcher of [...(watchers.get(appointment) ?? [])]) watcher.close(4003, reason)
+export const closeVisit = (appointment: string, reason: string) => sendToRooms({ op: 'close', appointment, reason })
+
+const RELAYING = Symbol.for('telemed.liveVisitNewsRelayed')
+
+/**
+ * Visit changes made in this process (booked, moved, cancelled…) reach the
+ * people in the visit's room on every process at once, e.g. a cancellation in
+ * the waiting room. Called at start by each process that changes visits: the
+ * server and `npm run worker`. Once per process.
+ */
+export function relayVisitNews(): void {
+  const store = globalThis as unknown as Record<symbol, boolean>
+  if (store[RELAYING]) return
+  store[RELAYING] = true
+  for (const type of APPOINTMENT_EVENT_TYPES)
+    onDomainEvent(type, async (event) => {
+      await publish(String(event.appointment), { type: 'visit', event: event.type, start: event.start, end: event.end })
+    })
 }

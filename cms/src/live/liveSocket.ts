@@ -1,10 +1,15 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Payload } from 'payload'
+import type { Pool } from 'pg'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { idOf, sameId } from '../access/roles.ts'
-import { APPOINTMENT_EVENT_TYPES, onDomainEvent } from '../events/domainEvents.ts'
-import { enter, publish, relaySignal, watch, type Participant } from './hub.ts'
+import { clusterBus } from '../cluster/index.ts'
+import { loadChatMessage } from './chatMessage.ts'
+import { relayVisitNews } from './hub.ts'
+import { memoryPresence, type Participant } from './presence.ts'
+import { postgresPresence } from './postgresPresence.ts'
+import { liveRooms } from './rooms.ts'
 import { attendanceJoined, attendanceLeft } from '../video/attendance.ts'
 import { readUpgrade, refuseUpgrade } from './upgradeRequest.ts'
 import { roomClosedReason, signallingRefusal } from './visitState.ts'
@@ -47,17 +52,22 @@ async function roleIn(payload: Payload, user: User, appointment: string): Promis
  * (`{ type: 'signal', appointment, data }`) while the visit is confirmed and inside
  * its join window. `{ type: 'watch', appointment }` hears the same news without
  * entering the room (the waiting room before joining). See plugins/README.md for the protocol.
- * Returns the upgrade handler for the HTTP server.
+ * Rooms span every server process of the deployment (rooms.ts): each process
+ * checks and serves its own connections, the cluster bus carries what is said.
+ * Returns the upgrade handler for the HTTP server, with `close` for shutdown.
  */
 export function liveSocket(payload: Payload) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
   const logError = (err: unknown) => payload.logger.error({ err }, 'could not record visit attendance')
+  const bus = clusterBus()
+  const pool = payload.db.name === 'postgres' ? (payload.db as unknown as { pool: Pool }).pool : null
+  const rooms = liveRooms({
+    bus,
+    presence: pool ? postgresPresence(pool, bus.processId, payload.logger) : memoryPresence(),
+    loadChatMessage: (appointment, id) => loadChatMessage(payload, appointment, id),
+  })
 
-  // Visit changes reach the people waiting in its room at once (e.g. a cancellation in the waiting room).
-  for (const type of APPOINTMENT_EVENT_TYPES)
-    onDomainEvent(type, (event) => {
-      publish(String(event.appointment), { type: 'visit', event: event.type, start: event.start, end: event.end })
-    })
+  relayVisitNews()
 
   // A connection that stops answering pings is dropped, so nobody stays in a room as a ghost.
   const alive = new WeakMap<WebSocket, boolean>()
@@ -76,12 +86,12 @@ export function liveSocket(payload: Payload) {
     alive.set(ws, true)
     ws.on('pong', () => alive.set(ws, true))
     const send = (message: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message))
-    let room: { appointment: string; leave: () => void } | null = null
+    let room: { appointment: string; leave: () => Promise<void> } | null = null
     let watching: (() => void) | null = null
     liveSockets.inc()
     ws.on('close', () => {
       liveSockets.dec()
-      room?.leave()
+      void room?.leave().catch(logError)
       watching?.()
     })
 
@@ -102,16 +112,20 @@ export function liveSocket(payload: Payload) {
         if (closed) return send({ type: 'error', appointment, reason: closed })
         // Closed while the checks ran: entering now would leave a ghost in the room (nothing would ever leave it).
         if (ws.readyState !== ws.OPEN) return
-        room?.leave()
-        const { replaced, leave } = enter(appointment, {
+        const earlier = room
+        room = null
+        await earlier?.leave()
+        const { replaced, leave } = await rooms.enter(appointment, {
           userId: String(user.id),
           role,
           name: String(user.name ?? ''),
           send,
           close: (code, reason) => ws.close(code, reason),
         })
-        const left = () => {
-          if (leave())
+        // Closed while entering: its close handler found no room to leave, so leave it here (no attendance was opened).
+        if (ws.readyState !== ws.OPEN) return void (await leave())
+        const left = async () => {
+          if (await leave())
             void attendanceLeft(payload, { appointment, userId: String(user.id), source: 'room', at: Date.now() }).catch(logError)
         }
         room = { appointment, leave: left }
@@ -128,7 +142,7 @@ export function liveSocket(payload: Payload) {
         if (closed) return send({ type: 'error', appointment, reason: closed })
         if (ws.readyState !== ws.OPEN) return
         watching?.()
-        watching = watch(appointment, send, (code, reason) => ws.close(code, reason))
+        watching = rooms.watch(appointment, send, (code, reason) => ws.close(code, reason))
         return send({ type: 'watching', appointment, role })
       }
       if (message.type === 'signal') {
@@ -136,7 +150,7 @@ export function liveSocket(payload: Payload) {
         // Checked at every signal: the visit may have been completed, cancelled or moved since the subscription.
         const refusal = await signallingRefusal(payload, appointment)
         if (refusal) return send({ type: 'error', appointment, reason: refusal })
-        return relaySignal(appointment, String(user.id), message.data)
+        return rooms.relaySignal(appointment, String(user.id), message.data)
       }
       send({ type: 'error', reason: `Unknown message type "${message.type}".` })
     }
@@ -154,7 +168,7 @@ export function liveSocket(payload: Payload) {
   }
 
   /** Never throws: a malformed upgrade is answered 400 or 403 and the server goes on. */
-  return function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const request = readUpgrade(req)
     if ('refused' in request) {
       // An address nobody can parse is nobody else's either: answered here.
@@ -179,4 +193,6 @@ export function liveSocket(payload: Payload) {
       })
     return true
   }
+  /** On shutdown: this process's places in the rooms are freed, and the other processes' rooms told. */
+  return Object.assign(handleUpgrade, { close: () => rooms.close() })
 }

@@ -2,7 +2,8 @@ import type { Endpoint } from 'payload'
 import { idOf } from '../access/roles.ts'
 import { json, problem } from '../http/endpoint.ts'
 import { loadVisit, visitAction } from '../http/loadVisit.ts'
-import { publish } from './hub.ts'
+import { afterCommit } from '../database/index.ts'
+import { publishChatMessage } from './hub.ts'
 
 /** `GET /api/appointments/:id/messages`: the visit's chat, oldest first, for its patient, doctor and clinic admins. */
 export const listMessages: Endpoint = {
@@ -40,6 +41,7 @@ export const sendMessage = visitAction('/:id/messages', async (req, { visit, act
     req,
   })
   const message = { id: doc.id, sender: req.user!.id, body: doc.body, createdAt: doc.createdAt }
-  publish(String(visit.id), { type: 'message', message })
+  // By id, once stored: each server process reads it for the people in its part of the room.
+  await afterCommit(req, () => publishChatMessage(String(visit.id), doc.id))
   return json(201, { message })
 })

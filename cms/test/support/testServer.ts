@@ -39,6 +39,7 @@ export async function startTestServer(vars: Record<string, string> = {}, options
     DATABASE_URL: await freshDatabaseUrl(dataDir),
     PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-0123',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    API_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
     ...vars,
   })
@@ -71,6 +72,7 @@ export async function startTestServer(vars: Record<string, string> = {}, options
       server.closeAllConnections()
       await new Promise((ok) => server.close(ok))
       await jobs?.stop()
+      await live.close()
       await payload.db.destroy?.()
     },
   }

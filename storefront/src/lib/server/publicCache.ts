@@ -2,9 +2,9 @@
  * A short-lived cache for public data only (a clinic's settings, its doctor
  * directory): never anything read with a person's token. After `ttlMs` an entry
  * is refreshed in the background while the old value is still served once
- * more (no visitor waits for the refresh); when the platform in this process
- * reports a change (see cms/src/hooks/publicDataChanged.ts) it is reloaded at
- * once. Concurrent misses share one load; a failed load is not kept.
+ * more (no visitor waits for the refresh); when the platform reports a change
+ * (in this process, or in another server process of the deployment: see
+ * cms/src/hooks/publicDataChanged.ts) it is reloaded at once. Concurrent misses share one load; a failed load is not kept.
  */
 const VERSION = Symbol.for('telemed.publicDataVersion')
 const version = () => (globalThis as unknown as Record<symbol, number | undefined>)[VERSION] ?? 0
