@@ -26,6 +26,7 @@ let platformAdmin: Client
 const seen: { method: string; key: string; sse?: string; signed: boolean }[] = []
 
 beforeAll(async () => {
+  // @ts-expect-error s3rver ships no types; the little used here is typed by S3rverServer.
   const { default: S3rver } = (await import('s3rver')) as unknown as { default: new (options: object) => S3rverServer }
   s3 = new S3rver({
     address: '127.0.0.1',

@@ -71,7 +71,7 @@ async function leaveWalMode(file: string, keyring: Keyring | null): Promise<stri
   const key = keyring ? await findSqliteKey(file, keyring) : undefined
   let mode: unknown
   try {
-    ;[{ journal_mode: mode } = {}] = await run(file, key?.encryptionKey, 'PRAGMA journal_mode = DELETE')
+    mode = (await run(file, key?.encryptionKey, 'PRAGMA journal_mode = DELETE'))[0]?.journal_mode
   } catch (error) {
     if (!/SQLITE_BUSY|locked/i.test((error as Error).message)) throw error
   }

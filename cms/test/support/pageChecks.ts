@@ -21,7 +21,8 @@ export async function sidewaysSpill(page: Page): Promise<string[]> {
     const problems: string[] = []
     const pageWidth = document.documentElement.scrollWidth
     if (pageWidth > width) problems.push(`the page is ${pageWidth}px wide`)
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`
     for (const el of document.body.querySelectorAll('*')) {
       const box = el.getBoundingClientRect()
       if (box.width === 0 || box.height === 0 || box.right <= 0) continue
