@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
+import { findSqliteKey } from '../database/index.ts'
 import { repoRoot } from '../paths.ts'
+import { platformKeyring } from '../plugins/settings/keyring.ts'
 
 export type SqliteClient = { url: string; file: string; encryptionKey?: string }
 
@@ -14,5 +16,6 @@ export async function platformSqliteClient(
   databaseUrl: string,
   file = resolve(repoRoot, databaseUrl.replace(/^file:/, '')),
 ): Promise<SqliteClient> {
-  return { url: `file:${file}`, file }
+  const { encryptionKey } = await findSqliteKey(file, platformKeyring())
+  return { url: `file:${file}`, file, encryptionKey }
 }

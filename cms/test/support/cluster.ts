@@ -114,12 +114,18 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     TRUST_PROXY: '1',
   }
 
-  // The test process's Payload: pushes the schema (NODE_ENV is not production here) and seeds.
-  Object.assign(process.env, shared, { APP_ENV: 'test', LOG_LEVEL: 'silent' })
+  // The test process's Payload gives the database its schema as a deployment does, with the
+  // committed migrations (no development push: PAYLOAD_MIGRATING), then seeds.
+  Object.assign(process.env, shared, { APP_ENV: 'test', LOG_LEVEL: 'silent', PAYLOAD_MIGRATING: 'true' })
   if (options.plugins?.length) (await import('@telemed/config/plugins')).plugins.push(...options.plugins)
-  const { default: config } = await import('../../src/payload.config.ts')
+  const [{ default: config }, { migrationsOf }] = await Promise.all([
+    import('../../src/payload.config.ts'),
+    import('../../src/database/migrations.ts'),
+  ])
   const payload = await getPayload({ config })
+  delete process.env.PAYLOAD_MIGRATING
   try {
+    await payload.db.migrate({ migrations: migrationsOf(payload) })
     await options.seed?.(payload)
   } catch (error) {
     await payload.db.destroy?.()
@@ -135,7 +141,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const { DATABASE_URL: _d, TEST_DATABASE_URL: _t, INTERNAL_API_URL: _i, ...base } = process.env
     const child = spawnOwned(command.command, command.args, {
       cwd: ROOT,
-      // APP_ENV=production as deployed: every secret required, and no process changes the schema (pushed above).
+      // APP_ENV=production as deployed: every secret required, and the schema migrated (above).
       env: { ...base, ...command.env, ...shared, APP_ENV: 'production', ...options.env, PORT: String(member.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
