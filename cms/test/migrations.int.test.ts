@@ -21,6 +21,7 @@ import { migrations as sqliteMigrations } from '../src/migrations/sqlite/index.t
 import { readyz } from '../server/health.ts'
 import { freshDatabaseUrl } from './support/database.ts'
 import { freePort, runScript } from './support/processes.ts'
+import { sqliteKeyOf } from '../src/database/index.ts'
 import { schemaDifference, schemaOf } from './support/schemaOf.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'telemed-migrations-'))
@@ -28,6 +29,8 @@ let migratedUrl: string
 let pushedUrl: string
 let env: Record<string, string>
 let server: ReturnType<typeof spawnServer> | undefined
+/** The key both SQLite files are encrypted with, as the platform derives it from DATA_ENCRYPTION_KEY. */
+const sqliteKey = () => sqliteKeyOf(Buffer.from(env.DATA_ENCRYPTION_KEY!, 'base64'))
 const migrationNames = () => (migratedUrl.startsWith('postgres') ? postgresMigrations : sqliteMigrations).map((m) => m.name)
 
 beforeAll(async () => {
@@ -114,6 +117,7 @@ describe('`npm run migrate` on that database', () => {
       DATA_DIR: dir,
       DATABASE_URL: pushedUrl,
       PAYLOAD_SECRET: env.PAYLOAD_SECRET,
+      DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY,
       LOG_LEVEL: 'silent',
     })
     const { default: config } = await import('../src/payload.config.ts')
@@ -127,9 +131,9 @@ describe('`npm run migrate` on that database', () => {
   })
 
   it('gives the schema the development push gives, the booking guard included', async () => {
-    const migrated = await schemaOf(migratedUrl)
+    const migrated = await schemaOf(migratedUrl, sqliteKey())
     expect(
-      schemaDifference(await schemaOf(pushedUrl), migrated, ['the push', 'the migrations']),
+      schemaDifference(await schemaOf(pushedUrl, sqliteKey()), migrated, ['the push', 'the migrations']),
       'The committed migrations no longer give the schema the collections describe: run `npm run migrate:create <name>` and commit what it writes',
     ).toEqual([])
     expect(
@@ -166,7 +170,7 @@ describe('`npm run migrate` on a database the development push made', () => {
   it('refuses in one line, without asking anything, and changes nothing', async () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^DATABASE_URL holds a schema made by the development push/)])
-    expect(await schemaOf(pushedUrl)).toEqual(await schemaOf(migratedUrl))
+    expect(await schemaOf(pushedUrl, sqliteKey())).toEqual(await schemaOf(migratedUrl, sqliteKey()))
   })
 })
 
@@ -228,7 +232,7 @@ async function insertCopyOfABlockingAppointment(url: string): Promise<unknown> {
       await client.end()
     }
   }
-  const client = createClient({ url })
+  const client = createClient({ url, encryptionKey: sqliteKey() })
   try {
     const columns = (await client.execute(`SELECT name FROM pragma_table_info('appointments') WHERE name <> 'id'`)).rows
       .map((r) => `"${String(r.name)}"`)

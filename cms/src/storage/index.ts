@@ -19,7 +19,9 @@ export function uploadStorage(): Plugin {
   if (settings.S3_BUCKET) return s3UploadStorage(settings, UPLOAD_COLLECTIONS)
   const adapter = localEncryptedAdapter(platformKeyring)
   return cloudStoragePlugin({
-    collections: Object.fromEntries(UPLOAD_COLLECTIONS.map((slug) => [slug, { adapter }])),
+    // The same prefix as in S3 (s3.ts), which the local disk does not use: the columns are then the
+    // same with either storage, and one set of migrations serves both.
+    collections: Object.fromEntries(UPLOAD_COLLECTIONS.map((slug) => [slug, { adapter, prefix: slug }])),
   })
 }
 

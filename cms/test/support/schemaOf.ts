@@ -5,8 +5,8 @@ import { createClient } from '@libsql/client'
  * default, indexes, keys, constraints, triggers), to compare two databases: the
  * rows, ids and the order statements ran in leave it unchanged.
  */
-export async function schemaOf(url: string): Promise<string[]> {
-  return url.startsWith('postgres') ? postgresSchema(url) : sqliteSchema(url)
+export async function schemaOf(url: string, sqliteKey?: string): Promise<string[]> {
+  return url.startsWith('postgres') ? postgresSchema(url) : sqliteSchema(url, sqliteKey)
 }
 
 const SQLITE = {
@@ -22,8 +22,9 @@ const SQLITE = {
   triggers: `SELECT 'trigger ' || name || ' on ' || tbl_name || ': ' || sql AS line FROM sqlite_master WHERE type = 'trigger'`,
 }
 
-async function sqliteSchema(url: string): Promise<string[]> {
-  const client = createClient({ url })
+/** `encryptionKey`: the libsql key the platform opens the file with (sqliteKeyOf, docs/data-at-rest.md). */
+async function sqliteSchema(url: string, encryptionKey?: string): Promise<string[]> {
+  const client = createClient({ url, encryptionKey })
   try {
     const lines: string[] = []
     for (const query of Object.values(SQLITE)) for (const row of (await client.execute(query)).rows) lines.push(String(row.line))

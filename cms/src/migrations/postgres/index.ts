@@ -1,9 +1,15 @@
 import * as migration_20261203_083401_initial from './20261203_083401_initial';
+import * as migration_20261203_094122_upload_storage_fields from './20261203_094122_upload_storage_fields';
 
 export const migrations = [
   {
     up: migration_20261203_083401_initial.up,
     down: migration_20261203_083401_initial.down,
-    name: '20261203_083401_initial'
+    name: '20261203_083401_initial',
+  },
+  {
+    up: migration_20261203_094122_upload_storage_fields.up,
+    down: migration_20261203_094122_upload_storage_fields.down,
+    name: '20261203_094122_upload_storage_fields'
   },
 ];
