@@ -327,8 +327,8 @@ export interface Media {
   tenant?: (number | null) | Tenant
   alt: string
   createdAt: string
-  prefix?: string | null
   _objectKey?: string | null
+  prefix?: string | null
   updatedAt: string
   url?: string | null
   thumbnailURL?: string | null
@@ -646,8 +646,8 @@ export interface Record {
       }[]
     | null
   createdAt: string
-  prefix?: string | null
   _objectKey?: string | null
+  prefix?: string | null
   updatedAt: string
   url?: string | null
   thumbnailURL?: string | null
@@ -1171,8 +1171,8 @@ export interface MediaSelect<T extends boolean = true> {
   tenant?: T
   alt?: T
   createdAt?: T
-  prefix?: T
   _objectKey?: T
+  prefix?: T
   updatedAt?: T
   url?: T
   thumbnailURL?: T
@@ -1284,8 +1284,8 @@ export interface RecordsSelect<T extends boolean = true> {
         id?: T
       }
   createdAt?: T
-  prefix?: T
   _objectKey?: T
+  prefix?: T
   updatedAt?: T
   url?: T
   thumbnailURL?: T

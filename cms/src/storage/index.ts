@@ -1,6 +1,6 @@
 import { cloudStoragePlugin } from '@payloadcms/plugin-cloud-storage'
 import { env } from '@telemed/config'
-import type { CollectionConfig, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import { platformKeyring } from '../plugins/settings/keyring.ts'
 import { localEncryptedAdapter, writeSealed } from './localEncrypted.ts'
 import { putS3File, s3UploadStorage } from './s3.ts'
@@ -18,11 +18,25 @@ export function uploadStorage(): Plugin {
   const settings = env()
   if (settings.S3_BUCKET) return s3UploadStorage(settings, UPLOAD_COLLECTIONS)
   const adapter = localEncryptedAdapter(platformKeyring)
-  return cloudStoragePlugin({
-    // The same prefix as in S3 (s3.ts), which the local disk does not use: the columns are then the
-    // same with either storage, and one set of migrations serves both.
-    collections: Object.fromEntries(UPLOAD_COLLECTIONS.map((slug) => [slug, { adapter, prefix: slug }])),
+  const local = cloudStoragePlugin({
+    collections: Object.fromEntries(UPLOAD_COLLECTIONS.map((slug) => [slug, { adapter }])),
   })
+  return async (config) => withPrefixColumn(await local(config))
+}
+
+/**
+ * S3 keeps each collection's files under a prefix, stored with each document
+ * (s3.ts). The local disk has no use for it, but keeps the column, empty, so
+ * the schema (and the migrations) are the same with either storage.
+ */
+function withPrefixColumn(config: Config): Config {
+  const prefix: Field = { name: 'prefix', type: 'text', admin: { hidden: true, readOnly: true } }
+  const collections = config.collections?.map((collection) =>
+    (UPLOAD_COLLECTIONS as readonly string[]).includes(collection.slug) && !collection.fields.some((f) => 'name' in f && f.name === 'prefix')
+      ? { ...collection, fields: [...collection.fields, prefix] }
+      : collection,
+  )
+  return { ...config, collections }
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as migration_20261203_083401_initial from './20261203_083401_initial';
-import * as migration_20261203_094122_upload_storage_fields from './20261203_094122_upload_storage_fields';
+import * as migration_20261203_094518_upload_storage_fields from './20261203_094518_upload_storage_fields';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261203_083401_initial',
   },
   {
-    up: migration_20261203_094122_upload_storage_fields.up,
-    down: migration_20261203_094122_upload_storage_fields.down,
-    name: '20261203_094122_upload_storage_fields'
+    up: migration_20261203_094518_upload_storage_fields.up,
+    down: migration_20261203_094518_upload_storage_fields.down,
+    name: '20261203_094518_upload_storage_fields'
   },
 ];
