@@ -158,9 +158,10 @@ describe('the platform on a restored backup', () => {
   let restoredServer: Awaited<ReturnType<typeof startServeProcess>>
   beforeAll(async () => {
     const port = await freePort()
-    // As production runs it: the schema is the restored one, never pushed over it.
+    // The backed-up database had its schema from the development push (as every test's), so the
+    // restored one starts outside production: the push then finds nothing to change.
     restoredServer = await startServeProcess({
-      APP_ENV: 'production',
+      APP_ENV: 'test',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       PORT: String(port),
       INTERNAL_API_URL: `http://127.0.0.1:${port}`,

@@ -7,11 +7,16 @@ import { snapshotSqlite, sqliteSchemaState } from './sqliteSnapshot.ts'
 
 const KEY = 'a-test-key-of-the-platforms-sqlite-0123456789'
 
-/** A small database with what the platform's has: autoincrement ids, an index, a trigger, a view, a user_version. */
+/**
+ * A small database with what the platform's has: autoincrement ids, an index, a trigger, a view, a
+ * user_version, and a table made before the one its foreign key names (as Payload's are).
+ */
 async function makeDatabase(file: string, encryptionKey?: string) {
   const db = createClient({ url: `file:${file}`, encryptionKey })
   await db.execute('PRAGMA journal_mode = WAL')
   await db.batch([
+    'PRAGMA foreign_keys = ON',
+    'CREATE TABLE note_tags (note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE, tag TEXT)',
     'CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)',
     'CREATE UNIQUE INDEX notes_body ON notes (body)',
     'CREATE TABLE counts (n INTEGER)',
@@ -20,6 +25,7 @@ async function makeDatabase(file: string, encryptionKey?: string) {
     'CREATE VIEW long_notes AS SELECT id FROM notes WHERE length(body) > 10',
     "INSERT INTO notes (body) VALUES ('Patient note: confidential'), ('short'), ('removed later')",
     "DELETE FROM notes WHERE body = 'removed later'",
+    "INSERT INTO note_tags VALUES (1, 'follow-up')",
     'PRAGMA user_version = 7',
   ])
   return db
@@ -48,6 +54,7 @@ describe('snapshotSqlite', () => {
     expect((await copy.execute('SELECT n FROM counts')).rows[0]!.n).toBe(4)
     expect((await copy.execute('SELECT count(*) AS n FROM long_notes')).rows[0]!.n).toBe(2)
     expect((await copy.execute('PRAGMA user_version')).rows[0]![0]).toBe(7)
+    expect((await copy.execute('SELECT note_id, tag FROM note_tags')).rows.map((r) => [r.note_id, r.tag])).toEqual([[1, 'follow-up']])
     copy.close()
     source.close()
   })

@@ -33,6 +33,10 @@ async function copyIntoEncrypted(client: Client, target: string, key: string): P
   await client.execute(`PRAGMA snapshot.hexkey = '${Buffer.from(key, 'utf8').toString('hex')}'`)
   const quoted = (name: unknown) => `"${String(name).replaceAll('"', '""')}"`
   let later: string[] = []
+  // Rows are copied table by table, a child's before its parent's: the copy checks no foreign key
+  // while it is made (they hold in the source, read in one snapshot). Only outside a transaction.
+  const foreignKeys = Number((await client.execute('PRAGMA foreign_keys')).rows[0]?.[0] ?? 0)
+  await client.execute('PRAGMA foreign_keys = OFF')
   try {
     await client.execute('BEGIN')
     try {
@@ -61,6 +65,7 @@ async function copyIntoEncrypted(client: Client, target: string, key: string): P
     }
   } finally {
     await client.execute('DETACH DATABASE snapshot')
+    await client.execute(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`)
   }
   if (later.length) await withTarget(target, key, async (copy) => void (await copy.batch(later, 'write')))
 }
