@@ -1,3 +1,4 @@
+import { CLUSTER_SCHEMA } from '../cluster/clusterSchema.ts'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import pg from 'pg'
@@ -35,7 +36,9 @@ function run(tool: 'pg_dump' | 'pg_restore', args: string[], url: string): Promi
 
 /** `pg_dump -Fc`: one consistent snapshot of the whole database (pg_dump reads in one transaction), compressed. */
 export function dumpPostgres(url: string, file: string): Promise<void> {
-  return run('pg_dump', ['--format=custom', '--file', file], url)
+  // Not the processes' shared state (presence, rate-limit counters, messages in flight: docs/cluster.md):
+  // it is only true of the processes running now, and each process makes that schema again at start.
+  return run('pg_dump', ['--format=custom', `--exclude-schema=${CLUSTER_SCHEMA}`, '--file', file], url)
 }
 
 /**
