@@ -10,8 +10,20 @@ import { fileContext, isSealed, openFile, sealFile } from './fileCipher.ts'
 /** Types file-type cannot tell from the bytes, by extension. */
 const BY_EXTENSION: Record<string, string> = { '.txt': 'text/plain' }
 
-const missing = () =>
-  Response.json({ errors: [{ message: 'This file is missing from storage. Ask for it to be uploaded again.' }] }, { status: 404 })
+/** 404 in Payload's words: a document's file gone from the disk, or a name no document has. */
+const missing = (owned: boolean, filename: string) =>
+  Response.json(
+    {
+      errors: [
+        {
+          message: owned
+            ? 'This file is missing from storage. Ask for it to be uploaded again.'
+            : `There is no file named "${filename.slice(0, 100)}".`,
+        },
+      ],
+    },
+    { status: 404 },
+  )
 
 /** The file's place in the collection's folder; a name that would leave the folder is refused. */
 function pathIn(collection: CollectionConfig, filename: string): string {
@@ -59,7 +71,7 @@ export const localEncryptedAdapter =
         const code = (error as NodeJS.ErrnoException).code
         if (!['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EISDIR'].includes(code ?? '')) throw error
         if (doc) req.payload.logger.error({ collection: collection.slug, filename }, 'a stored file is missing from the disk')
-        return missing()
+        return missing(Boolean(doc), filename)
       }
       const own = doc && (doc as { filename?: string }).filename === filename ? (doc as { mimeType?: string }).mimeType : undefined
       const type =

@@ -2,6 +2,9 @@ import { fileTypeFromBuffer } from 'file-type'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 import { recordFileName } from './replaceFile.ts'
 
+/** Names a browser would render as a page or a system would run. */
+const RUNNABLE_NAME = /\.(html?|shtml|xht(ml)?|svgz?|m?js|cjs|php\d?|phtml|exe|bat|cmd|sh|ps1|jar|msi|dll|com|scr|vbs|hta)$/i
+
 export const ALLOWED_RECORD_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'] as const
 
 /** Plain text is recognised by what it lacks: valid UTF-8, no NUL bytes. */
@@ -34,6 +37,11 @@ export const checkRecordFileContent: CollectionBeforeOperationHook = async ({ ar
     )
   }
   file.mimetype = detected
+  // The stored name takes the detected type's extension, which would hide a web page or a program
+  // behind `.txt` from Payload's own check of restricted names: refused here, as Payload would.
+  if (RUNNABLE_NAME.test(file.name)) {
+    throw new APIError('A record cannot be a web page or a program. Upload a PDF, PNG, JPEG or plain-text file.', 400, undefined, true)
+  }
   if (operation === 'create') file.name = recordFileName(file.name, detected)
   return args
 }
