@@ -9,10 +9,9 @@
  */
 import '@telemed/config/check'
 import { env } from '@telemed/config'
-import { resolve } from 'node:path'
+import { sqliteFileOf } from '../src/database/index.ts'
 import { DatabaseKeyError } from '../src/database/sqliteEncryption.ts'
 import { rekeySqlite } from '../src/database/sqliteRekey.ts'
-import { repoRoot } from '../src/paths.ts'
 import { platformKeyring } from '../src/plugins/settings/keyring.ts'
 
 const settings = env()
@@ -20,7 +19,7 @@ const keyring = platformKeyring()
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 if (settings.DATABASE_URL.startsWith('file:')) {
-  const file = resolve(repoRoot, settings.DATABASE_URL.replace(/^file:/, ''))
+  const file = sqliteFileOf(settings.DATABASE_URL)
   try {
     console.log(`Database ${file}: ${await rekeySqlite(file, keyring)}.`)
   } catch (error) {

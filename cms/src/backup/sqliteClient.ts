@@ -1,6 +1,4 @@
-import { resolve } from 'node:path'
-import { findSqliteKey } from '../database/index.ts'
-import { repoRoot } from '../paths.ts'
+import { findSqliteKey, sqliteFileOf } from '../database/index.ts'
 import { platformKeyring } from '../plugins/settings/keyring.ts'
 
 export type SqliteClient = { url: string; file: string; encryptionKey?: string }
@@ -14,7 +12,7 @@ export type SqliteClient = { url: string; file: string; encryptionKey?: string }
  */
 export async function platformSqliteClient(
   databaseUrl: string,
-  file = resolve(repoRoot, databaseUrl.replace(/^file:/, '')),
+  file = sqliteFileOf(databaseUrl),
 ): Promise<SqliteClient> {
   const { encryptionKey } = await findSqliteKey(file, platformKeyring())
   return { url: `file:${file}`, file, encryptionKey }

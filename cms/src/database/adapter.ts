@@ -32,6 +32,9 @@ export function pushedAtConnect(payload: Payload): boolean {
   )
 }
 
+/** The SQLite file of a `file:` DATABASE_URL, as an absolute path (a relative one is relative to TELEMED_ROOT). */
+export const sqliteFileOf = (url: string): string => resolve(repoRoot, url.replace(/^file:/, ''))
+
 /**
  * Picks the database adapter from the URL's scheme: `file:` is the embedded
  * SQLite default (transactions on), `postgres://` and `mongodb://` are the
@@ -42,7 +45,7 @@ export function databaseAdapter(url: string): DatabaseAdapterObj {
     return postgresAdapter({ pool: { connectionString: url }, idType: 'serial', migrationDir: migrationDirOf('postgres') })
   }
   if (url.startsWith('mongodb')) return mongooseAdapter({ url })
-  const file = resolve(repoRoot, url.replace(/^file:/, ''))
+  const file = sqliteFileOf(url)
   mkdirSync(dirname(file), { recursive: true })
   cacheSqliteStatements()
   // WAL lets reads go on while one transaction writes; writes are queued (see sqliteWriteQueue.ts).

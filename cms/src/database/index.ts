@@ -6,7 +6,7 @@
  * (`lookup`, prepared reads by id) and runs work after a transaction commits.
  * The files behind it import each other directly; everyone else imports here.
  */
-export { databaseAdapter, pushedAtConnect } from './adapter.ts'
+export { databaseAdapter, sqliteFileOf, pushedAtConnect } from './adapter.ts'
 export { afterCommit, enableAfterCommit } from './afterCommit.ts'
 export { lookup } from './lookup.ts'
 export { findByIdPrepared } from './preparedRead.ts'
