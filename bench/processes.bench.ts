@@ -83,7 +83,11 @@ export async function benchProcesses(): Promise<boolean> {
     return true
   }
   // The world (clinic, doctor open around the clock, patients) on a fresh database of that server, then its server stopped.
-  const world = await startWorldServer(CLIENTS, { DATABASE_URL: server.url, TEST_DATABASE_URL: server.url })
+  const world = await startWorldServer(CLIENTS, {
+    DATABASE_URL: server.url,
+    TEST_DATABASE_URL: server.url,
+    WORLD_MIGRATED: '1',
+  })
   const setup = world.setup
   await world.stop()
 

@@ -2,7 +2,9 @@
  * A benchmark's server, in its own process so the load generator never shares its
  * CPU: the test world (two clinics) on a fresh database, one doctor open around the
  * clock, and `PATIENTS` patients of that clinic, with the booking benchmark's
- * baseline collection (support/bareAppointments.ts). Prints one JSON line with
+ * baseline collection (support/bareAppointments.ts). With WORLD_MIGRATED=1 the
+ * schema comes from the committed migrations instead, for production processes
+ * to serve afterwards (no bench-only collection then). Prints one JSON line with
  * what the load generator needs, then serves until killed.
  */
 import { startWorld } from '../../cms/test/support/testServer.ts'
@@ -12,7 +14,8 @@ import { bareAppointments } from './bareAppointments.ts'
 // Set before the platform parses its environment (config/src/env.ts); PATIENTS is the benchmark's own knob.
 process.env.LOG_LEVEL = 'silent'
 const patients = Number(process.env.PATIENTS ?? 200)
-const { server, world } = await startWorld({}, { plugins: [bareAppointments] })
+const migrated = process.env.WORLD_MIGRATED === '1'
+const { server, world } = await startWorld({}, migrated ? { migrate: true } : { plugins: [bareAppointments] })
 await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
 // Each patient books in every round: lift the clinic's limit of upcoming visits per patient.
 await server.payload.update({

@@ -257,3 +257,28 @@ describe('holds', () => {
     ).toBeNull()
   })
 })
+
+describe("a doctor's daily maximum", () => {
+  it('holds on booking as on the slot list: a day that has its visits takes no more, even asked for directly', async () => {
+    const doctor = world.alpha.otherDoctor
+    await server.payload.update({ collection: 'doctors', id: doctor, data: { dailyMaximum: 1 }, overrideAccess: true })
+    try {
+      const day = (hh: number) => new Date(Date.parse(tomorrowAt(hh)) + 5 * DAY).toISOString()
+      expect((await book(patient, { doctor, start: day(9) })).status).toBe(201)
+      // The afternoon alone: the morning visit is outside the asked range, and still closes the day.
+      const afternoon = await client(server.url).request('GET', `/api/doctors/${doctor}/slots?from=${day(14)}&to=${day(18)}`)
+      expect(afternoon.body.slots).toEqual([])
+      const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+      const refused = await book(other, { doctor, start: day(15) })
+      expect(refused.status).toBe(409)
+      expect(refused.body.errors[0]).toMatchObject({
+        path: 'start',
+        message: 'The doctor is fully booked that day. Pick a time on another day.',
+      })
+      // The next day is open.
+      expect((await book(other, { doctor, start: new Date(Date.parse(day(15)) + DAY).toISOString() })).status).toBe(201)
+    } finally {
+      await server.payload.update({ collection: 'doctors', id: doctor, data: { dailyMaximum: null }, overrideAccess: true })
+    }
+  })
+})

@@ -139,6 +139,40 @@ describe.skipIf(!postgres)('three server processes share their state (PostgreSQL
     )
   })
 
+  it('a doctor taken off bookings through one process is refused through every process within a second', async () => {
+    const [one] = cluster.processUrls as [string]
+    const admin = await as(world.alpha.admin.id, one)
+    const weeklyHours = ['0', '1', '2', '3', '4', '5', '6'].map((day) => ({ day, start: '00:00', end: '24:00' }))
+    const doctor = `/api/doctors/${world.alpha.doctor}`
+    const open = await admin.request('PATCH', doctor, { weeklyHours, minimumNoticeMinutes: 0, visitMinutes: 30, bufferAfterMinutes: 0 })
+    expect(open.status).toBe(200)
+    // One after the other: each adds a session to the same account.
+    const patients: Client[] = []
+    for (const url of cluster.processUrls) patients.push(await as(world.alpha.patient.id, url))
+    const base = Math.ceil((Date.now() + 3 * 24 * 60 * MINUTE) / (60 * MINUTE)) * 60 * MINUTE
+    let slot = 0
+    const book = (patient: Client) =>
+      patient.request(
+        'POST',
+        '/api/appointments/book',
+        { doctor: world.alpha.doctor, start: new Date(base + slot++ * 30 * MINUTE).toISOString() },
+        { 'Idempotency-Key': crypto.randomUUID() },
+      )
+    // Every process has read the doctor as taking bookings.
+    for (const patient of patients) expect((await book(patient)).status).toBe(201)
+    const changedAt = Date.now()
+    expect((await admin.request('PATCH', doctor, { active: false })).status).toBe(200)
+    await Promise.all(
+      patients.map((patient, i) =>
+        eventually(
+          `process ${i + 1} refuses the booking`,
+          async () => (await book(patient)).status === 422,
+          1000 - (Date.now() - changedAt),
+        ),
+      ),
+    )
+  })
+
   it('a reload that lands on another process leaves no ghost', async () => {
     const [one, two, three] = cluster.processUrls as [string, string, string]
     const visit = (await visitAt(cluster.payload, world.beta, Date.now() + 3 * 60 * MINUTE, { visitType: 'chat' })).id

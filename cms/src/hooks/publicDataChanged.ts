@@ -55,3 +55,31 @@ export const publicDataDeleted: CollectionAfterDeleteHook = ({ doc, req }) => {
   changed(req)
   return doc
 }
+
+const publicDataVersion = () => (globalThis as unknown as Record<symbol, number | undefined>)[PUBLIC_DATA_VERSION] ?? 0
+
+/**
+ * A process-wide cache of public data the platform reads for its own checks (a
+ * clinic's booking rules and time zone, a doctor's hours), per Payload (a test
+ * process may run several, on different databases). An entry holds until the
+ * public data changes (in this process at once; in the others when the change
+ * reaches them over the cluster bus, within a second) and at most `lifetimeMs`,
+ * in case a change went unheard. An answer still on its way is shared; a failed
+ * one is forgotten. At most `maxEntries` per Payload, oldest out first.
+ */
+export function publicDataCache<T>(lifetimeMs: number, maxEntries = 10_000) {
+  const perPayload = new WeakMap<object, Map<string, { value: Promise<T>; version: number; until: number }>>()
+  return (payload: object, key: string, load: () => Promise<T>): Promise<T> => {
+    let entries = perPayload.get(payload)
+    if (!entries) perPayload.set(payload, (entries = new Map()))
+    const version = publicDataVersion()
+    const kept = entries.get(key)
+    if (kept && kept.version === version && kept.until > Date.now()) return kept.value
+    const entry = { value: load(), version, until: Date.now() + lifetimeMs }
+    entries.delete(key)
+    entries.set(key, entry)
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
+    entry.value.catch(() => entries.get(key) === entry && entries.delete(key))
+    return entry.value
+  }
+}

@@ -1,6 +1,7 @@
-import { APIError, type PayloadRequest, type Where } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-sqlite'
-import { lookup } from '../database/index.ts'
+import { clinicBookingPolicy } from './bookingFacts.ts'
+import { patientVisitCounts } from './appointmentQueries.ts'
 
 /** Defaults of a clinic's limits (bookingPolicy.maxActiveHolds, .maxUpcomingVisits). */
 export const BOOKING_LIMITS = { holds: 1, upcoming: 5 } as const
@@ -11,8 +12,6 @@ export class LimitReached extends APIError {
     super(message, 409, null, true)
   }
 }
-
-type Policy = { maxActiveHolds?: number | null; maxUpcomingVisits?: number | null } | null | undefined
 
 /**
  * Makes concurrent bookings of one patient wait for each other, so the counts
@@ -41,15 +40,11 @@ export async function oneBookingAtATime(req: PayloadRequest, patient: number | s
  */
 export async function refuseHoarding(req: PayloadRequest, clinic: number | string, mode: 'book' | 'hold'): Promise<void> {
   const patient = req.user!.id
-  const settings = (await lookup.byIdOnce(req, 'tenants', clinic, { bookingPolicy: true }))?.bookingPolicy as Policy
+  const settings = await clinicBookingPolicy(req, clinic)
   const maxHolds = settings?.maxActiveHolds ?? BOOKING_LIMITS.holds
   const maxUpcoming = settings?.maxUpcomingVisits ?? BOOKING_LIMITS.upcoming
   const now = new Date().toISOString()
-  const mine: Where[] = [{ patient: { equals: patient } }, { tenant: { equals: clinic } }]
-  const [holds, upcoming] = await Promise.all([
-    lookup.count(req, 'appointments', { and: [...mine, { status: { equals: 'held' } }, { holdExpiresAt: { greater_than: now } }] }),
-    lookup.count(req, 'appointments', { and: [...mine, { status: { in: ['requested', 'confirmed'] } }, { end: { greater_than: now } }] }),
-  ])
+  const { holds, upcoming } = await patientVisitCounts(req, patient, clinic, now)
   if (mode === 'hold' && holds > maxHolds) {
     throw new LimitReached(
       maxHolds === 1

@@ -31,7 +31,10 @@ export type Slot = { start: number; end: number }
 
 export type SlotQuery = {
   availability: Availability
-  /** Visits and holds that already block the calendar (their own buffers are added here). */
+  /**
+   * Visits and holds that already block the calendar (their own buffers are added here); with a
+   * daily maximum, every one of the days [from, to) touches, or the maximum counts too few.
+   */
   busy: Busy[]
   from: number
   to: number
@@ -132,7 +135,7 @@ export function computeSlots({ availability: a, busy, from, to, now }: SlotQuery
     if (ranges.length === 0) continue
     const dayStart = zonedToUtc(date, 0, a.timeZone)
     const dayEnd = zonedToUtc(addDays(date, 1), 0, a.timeZone)
-    if (a.dailyMaximum !== null && startsWithin(relevant, dayStart, dayEnd) >= a.dailyMaximum) continue
+    if (a.dailyMaximum !== null && startsWithin(busy, dayStart, dayEnd) >= a.dailyMaximum) continue
     for (const [startMinute, endMinute] of ranges) {
       const rangeStart = zonedToUtc(date, startMinute, a.timeZone)
       const rangeEnd = endMinute === 24 * 60 ? dayEnd : zonedToUtc(date, endMinute, a.timeZone)

@@ -22,6 +22,12 @@ export type TestServerOptions = {
    * config/src/plugins.ts before the configuration is built, as a line there would.
    */
   plugins?: Plugin[]
+  /**
+   * Give the database its schema with the committed migrations, as a deployment
+   * does, instead of the development push: production processes started on it
+   * later refuse a pushed schema (docs/migrations.md).
+   */
+  migrate?: boolean
 }
 
 /**
@@ -41,6 +47,7 @@ export async function startTestServer(vars: Record<string, string> = {}, options
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     API_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
+    ...(options.migrate ? { PAYLOAD_MIGRATING: 'true' } : {}),
     ...vars,
   })
   if (options.plugins?.length) (await import('@telemed/config/plugins')).plugins.push(...options.plugins)
@@ -51,6 +58,11 @@ export async function startTestServer(vars: Record<string, string> = {}, options
     import('../../src/plugins/jobs/runner.ts'),
   ])
   const payload = await getPayload({ config })
+  if (options.migrate) {
+    delete process.env.PAYLOAD_MIGRATING
+    const { migrationsOf } = await import('../../src/database/migrations.ts')
+    await payload.db.migrate({ migrations: migrationsOf(payload) })
+  }
   const env = parseEnv()
   const jobs =
     env.JOBS_IN_SERVER && payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined

@@ -2,16 +2,17 @@ import { APIError, commitTransaction, initTransaction, killTransaction, type End
 import type { Appointment } from '../../payload-types.ts'
 import { clinicsOf, idOf, sameId } from '../../access/roles.ts'
 import { overlapKind } from '../bookingGuard.ts'
-import { BOOKING_FIELDS } from '../availabilityOf.ts'
-import { computeSlots } from '../computeSlots.ts'
+import { computeSlots, type SlotQuery } from '../computeSlots.ts'
 import { HOLD_MINUTES, isExpiredHold } from '../holds.ts'
 import { keepAnswer, KeyTaken, storedAnswer, type StoredAnswer } from '../idempotency.ts'
 import { loadCalendar } from '../loadCalendar.ts'
 import { timeTakenMessage } from '../occupancy.ts'
+import { markOverlapChecked } from '../../collections/Appointments/hooks/refuseOverlap.ts'
 import { json, problem } from '../../http/endpoint.ts'
 import { lookup } from '../../database/index.ts'
 import { DOCTOR_FACTS } from '../../hooks/ownership.ts'
 import { LimitReached, oneBookingAtATime, refuseHoarding } from '../bookingLimits.ts'
+import { clinicBookingPolicy, doctorForBooking } from '../bookingFacts.ts'
 import { bookingOutcome, countBooking, type BookingOutcome } from '../../metrics/bookings.ts'
 
 type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown; hold?: unknown }
@@ -74,8 +75,7 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
       // Either way, a request with the same key may have gone through first: then this one answers as it did.
       const earlier = await storedAnswer(req, mode, key)
       if (earlier) return counted(mode, 'replayed', json(earlier.status, earlier.body))
-      if (!conflict)
-        return counted(mode, 'in_progress', problem(409, 'The same request is still being processed. Try again in a moment.'))
+      if (!conflict) return counted(mode, 'in_progress', problem(409, 'The same request is still being processed. Try again in a moment.'))
       if (conflict instanceof LimitReached) return counted(mode, 'limit', problem(409, conflict.message))
       return counted(mode, 'taken', problem(409, conflict.message, 'start'))
     }
@@ -115,26 +115,29 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
   if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 2000)) {
     return refusal(400, 'reason is a text of at most 2000 characters.', 'reason')
   }
-  const doctor = await lookup
-    .byId(req, 'doctors', typeof body.doctor === 'number' || typeof body.doctor === 'string' ? body.doctor : null, BOOKING_FIELDS)
-    .catch(() => null)
+  const doctor = await doctorForBooking(req, body.doctor)
   if (!doctor || !doctor.active) return refusal(422, 'There is no such doctor taking bookings.', 'doctor')
   const tenant = typeof doctor.tenant === 'object' ? doctor.tenant!.id : doctor.tenant!
   if (!clinicsOf(req.user).some((c) => sameId(c, tenant))) return refusal(403, "You are not registered with this doctor's clinic.")
 
   const visit = (doctor.visitMinutes ?? 30) * 60_000
-  const { availability, busy } = await loadCalendar(req.payload, doctor, start, start + visit)
+  const patient = { id: req.user!.id, start, end: start + visit }
+  const { availability, busy, patientBusy, expiredHold } = await loadCalendar(req.payload, doctor, start, start + visit, patient)
   const free = computeSlots({ availability, busy, from: start, to: start + visit, now: Date.now() }).some((s) => s.start === start)
   if (!free) {
-    const slotIfEmpty = computeSlots({ availability, busy: [], from: start, to: start + visit, now: Date.now() }).some(
-      (s) => s.start === start,
-    )
-    return slotIfEmpty
-      ? refusal(409, timeTakenMessage('doctor'), 'start')
-      : refusal(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
+    const slotOf = (query: Pick<SlotQuery, 'availability' | 'busy'>) =>
+      computeSlots({ ...query, from: start, to: start + visit, now: Date.now() }).some((s) => s.start === start)
+    const unlimited = { ...availability, dailyMaximum: null }
+    if (!slotOf({ availability: unlimited, busy: [] }))
+      return refusal(422, "This is not one of the doctor's bookable times. Pick a time from the list of free slots.", 'start')
+    if (slotOf({ availability: unlimited, busy }))
+      return refusal(409, 'The doctor is fully booked that day. Pick a time on another day.', 'start')
+    return refusal(409, timeTakenMessage('doctor'), 'start')
   }
-
-  const clinic = (await lookup.byIdOnce(req, 'tenants', tenant, { bookingPolicy: true }))!
+  if (patientBusy) return refusal(409, timeTakenMessage('patient'), 'start')
+  // Both calendars were just read around this visit, with no expired hold to release: the write's hook need not ask again.
+  if (!expiredHold) markOverlapChecked(req, { doctor: doctor.id, patient: patient.id, start, end: start + visit })
+  const policy = await clinicBookingPolicy(req, tenant)
   // The write's checks need the doctor's clinic and buffers: read just now.
   lookup.remember(req, 'doctors', DOCTOR_FACTS, doctor)
   return {
@@ -142,7 +145,7 @@ async function planBooking(req: PayloadRequest, body: BookingRequest, mode: Mode
     doctor: doctor.id,
     start,
     visit,
-    status: mode === 'hold' ? 'held' : clinic.bookingPolicy?.approvalRequired ? 'requested' : 'confirmed',
+    status: mode === 'hold' ? 'held' : policy?.approvalRequired ? 'requested' : 'confirmed',
     reason: (body.reason as string | undefined) ?? '',
     visitType,
     ...(mode === 'hold' ? { holdExpiresAt: new Date(Date.now() + HOLD_MINUTES * 60_000).toISOString() } : {}),
