@@ -2,7 +2,9 @@
  * `npm run migrate`: applies the committed migrations that DATABASE_URL has not
  * run yet, each in its own transaction, and exits 0 (nothing pending is fine).
  * A deploy step, run once before the new server processes start
- * (docs/migrations.md). It never asks anything on the terminal.
+ * (docs/migrations.md). It never asks anything on the terminal. On PostgreSQL,
+ * two runs at once (two deploy jobs) take turns: the second waits for the first,
+ * then finds nothing pending.
  */
 import '@telemed/config/check'
 import { getPayload } from 'payload'
@@ -20,6 +22,7 @@ const done = async (code: number, line: string) => {
 }
 
 if (!migrationsOf(payload).length) await done(0, `The ${payload.db.name} adapter needs no migrations.`)
+await oneMigrationAtATime()
 const state = await migrationState(payload)
 if (state.devPushed && state.applied === 0) {
   await done(
@@ -37,3 +40,15 @@ if (state.devPushed) {
 if (!state.pending.length) await done(0, 'No pending migrations: the database is up to date.')
 await payload.db.migrate({ migrations: migrationsOf(payload) })
 await done(0, `Applied ${state.pending.length} migration(s): ${state.pending.join(', ')}.`)
+
+/**
+ * PostgreSQL: an advisory lock, held on a pool connection of its own until the
+ * process ends, so a second run reads what is pending only once the first has
+ * finished. (SQLite is one file on one machine: its deploy runs one migrate.)
+ */
+async function oneMigrationAtATime() {
+  const pool = (payload.db as unknown as { pool?: { connect: () => Promise<{ query: (sql: string) => Promise<unknown> }> } }).pool
+  if (payload.db.name !== 'postgres' || !pool) return
+  const connection = await pool.connect()
+  await connection.query("SELECT pg_advisory_lock(hashtext('telemed.migrate'))")
+}
