@@ -13,6 +13,7 @@ import { _internal_jobSystemGlobals, _internal_resetJobSystemGlobals, createLoca
 import { pluginsOf, type PlatformContext, type TelemedPlugin } from '@telemed/plugin-sdk'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { contextFor } from '../src/plugins/context.ts'
+import { ABANDONED_AFTER_MS } from '../src/plugins/jobs/abandonedJobs.ts'
 import { jobLines, jobsTestPlugin, releaseFile } from './support/jobsPlugin.ts'
 import { client, type Client } from './support/http.ts'
 import { startWorkerProcess } from './support/processes.ts'
@@ -146,6 +147,32 @@ describe('a job queued by a plugin', () => {
     })
     await server.jobs!.runDue()
     expect(jobLines('broken')).toHaveLength(2)
+  })
+})
+
+describe('a job whose runner was killed mid-run', () => {
+  it('goes back to the queue once taken for longer than any job takes, and runs; a job taken a minute ago is left alone', async () => {
+    // Queued for later (so no runner takes them now), then marked as a killed runner leaves a job: taken, not completed.
+    const later = new Date(Date.now() + 3_600_000)
+    await ctx.queue('note', { key: 'abandoned', clinic: world.alpha.id }, { waitUntil: later })
+    await ctx.queue('note', { key: 'running', clinic: world.alpha.id }, { waitUntil: later })
+    const takenAt = { abandoned: Date.now() - ABANDONED_AFTER_MS - 60_000, running: Date.now() - 60_000 }
+    for (const [key, at] of Object.entries(takenAt)) {
+      const job = await jobOf(server.payload, key)
+      await server.payload.db.updateOne({
+        collection: JOBS,
+        id: job.id,
+        data: { processing: true, waitUntil: null, updatedAt: new Date(at).toISOString() },
+        req: {} as never,
+      })
+    }
+    await server.jobs!.runDue()
+    expect(jobLines('abandoned')).toEqual([{ job: 'note', key: 'abandoned', clinic: 'alpha', pid: process.pid }])
+    expect(await jobsOf(server.payload, 'abandoned')).toEqual([])
+    expect(jobLines('running')).toEqual([])
+    const running = await jobOf(server.payload, 'running')
+    expect(running).toMatchObject({ processing: true })
+    await server.payload.db.deleteOne({ collection: JOBS, where: { id: { equals: running.id } }, req: {} as never })
   })
 })
 

@@ -10,7 +10,9 @@ type UpdateJobsArgs = {
   sort?: unknown
   where?: Where
 }
-type Query = { update(table: unknown): { set(values: object): { where(condition: unknown): { returning(fields: object): Promise<Row[]> } } } }
+type Query = {
+  update(table: unknown): { set(values: object): { where(condition: unknown): { returning(fields: object): Promise<Row[]> } } }
+}
 type DrizzleAdapter = {
   name: string
   drizzle: Query
@@ -30,7 +32,10 @@ type DrizzleAdapter = {
 
 /** Payload's claim of due jobs: set `processing: true` on those matching a where, nothing else. */
 const isClaim = (args: UpdateJobsArgs) =>
-  args.id === undefined && args.where !== undefined && args.data.processing === true && Object.keys(args.data).every((k) => k === 'processing' || k === 'updatedAt')
+  args.id === undefined &&
+  args.where !== undefined &&
+  args.data.processing === true &&
+  Object.keys(args.data).every((k) => k === 'processing' || k === 'updatedAt')
 
 /**
  * Makes Payload's claim of a job atomic between runners. Payload takes due jobs by
@@ -68,7 +73,14 @@ export function claimJobsAtomically(payload: Payload): void {
     const taken = await (transaction ?? this.drizzle)
       .update(table)
       .set({ processing: true })
-      .where(and(unchanged, equals(table.processing, false), isNull(table.completedAt), or(isNull(table.hasError), equals(table.hasError, false))))
+      .where(
+        and(
+          unchanged,
+          equals(table.processing, false),
+          isNull(table.completedAt),
+          or(isNull(table.hasError), equals(table.hasError, false)),
+        ),
+      )
       .returning({ id: table.id })
     if (!taken.length) return []
     return updateJobs.call(this, { ...args, where: { id: { in: taken.map((row) => row.id) } } })

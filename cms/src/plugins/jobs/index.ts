@@ -1,4 +1,13 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionConfig, type Config, type Payload, type TaskConfig } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type CollectionConfig,
+  type Config,
+  type Payload,
+  type TaskConfig,
+} from 'payload'
 import type { JobDefinition, QueueOptions, TelemedPlugin } from '@telemed/plugin-sdk'
 import { isPlatformAdmin } from '../../access/roles.ts'
 import { contextFor } from '../context.ts'

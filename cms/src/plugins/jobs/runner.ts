@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { releaseAbandonedJobs } from './abandonedJobs.ts'
 
 /**
  * The loop that runs the jobs queue: in the server process (unless
@@ -12,7 +13,8 @@ import type { Payload } from 'payload'
  * processing). Payload claims a job by setting it processing before running it,
  * with one conditional write (atomicClaim.ts): any number of loops (every
  * server's, workers') share one database and each job runs once. A job whose
- * runner was killed mid-way stays processing and does not run again by itself.
+ * runner was killed mid-way is handed back to the queue once it has been
+ * processing for ABANDONED_AFTER_MS (abandonedJobs.ts), and runs again.
  */
 export type JobRunner = {
   /** Runs every job that is due now, after any run in progress; resolves with how many ran. */
@@ -41,6 +43,9 @@ export function startJobRunner(payload: Payload, { pollSeconds }: { pollSeconds:
   let previous: Promise<unknown> = Promise.resolve()
 
   const runBatches = async () => {
+    const released = await releaseAbandonedJobs(payload)
+    if (released.length)
+      log.warn({ jobs: released }, `${released.length} job(s) left processing by a runner that stopped were handed back to the queue`)
     let ran = 0
     while (!stopped) {
       const result = await payload.jobs.run({ allQueues: true, limit: BATCH })
