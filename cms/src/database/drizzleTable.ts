@@ -3,10 +3,13 @@ import type { SQL } from '@payloadcms/db-sqlite/drizzle'
 import toSnakeCase from 'to-snake-case'
 
 /** The part of a drizzle database (or transaction) the platform's own counts use. */
+type Rows<Fields> = { [K in keyof Fields]: unknown }[]
+/** A select's rows, which can also be united with another select of the same fields. */
+type Selected<Fields> = Promise<Rows<Fields>> & { union(other: Selected<Fields>): Promise<Rows<Fields>> }
 export type DrizzleSelect = {
   select<Fields extends Record<string, SQL.Aliased | SQL>>(
     fields: Fields,
-  ): { from(table: unknown): { where(condition: SQL | undefined): Promise<{ [K in keyof Fields]: unknown }[]> } }
+  ): { from(table: unknown): { where(condition: SQL | undefined): Selected<Fields> } }
 }
 
 type DrizzleAdapter = {
