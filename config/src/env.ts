@@ -217,6 +217,8 @@ export const OTHER_VARIABLES: Record<string, string> = {
   FUZZ_REQUESTS: 'tests: how many requests the fuzz test sends',
   REAL_HASHING: 'tests: 1 to hash passwords with all their rounds in the write-burst test',
   PATIENTS: 'benchmarks: how many patients the benchmark world has',
+  WORLD_MIGRATED:
+    'benchmarks: 1 gives the benchmark world its schema with the committed migrations rather than the development push, for production processes to serve it (the processes benchmark)',
   BENCH_PAGES:
     "benchmarks: 1 makes the clinic sites serve /bench/doctors, the doctor list rendered from memory (the storefront benchmark's baseline); without it that page is a 404",
   BENCH_DATABASE_URL:
