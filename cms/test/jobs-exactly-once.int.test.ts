@@ -5,10 +5,11 @@
  * processing; that claim is one conditional write
  * (cms/src/plugins/jobs/atomicClaim.ts), so two runners never take the same job.
  */
+import { writeFileSync } from 'node:fs'
 import { pluginsOf, type PlatformContext } from '@telemed/plugin-sdk'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { contextFor } from '../src/plugins/context.ts'
-import { jobLines, jobsTestPlugin } from './support/jobsPlugin.ts'
+import { jobLines, jobsTestPlugin, releaseFile } from './support/jobsPlugin.ts'
 import { startWorkerProcess } from './support/processes.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import type { World } from './support/world.ts'
@@ -39,11 +40,21 @@ async function queueNotes(prefix: string, count: number): Promise<string[]> {
 const notOnce = (keys: string[]) => keys.filter((key) => jobLines(key).length !== 1)
 
 it('each of many jobs runs exactly once with the server and a worker taking jobs at the same time', async () => {
-  const keys = await queueNotes('two-processes', JOBS)
-  await expect.poll(() => keys.filter((key) => jobLines(key).length > 0).length, { timeout: 25_000, interval: 100 }).toBe(JOBS)
-  expect(notOnce(keys)).toEqual([])
-  // Both runners took jobs: they did run at the same time.
-  expect(new Set(keys.flatMap((key) => jobLines(key).map((l) => l.pid)))).toEqual(new Set([process.pid, worker.child.pid]))
+  // The jobs wait at a gate, so neither runner can finish them all before the
+  // other polls: the gate opens once both hold jobs, and they race for the rest.
+  const keys = Array.from({ length: JOBS }, (_, i) => `two-processes-${i}`)
+  await Promise.all(keys.map((key) => ctx.queue('slow', { key, gate: 'two-processes' })))
+  const runnersHoldingJobs = () => new Set(keys.flatMap((key) => jobLines(key).map((l) => l.pid)))
+  await expect.poll(runnersHoldingJobs, { timeout: 25_000, interval: 100 }).toEqual(new Set([process.pid, worker.child.pid]))
+  writeFileSync(releaseFile('two-processes'), '')
+  const finished = () => keys.filter((key) => jobLines(key).some((l) => l.step === 'finished')).length
+  await expect.poll(finished, { timeout: 25_000, interval: 100 }).toBe(JOBS)
+  // Each job started once and finished once, in the one process that took it.
+  const twice = keys.filter((key) => {
+    const [started, finished, ...more] = jobLines(key)
+    return started?.step !== 'started' || finished?.step !== 'finished' || started.pid !== finished.pid || more.length > 0
+  })
+  expect(twice).toEqual([])
 })
 
 it('two runs asked for at the same moment in one process split the jobs between them', async () => {

@@ -8,7 +8,8 @@ export const CLUSTER_SCHEMA = 'telemed_cluster'
 
 type Query = (text: string) => Promise<unknown>
 
-const DUPLICATE = new Set(['23505', '42P06', '42P07'])
+/** Unique violation in the catalogue, and duplicate schema, table or type. */
+const DUPLICATE = new Set(['23505', '42P06', '42P07', '42710'])
 
 /**
  * Runs `CREATE … IF NOT EXISTS` statements. Several processes starting at once

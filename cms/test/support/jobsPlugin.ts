@@ -56,12 +56,13 @@ export const jobsTestPlugin = definePlugin({
       },
     },
     {
-      // Starts, then waits for its release file before it finishes.
+      // Starts, then waits for its release file (of `gate`, else of its key) before it finishes.
       slug: 'slow',
       run: async (input) => {
         const key = String(input.key)
         write({ job: 'slow', key, step: 'started', pid: process.pid })
-        while (!existsSync(releaseFile(key))) await new Promise((resolve) => setTimeout(resolve, 20))
+        const gate = releaseFile(String(input.gate ?? key))
+        while (!existsSync(gate)) await new Promise((resolve) => setTimeout(resolve, 20))
         write({ job: 'slow', key, step: 'finished', pid: process.pid })
       },
     },
