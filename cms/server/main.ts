@@ -21,8 +21,8 @@ const payload = await startPayload(env)
 // What the server processes share (PostgreSQL LISTEN/NOTIFY): live rooms, public-data changes. See docs/cluster.md.
 const bus = await startClusterBus(env.DATABASE_URL, logger)
 followPublicDataChanges()
-// Plugins' jobs run here unless `npm run worker` runs them (JOBS_IN_SERVER=false).
-const jobs = env.JOBS_IN_SERVER && payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
+// Plugins' jobs and the platform's notifications run here unless `npm run worker` runs them (JOBS_IN_SERVER=false).
+const jobs = env.JOBS_IN_SERVER ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
 
 const stop = (error: unknown) => {
   logger.fatal({ err: error }, 'the admin panel or the clinic sites could not be loaded; stopping')
@@ -48,7 +48,10 @@ const server = app.listen(env.PORT, () => {
   void storefront
     .start()
     .then(admin.start)
-    .then(() => logger.info('the clinic sites and the admin panel are loaded'), () => undefined)
+    .then(
+      () => logger.info('the clinic sites and the admin panel are loaded'),
+      () => undefined,
+    )
 })
 const live = liveSocket(payload)
 server.on('upgrade', (req, socket, head) => {

@@ -1,5 +1,6 @@
 /**
- * `npm run worker`: runs the plugins' jobs queue in a process of its own, with
+ * `npm run worker`: runs the jobs queue (plugins' jobs, and the platform's
+ * notifications when they are due) in a process of its own, with
  * no HTTP server, against the same database as the server (which then runs
  * with JOBS_IN_SERVER=false and only queues jobs). On SIGTERM or SIGINT it takes
  * no new job, lets the running ones finish, closes the database and exits 0.
@@ -20,19 +21,13 @@ const payload = await startPayload(env)
 const bus = await startClusterBus(env.DATABASE_URL, logger)
 relayVisitNews()
 
-// With no plugin declaring jobs there is no queue: the worker idles (a supervisor would restart one that exits).
-const jobs = payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : null
-const idle = jobs ? null : setInterval(() => undefined, 60 * 60 * 1000)
-logger.info(
-  { pid: process.pid, pollSeconds: env.JOBS_POLL_SECONDS },
-  jobs ? 'worker is running the jobs queue' : 'no plugin declares jobs: the worker idles',
-)
+const jobs = startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS })
+logger.info({ pid: process.pid, pollSeconds: env.JOBS_POLL_SECONDS }, 'worker is running the jobs queue')
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'worker stopping: finishing the running jobs')
-    if (idle) clearInterval(idle)
-    void Promise.resolve(jobs?.stop())
+    void Promise.resolve(jobs.stop())
       .then(() => bus.close())
       .then(() => payload.destroy())
       .then(() => {

@@ -315,6 +315,12 @@ export interface Tenant {
      */
     maxUpcomingVisits?: number | null
   }
+  notifications?: {
+    /**
+     * Patients get a reminder this many hours before each visit, by email and in their inbox on your site. Empty: no reminders.
+     */
+    reminderHours?: number[] | null
+  }
   updatedAt: string
   createdAt: string
 }
@@ -701,7 +707,27 @@ export interface Notification {
   event: string
   subject: string
   body?: string | null
-  status: 'scheduled' | 'sent' | 'failed' | 'cancelled'
+  status: 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'skipped'
+  appointment?: (number | null) | Appointment
+  /**
+   * Which message of its event: e.g. reminder-24h.
+   */
+  kind?: string | null
+  dedupeKey?: string | null
+  details?:
+    | {
+        [k: string]: unknown
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null
+  attempts?: number | null
+  /**
+   * Why it was sent late, skipped or cancelled.
+   */
+  decision?: string | null
   scheduledFor?: string | null
   sentAt?: string | null
   error?: string | null
@@ -1008,6 +1034,11 @@ export interface TenantsSelect<T extends boolean = true> {
         approvalRequired?: T
         maxActiveHolds?: T
         maxUpcomingVisits?: T
+      }
+  notifications?:
+    | T
+    | {
+        reminderHours?: T
       }
   updatedAt?: T
   createdAt?: T
@@ -1334,6 +1365,12 @@ export interface NotificationsSelect<T extends boolean = true> {
   subject?: T
   body?: T
   status?: T
+  appointment?: T
+  kind?: T
+  dedupeKey?: T
+  details?: T
+  attempts?: T
+  decision?: T
   scheduledFor?: T
   sentAt?: T
   error?: T

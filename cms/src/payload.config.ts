@@ -25,6 +25,7 @@ import { emailAdapter } from './email/emailAdapter.ts'
 import { VisitMessages } from './collections/VisitMessages/index.ts'
 import { VisitAttendance } from './collections/VisitAttendance/index.ts'
 import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
+import { planVisitMessages } from './notifications/visitMessages.ts'
 import { videoWebhook } from './video/webhook.ts'
 import { guestJoin } from './video/guests/guestJoin.ts'
 import { videoCapabilities } from './video/capabilities.ts'
@@ -77,6 +78,7 @@ export default buildConfig({
     // After a schema push only: on a migrated database the migrations installed it (docs/migrations.md).
     if (pushedAtConnect(payload)) await installBookingGuard(payload)
     closeCallsWhenVisitsEnd(payload)
+    planVisitMessages(payload)
   },
   endpoints: [clinicSlots, doctorFeed, videoWebhook, videoCapabilities, guestJoin],
   editor: lexicalEditor(),

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import nodemailer from 'nodemailer'
-import type { EmailAdapter, SendEmailOptions } from 'payload'
+import type { EmailAdapter, Payload, SendEmailOptions } from 'payload'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import type { Env } from '@telemed/config'
 import { repoRoot } from '../paths.ts'
@@ -45,6 +45,8 @@ function afterTheAnswer(adapter: EmailAdapter): EmailAdapter {
     const initialised = adapter(args)
     return {
       ...initialised,
+      // For senders that wait for the answer and retry (notifications/send.ts): not after the answer.
+      sendEmailNow: (message: SendEmailOptions) => initialised.sendEmail(message),
       sendEmail: async (message: SendEmailOptions) => {
         setImmediate(() => {
           Promise.resolve()
@@ -57,6 +59,15 @@ function afterTheAnswer(adapter: EmailAdapter): EmailAdapter {
       },
     }
   }
+}
+
+/** Sends an email and waits for the mail server's (or the outbox's) answer; throws when it refuses. */
+export const sendEmailNow = (payload: Payload, message: SendEmailOptions): Promise<unknown> => {
+  const email = payload.email as unknown as {
+    sendEmailNow?: (m: SendEmailOptions) => Promise<unknown>
+    sendEmail: (m: SendEmailOptions) => Promise<unknown>
+  }
+  return (email.sendEmailNow ?? email.sendEmail)(message)
 }
 
 function outbox(dir: string, from: { name: string; address: string }): EmailAdapter {

@@ -11,7 +11,7 @@ import type { JobRunner } from '../../src/plugins/jobs/runner.ts'
 export type TestServer = {
   url: string
   payload: Payload
-  /** The server's jobs runner, when a plugin declares jobs and JOBS_IN_SERVER is not false. */
+  /** The server's jobs runner (plugins' jobs, notifications), unless JOBS_IN_SERVER is false. */
   jobs?: JobRunner
   close: () => Promise<void>
 }
@@ -64,8 +64,7 @@ export async function startTestServer(vars: Record<string, string> = {}, options
     await payload.db.migrate({ migrations: migrationsOf(payload) })
   }
   const env = parseEnv()
-  const jobs =
-    env.JOBS_IN_SERVER && payload.config.jobs.enabled ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
+  const jobs = env.JOBS_IN_SERVER ? startJobRunner(payload, { pollSeconds: env.JOBS_POLL_SECONDS }) : undefined
   const { loadStorefront } = await import('../../server/storefront.ts')
   const { liveSocket } = await import('../../src/live/liveSocket.ts')
   const storefront = await loadStorefront()

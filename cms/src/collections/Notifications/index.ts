@@ -1,4 +1,5 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
+import { isPlatformAdmin } from '../../access/roles.ts'
 import { notificationsAccess } from '../../access/notifications.ts'
 import { audited } from '../../hooks/audit.ts'
 import { writerBelongsToClinic } from '../../hooks/writerBelongsToClinic.ts'
@@ -7,9 +8,13 @@ import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
 
 /**
  * A message to one person of the clinic on one channel. Bodies carry links into
- * the platform, never clinical content. Sending arrives with the notifications
- * feature. Writes are audited; reads are not (no health data).
+ * the platform, never clinical content. The platform plans them (a visit booked,
+ * its reminders) and sends them when due (src/notifications/). Writes through
+ * the API are audited; reads are not (no health data).
  */
+/** Fields the platform keeps for itself: written by its code, read by platform admins. */
+const platformOnly: FieldAccess = ({ req }) => isPlatformAdmin(req)
+
 export const Notifications: CollectionConfig = audited(
   {
     slug: 'notifications',
@@ -33,9 +38,40 @@ export const Notifications: CollectionConfig = audited(
         required: true,
         defaultValue: 'scheduled',
         index: true,
-        options: ['scheduled', 'sent', 'failed', 'cancelled'],
+        options: ['scheduled', 'sending', 'sent', 'failed', 'cancelled', 'skipped'],
       },
-      { name: 'scheduledFor', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' }, components: { Cell: CLINIC_TIME_CELL } } },
+      { name: 'appointment', type: 'relationship', relationTo: 'appointments', index: true, admin: { readOnly: true } },
+      {
+        name: 'kind',
+        type: 'text',
+        maxLength: 40,
+        admin: { readOnly: true, description: 'Which message of its event: e.g. reminder-24h.' },
+      },
+      {
+        // At most one message per visit, kind, recipient and channel: the database refuses a second.
+        name: 'dedupeKey',
+        type: 'text',
+        unique: true,
+        index: true,
+        maxLength: 200,
+        admin: { hidden: true },
+        access: { read: platformOnly },
+      },
+      // Ids and times the message is written from when it is sent (the time before a move, who cancelled); never clinical content.
+      { name: 'details', type: 'json', admin: { hidden: true }, access: { read: platformOnly } },
+      { name: 'attempts', type: 'number', defaultValue: 0, admin: { readOnly: true } },
+      {
+        name: 'decision',
+        type: 'text',
+        maxLength: 300,
+        admin: { readOnly: true, description: 'Why it was sent late, skipped or cancelled.' },
+      },
+      {
+        name: 'scheduledFor',
+        type: 'date',
+        index: true,
+        admin: { date: { pickerAppearance: 'dayAndTime' }, components: { Cell: CLINIC_TIME_CELL } },
+      },
       { name: 'sentAt', type: 'date', admin: { readOnly: true, components: { Cell: CLINIC_TIME_CELL } } },
       { name: 'error', type: 'text', admin: { readOnly: true } },
     ],

@@ -1,3 +1,4 @@
+import { clinicNotificationsField } from '../../notifications/clinicFields.ts'
 import type { CollectionConfig } from 'payload'
 import { tenantsAccess } from '../../access/tenants.ts'
 import { audited } from '../../hooks/audit.ts'
@@ -131,6 +132,7 @@ export const Tenants: CollectionConfig = audited(
         type: 'group',
         fields: bookingPolicyFields,
       },
+      clinicNotificationsField,
     ],
   },
   { reads: false, tenantOf: (doc, operation) => (operation === 'delete' ? null : (doc.id as number | string)) },

@@ -1,5 +1,6 @@
 import * as migration_20261203_083401_initial from './20261203_083401_initial';
 import * as migration_20261203_094518_upload_storage_fields from './20261203_094518_upload_storage_fields';
+import * as migration_20261203_154957_notifications from './20261203_154957_notifications';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261203_094518_upload_storage_fields.up,
     down: migration_20261203_094518_upload_storage_fields.down,
-    name: '20261203_094518_upload_storage_fields'
+    name: '20261203_094518_upload_storage_fields',
+  },
+  {
+    up: migration_20261203_154957_notifications.up,
+    down: migration_20261203_154957_notifications.down,
+    name: '20261203_154957_notifications'
   },
 ];

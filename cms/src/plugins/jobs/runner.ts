@@ -1,11 +1,13 @@
 import type { Payload } from 'payload'
 import { releaseAbandonedJobs } from './abandonedJobs.ts'
+import { sendDueNotifications } from '../../notifications/send.ts'
 
 /**
  * The loop that runs the jobs queue: in the server process (unless
  * JOBS_IN_SERVER=false) or in `npm run worker`. Every JOBS_POLL_SECONDS it runs
  * the jobs that are due (queued, or waiting for a retry or their `waitUntil`),
- * all queues, until none is left; a job queued in this process wakes it at once.
+ * all queues, until none is left, then sends the notifications that are due; a
+ * job queued in this process wakes it at once.
  *
  * Our own loop rather than Payload's `jobs.autoRun` cron: a cron stopped on
  * shutdown does not wait for the job it is running, and the worker must finish
@@ -47,11 +49,17 @@ export function startJobRunner(payload: Payload, { pollSeconds }: { pollSeconds:
     if (released.length)
       log.warn({ jobs: released }, `${released.length} job(s) left processing by a runner that stopped were handed back to the queue`)
     let ran = 0
-    while (!stopped) {
+    while (!stopped && payload.config.jobs.enabled) {
       const result = await payload.jobs.run({ allQueues: true, limit: BATCH })
       const count = Object.keys(result.jobStatus ?? {}).length
       ran += count
       if (count < BATCH) break
+    }
+    // The platform's own messages (reminders, changes to visits): see notifications/send.ts.
+    while (!stopped) {
+      const sent = await sendDueNotifications(payload)
+      ran += sent
+      if (sent === 0) break
     }
     return ran
   }

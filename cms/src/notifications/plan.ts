@@ -1,0 +1,104 @@
+import type { Payload } from 'payload'
+import type { NotificationEvent } from './templates/index.ts'
+import { drizzleTable } from '../database/index.ts'
+import { jobRunnerOf } from '../plugins/jobs/runner.ts'
+
+type Id = number | string
+export type Channel = 'email' | 'in-app'
+
+/** One message to plan: to whom, about what, when; `key` makes it unique per visit, kind and recipient. */
+export type PlannedMessage = {
+  tenant: Id
+  recipient: Id
+  event: NotificationEvent
+  /** Which message of its event (`reminder-24h`); the event itself when it has one message. */
+  kind: string
+  appointment?: Id
+  scheduledFor: Date
+  /** Unique per visit, kind and recipient (and the visit's time, for messages about a time); the channel is added. */
+  key: string
+  /** Ids and times the message is written from at send time: never clinical content. */
+  details?: Record<string, unknown>
+}
+
+/** The channels every message goes through: email, and the inbox on the clinic's site. */
+export const CHANNELS: readonly Channel[] = ['email', 'in-app']
+
+/** Shown in the inbox and the admin list until the message is sent with its rendered subject. */
+const PLANNED_SUBJECT: Record<string, string> = {
+  'appointment.reminder': 'Visit reminder',
+  'appointment.booked': 'Visit booked',
+  'appointment.confirmed': 'Visit confirmed',
+  'appointment.rescheduled': 'Visit moved',
+  'appointment.cancelled': 'Visit cancelled',
+}
+
+/**
+ * Writes planned messages, one per channel, skipping any whose key is already
+ * there: the database's unique key, not a check in code, keeps a message from
+ * being planned twice (two processes, a replayed event). On SQLite and
+ * PostgreSQL one INSERT for all of them, off Payload's per-document path (these
+ * rows are the platform's own: no access check or audit entry applies); on
+ * MongoDB, Payload's creates, a duplicate key refused per row.
+ */
+export async function planMessages(payload: Payload, messages: PlannedMessage[]): Promise<void> {
+  if (!messages.length) return
+  const now = new Date().toISOString()
+  const rows = messages.flatMap((m) =>
+    CHANNELS.map((channel) => ({
+      tenant: m.tenant,
+      recipient: m.recipient,
+      channel,
+      event: m.event,
+      kind: m.kind,
+      appointment: m.appointment ?? null,
+      subject: PLANNED_SUBJECT[m.event] ?? 'Message from your clinic',
+      status: 'scheduled',
+      scheduledFor: m.scheduledFor.toISOString(),
+      dedupeKey: `${m.key}:${m.recipient}:${channel}`,
+      details: m.details ?? null,
+      attempts: 0,
+      updatedAt: now,
+      createdAt: now,
+    })),
+  )
+  const drizzle = await drizzleTable({ payload }, 'notifications')
+  if (drizzle) {
+    const db = drizzle.db as unknown as { insert(t: unknown): { values(v: object[]): { onConflictDoNothing(): Promise<unknown> } } }
+    await db.insert(drizzle.table).values(rows).onConflictDoNothing()
+  } else {
+    for (const row of rows) {
+      const { updatedAt: _u, createdAt: _c, ...data } = row
+      await payload.create({ collection: 'notifications', data: data as never, depth: 0 }).catch((error: unknown) => {
+        if (!/duplicate|unique/i.test(String((error as Error).message))) throw error
+      })
+    }
+  }
+  // Messages due now go at once when this process sends them; the others at their time.
+  if (messages.some((m) => m.scheduledFor.getTime() <= Date.now())) jobRunnerOf(payload)?.nudge()
+}
+
+/**
+ * Cancels a visit's messages still waiting to go (all of them, or those of some
+ * kinds), with the reason: nothing planned for a cancelled or moved visit goes
+ * out. The sender checks the visit again at send time, for a cancellation that
+ * lands while it runs.
+ */
+export async function cancelPlanned(payload: Payload, appointment: Id, decision: string, kinds?: (kind: string) => boolean) {
+  const { docs } = await payload.find({
+    collection: 'notifications',
+    where: { and: [{ appointment: { equals: appointment } }, { status: { equals: 'scheduled' } }] },
+    select: { kind: true },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+  })
+  const ids = docs.filter((d) => !kinds || kinds(String(d.kind ?? ''))).map((d) => d.id)
+  if (!ids.length) return
+  await payload.update({
+    collection: 'notifications',
+    where: { and: [{ id: { in: ids } }, { status: { equals: 'scheduled' } }] },
+    data: { status: 'cancelled', decision },
+    depth: 0,
+  })
+}

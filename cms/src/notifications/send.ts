@@ -1,0 +1,221 @@
+import { createLocalReq, type Payload } from 'payload'
+import type { Notification } from '../payload-types.ts'
+import { and, eq } from '@payloadcms/db-sqlite/drizzle'
+import { idOf } from '../access/roles.ts'
+import { drizzleTable } from '../database/index.ts'
+import { clinicZone } from '../admin/clinicTime/clinicZone.ts'
+import { clinicSender, clinicSite } from '../email/clinicLink.ts'
+import { sendEmailNow } from '../email/emailAdapter.ts'
+import { formatWhen, renderNotification, type NotificationEvent, type RenderedMessage } from './templates/index.ts'
+
+const MINUTE = 60_000
+/** Attempts after the first one fails, each after twice the wait of the one before, from RETRY_AFTER_MS. */
+export const RETRIES = 3
+const RETRY_AFTER_MS = 30_000
+/** A message claimed for sending this long ago and never settled: its sender stopped mid-way. */
+const STALLED_AFTER_MS = 15 * MINUTE
+/** Messages sent per pass; the runner comes back at once while there are more. */
+const BATCH = 100
+/** Later than this past its time, a message says it went late, and why. */
+const LATE_AFTER_MS = 5 * MINUTE
+
+type Visit = { id: number; status: string; start: string; patient: unknown; doctor: unknown; tenant: unknown }
+type Outcome = { status: 'sent' | 'cancelled' | 'skipped'; decision?: string; rendered?: RenderedMessage }
+
+const when = (iso: string, zone: string) => formatWhen(iso, zone)
+
+/** How long before the visit a reminder goes, in the reader's words. */
+const leadTime = (hours: number) =>
+  hours >= 24 && hours % 24 === 0 ? (hours === 24 ? 'tomorrow' : `in ${hours / 24} days`) : hours === 1 ? 'in 1 hour' : `in ${hours} hours`
+
+async function cancelledBy(payload: Payload, actor: unknown, visit: Visit): Promise<string> {
+  const actorId = idOf(actor)
+  if (actorId === null) return 'the clinic'
+  if (actorId === idOf(visit.patient)) return 'you'
+  const doctor = await payload
+    .findByID({ collection: 'doctors', id: idOf(visit.doctor)!, depth: 0, select: { displayName: true, user: true } })
+    .catch(() => null)
+  if (doctor && idOf(doctor.user) === actorId) return doctor.displayName
+  return 'the clinic'
+}
+
+/** Renders a message from what the platform holds now: names, times in the clinic's zone (named), links. */
+async function render(payload: Payload, message: Notification, visit: Visit | null): Promise<RenderedMessage> {
+  const tenant = idOf(message.tenant)!
+  const req = await createLocalReq({}, payload)
+  const [clinic, recipient, site, zone] = await Promise.all([
+    payload.findByID({ collection: 'tenants', id: tenant, depth: 0 }),
+    payload.findByID({ collection: 'users', id: idOf(message.recipient)!, depth: 0, select: { name: true } }),
+    clinicSite(req, tenant),
+    clinicZone(payload, tenant),
+  ])
+  const details = (message.details ?? {}) as Record<string, unknown>
+  const values: Record<string, unknown> = { recipientName: recipient.name, clinicName: clinic.name, link: `${site}/inbox` }
+  if (visit) {
+    const doctor = await payload.findByID({ collection: 'doctors', id: idOf(visit.doctor)!, depth: 0, select: { displayName: true } })
+    Object.assign(values, { doctorName: doctor.displayName, when: when(visit.start, zone), link: `${site}/visits/${visit.id}` })
+    if (typeof details.previousStart === 'string') values.previousWhen = when(details.previousStart, zone)
+    if (typeof details.hours === 'number') values.leadTime = leadTime(details.hours)
+    if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(payload, details.actor, visit)
+  }
+  const palette = (clinic as { brand?: { palette?: { primary?: string } } }).brand?.palette
+  return renderNotification(message.event as NotificationEvent, {
+    clinic: {
+      name: clinic.name,
+      color: palette?.primary ?? '#2563eb',
+      logoUrl: null,
+      siteUrl: site,
+      theme: String(clinic.theme ?? 'default'),
+    },
+    values,
+  })
+}
+
+/** What to do with a message whose time has come, given its visit as it is now. */
+async function decide(message: Notification, visit: Visit | null, now: Date): Promise<Outcome | null> {
+  if (message.appointment == null) return null
+  if (!visit) return { status: 'cancelled', decision: 'The visit no longer exists.' }
+  const details = (message.details ?? {}) as { start?: string }
+  if (message.event !== 'appointment.cancelled' && visit.status === 'cancelled')
+    return { status: 'cancelled', decision: 'The visit was cancelled.' }
+  if (message.event === 'appointment.reminder') {
+    if (details.start && Date.parse(details.start) !== Date.parse(visit.start))
+      return { status: 'cancelled', decision: 'The visit moved to another time.' }
+    if (!['requested', 'confirmed'].includes(visit.status)) return { status: 'cancelled', decision: `The visit is ${visit.status}.` }
+    if (now.getTime() >= Date.parse(visit.start))
+      return { status: 'skipped', decision: `Not sent: the visit had begun when this reminder could go (due ${message.scheduledFor}).` }
+  }
+  return null
+}
+
+/** Delivers one rendered message on its channel; throws when the channel refuses. */
+async function deliver(payload: Payload, message: Notification, rendered: RenderedMessage): Promise<void> {
+  if (message.channel === 'in-app') return // the message document is the inbox entry
+  if (message.channel !== 'email') throw new Error(`no ${message.channel} channel is set up`)
+  const recipient = await payload.findByID({ collection: 'users', id: idOf(message.recipient)!, depth: 0, select: { email: true } })
+  const clinic = await payload.findByID({ collection: 'tenants', id: idOf(message.tenant)!, depth: 0, select: { name: true } })
+  await sendEmailNow(payload, {
+    to: recipient.email,
+    from: clinicSender(payload, clinic.name),
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+  })
+}
+
+/** Sets a claimed message's outcome; only while it is still being sent by this pass. */
+const settle = (payload: Payload, id: number, data: Record<string, unknown>) =>
+  payload.update({
+    collection: 'notifications',
+    where: { and: [{ id: { equals: id } }, { status: { equals: 'sending' } }] },
+    data,
+    depth: 0,
+    overrideAccess: true,
+  })
+
+/**
+ * Takes a due message for this sender alone: one conditional write (scheduled →
+ * sending), so several runners (every server, `npm run worker`) send each message
+ * once. Returns whether this sender got it.
+ */
+type ClaimQuery = { update(t: unknown): { set(v: object): { where(c: unknown): { returning(f: object): Promise<unknown[]> } } } }
+
+async function claim(payload: Payload, id: number): Promise<boolean> {
+  const drizzle = await drizzleTable({ payload }, 'notifications')
+  if (drizzle) {
+    const { db, table } = drizzle as unknown as { db: ClaimQuery; table: Record<string, any> }
+    const taken = await db
+      .update(table)
+      .set({ status: 'sending', updatedAt: new Date().toISOString() })
+      .where(and(eq(table.id, id), eq(table.status, 'scheduled')))
+      .returning({ id: table.id })
+    return taken.length === 1
+  }
+  // MongoDB: Payload's update (one process sends there).
+  const { docs } = await payload.update({
+    collection: 'notifications',
+    where: { and: [{ id: { equals: id } }, { status: { equals: 'scheduled' } }] },
+    data: { status: 'sending' },
+    depth: 0,
+    select: { status: true },
+  })
+  return docs.length === 1
+}
+
+async function sendOne(payload: Payload, message: Notification, now: Date): Promise<void> {
+  const appointmentId = idOf(message.appointment)
+  const readVisit = () =>
+    appointmentId === null
+      ? Promise.resolve(null)
+      : (payload.findByID({ collection: 'appointments', id: appointmentId, depth: 0, disableErrors: true }) as Promise<Visit | null>)
+  let outcome = await decide(message, await readVisit(), now)
+  if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
+  const lateBy = now.getTime() - Date.parse(message.scheduledFor ?? now.toISOString())
+  try {
+    const rendered = await render(payload, message, await readVisit())
+    // The visit is read again right before sending: a cancellation that landed while this ran stops it.
+    outcome = await decide(message, await readVisit(), now)
+    if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
+    await deliver(payload, message, rendered)
+    await settle(payload, message.id, {
+      status: 'sent',
+      sentAt: new Date().toISOString(),
+      subject: rendered.subject.slice(0, 200),
+      // The inbox shows the in-app text behind sign-in; an email's text is not kept.
+      body: message.channel === 'in-app' ? rendered.inApp.slice(0, 5000) : null,
+      error: null,
+      decision:
+        lateBy > LATE_AFTER_MS ? `Sent ${Math.round(lateBy / MINUTE)} minutes late: the platform was not sending at its time.` : null,
+    })
+  } catch (error) {
+    const attempts = (message.attempts ?? 0) + 1
+    const reason = error instanceof Error ? error.message : String(error)
+    payload.logger.warn({ notification: message.id, attempts }, 'a message could not be sent')
+    await settle(
+      payload,
+      message.id,
+      attempts > RETRIES
+        ? { status: 'failed', attempts, error: reason.slice(0, 500) }
+        : {
+            status: 'scheduled',
+            attempts,
+            error: reason.slice(0, 500),
+            scheduledFor: new Date(now.getTime() + RETRY_AFTER_MS * 2 ** (attempts - 1)).toISOString(),
+          },
+    )
+  }
+}
+
+/**
+ * Sends the messages whose time has come (planned, or waiting for a retry), each
+ * checked against its visit as it is at that moment. `now` is the clock the
+ * decisions use (tests move it). Returns how many it took.
+ */
+export async function sendDueNotifications(payload: Payload, now: Date = new Date()): Promise<number> {
+  await payload.update({
+    collection: 'notifications',
+    where: {
+      and: [{ status: { equals: 'sending' } }, { updatedAt: { less_than: new Date(now.getTime() - STALLED_AFTER_MS).toISOString() } }],
+    },
+    data: {
+      status: 'failed',
+      error: 'The sender stopped while sending it; not sent again on its own, so it cannot arrive twice. Resend it if it did not arrive.',
+    },
+    depth: 0,
+  })
+  const { docs } = await payload.find({
+    collection: 'notifications',
+    where: { and: [{ status: { equals: 'scheduled' } }, { scheduledFor: { less_than_equal: now.toISOString() } }] },
+    sort: 'scheduledFor',
+    limit: BATCH,
+    depth: 0,
+    overrideAccess: true,
+  })
+  let taken = 0
+  for (const message of docs as Notification[]) {
+    if (!(await claim(payload, message.id))) continue
+    taken++
+    await sendOne(payload, message, now)
+  }
+  return taken
+}

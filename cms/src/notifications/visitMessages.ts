@@ -1,0 +1,87 @@
+import type { Payload } from 'payload'
+import { onDomainEvent, type AppointmentEvent } from '../events/domainEvents.ts'
+import { publicDataCache } from '../hooks/publicDataChanged.ts'
+import { DEFAULT_REMINDER_HOURS } from './clinicFields.ts'
+import { cancelPlanned, planMessages, type PlannedMessage } from './plan.ts'
+
+const HOUR = 3_600_000
+const isReminder = (kind: string) => kind.startsWith('reminder-')
+
+const schedules = publicDataCache<number[]>(30_000)
+
+/** The clinic's reminder schedule, in hours before the visit (Clinics → Notifications); kept per process until the clinic changes. */
+function reminderHours(payload: Payload, tenant: number | string): Promise<number[]> {
+  return schedules(payload, String(tenant), async () => {
+    const clinic = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0, select: { notifications: true } })
+    const hours = clinic.notifications?.reminderHours
+    return Array.isArray(hours) ? hours : DEFAULT_REMINDER_HOURS
+  })
+}
+
+/** The reminders of a visit at its current time, those whose time is still to come. */
+async function reminders(payload: Payload, event: AppointmentEvent, now: number): Promise<PlannedMessage[]> {
+  const start = Date.parse(event.start)
+  return (await reminderHours(payload, event.tenant))
+    .filter((hours) => start - hours * HOUR > now)
+    .map((hours) => ({
+      tenant: event.tenant,
+      recipient: event.patient,
+      event: 'appointment.reminder' as const,
+      kind: `reminder-${hours}h`,
+      appointment: event.appointment,
+      scheduledFor: new Date(start - hours * HOUR),
+      key: `${event.appointment}:reminder-${hours}h:${event.start}`,
+      details: { start: event.start, hours },
+    }))
+}
+
+/** A message about the visit to its patient, to go now. */
+const now = (
+  event: AppointmentEvent,
+  kind: 'appointment.booked' | 'appointment.confirmed' | 'appointment.rescheduled' | 'appointment.cancelled',
+  key: string,
+  details: Record<string, unknown> = {},
+): PlannedMessage => ({
+  tenant: event.tenant,
+  recipient: event.patient,
+  event: kind,
+  kind,
+  appointment: event.appointment,
+  scheduledFor: new Date(),
+  key,
+  details: { start: event.start, ...details },
+})
+
+/**
+ * Plans the patient's messages as their visit changes, once the change is
+ * committed: booked (with its reminders), confirmed, moved (the reminders of
+ * the old time cancelled, new ones planned), cancelled (every message still
+ * waiting cancelled). The sender reads the visit again at send time.
+ */
+export function planVisitMessages(payload: Payload): void {
+  const log = (error: unknown, type: string) => payload.logger.error({ err: error, event: type }, 'could not plan the messages of a visit')
+  const on = (type: Parameters<typeof onDomainEvent>[0], plan: (event: AppointmentEvent) => Promise<void>) =>
+    onDomainEvent(type, (event) => plan(event as AppointmentEvent).catch((error: unknown) => log(error, type)))
+
+  on('appointment.booked', async (event) => {
+    await planMessages(payload, [
+      now(event, 'appointment.booked', `${event.appointment}:booked`),
+      ...(await reminders(payload, event, Date.now())),
+    ])
+  })
+  // A request the clinic confirmed later (a visit booked as confirmed says so in its booked message).
+  on('appointment.confirmed', async (event) => {
+    await planMessages(payload, [now(event, 'appointment.confirmed', `${event.appointment}:confirmed`)])
+  })
+  on('appointment.rescheduled', async (event) => {
+    await cancelPlanned(payload, event.appointment, 'The visit moved to another time.', isReminder)
+    await planMessages(payload, [
+      now(event, 'appointment.rescheduled', `${event.appointment}:rescheduled:${event.start}`, { previousStart: event.previous?.start }),
+      ...(await reminders(payload, event, Date.now())),
+    ])
+  })
+  on('appointment.cancelled', async (event) => {
+    await cancelPlanned(payload, event.appointment, 'The visit was cancelled.')
+    await planMessages(payload, [now(event, 'appointment.cancelled', `${event.appointment}:cancelled`, { actor: event.actor })])
+  })
+}

@@ -1,0 +1,289 @@
+/**
+ * A visit's messages to its patient: the booking confirmed at once by email and
+ * in the inbox, reminders a day and an hour before, at the right instants,
+ * re-planned when the visit moves, never sent for a cancelled visit, sent once
+ * when the channel fails and recovers, skipped when they would come too late.
+ * The clock is the test's: the sender is called with the instant to act at
+ * (the server's own runner is off here, JOBS_IN_SERVER=false).
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Notification } from '../src/payload-types.ts'
+import { planMessages } from '../src/notifications/plan.ts'
+import { sendDueNotifications } from '../src/notifications/send.ts'
+import { client, signIn, type Client } from './support/http.ts'
+import { outbox } from './support/outbox.ts'
+import { startWorld, type TestServer } from './support/testServer.ts'
+import { openAllWeek, PASSWORD, type World } from './support/world.ts'
+
+const HOUR = 3_600_000
+const MINUTE = 60_000
+let server: TestServer
+let world: World
+let payload: Payload
+let patient: Client
+
+beforeAll(async () => {
+  ;({ server, world } = await startWorld({ JOBS_IN_SERVER: 'false' }))
+  payload = server.payload
+  await openAllWeek(payload, world.alpha.doctor, { bookingHorizonDays: 30 })
+  await payload.update({
+    collection: 'tenants',
+    id: world.alpha.id,
+    data: { bookingPolicy: { maxUpcomingVisits: 100 } },
+    overrideAccess: true,
+  })
+  patient = await signIn(server.url, world.alpha.patient.email, PASSWORD)
+})
+afterAll(() => server?.close())
+
+let hoursAhead = 100
+/** A free half-hour some days ahead, a different one each call. */
+const nextStart = () => new Date(Math.ceil((Date.now() + (hoursAhead += 3) * HOUR) / (30 * MINUTE)) * 30 * MINUTE).toISOString()
+
+async function book(reason = 'Chest pain since Monday') {
+  const res = await patient.request(
+    'POST',
+    '/api/appointments/book',
+    { doctor: world.alpha.doctor, start: nextStart(), reason },
+    { 'Idempotency-Key': crypto.randomUUID() },
+  )
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  return res.body.doc as { id: number; start: string }
+}
+
+/** The visit's messages as the database holds them, oldest planned first. */
+async function messagesOf(appointment: number): Promise<Notification[]> {
+  const { docs } = await payload.find({
+    collection: 'notifications',
+    where: { appointment: { equals: appointment } },
+    sort: 'scheduledFor',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+  })
+  return docs
+}
+/** Planning runs once the booking is committed: wait for the rows. */
+async function plannedFor(appointment: number, count: number): Promise<Notification[]> {
+  await expect.poll(async () => (await messagesOf(appointment)).length, { timeout: 5_000 }).toBe(count)
+  return messagesOf(appointment)
+}
+const summary = (messages: Notification[]) => messages.map((m) => `${m.kind} ${m.channel} ${m.status}`).sort()
+const emailsAbout = (visitId: number) => outbox().filter((m) => m.body.includes(`/visits/${visitId}`))
+
+describe('a booked visit', () => {
+  it('is confirmed at once by email and in the inbox, with two reminders planned at 24 h and 1 h before, in both channels', async () => {
+    const visit = await book()
+    const planned = await plannedFor(visit.id, 6)
+    const start = Date.parse(visit.start)
+    const at = (kind: string) => planned.filter((m) => m.kind === kind).map((m) => Date.parse(m.scheduledFor!))
+    expect(at('reminder-24h')).toEqual([start - 24 * HOUR, start - 24 * HOUR])
+    expect(at('reminder-1h')).toEqual([start - HOUR, start - HOUR])
+
+    await sendDueNotifications(payload, new Date())
+    expect(summary(await messagesOf(visit.id))).toEqual([
+      'appointment.booked email sent',
+      'appointment.booked in-app sent',
+      'reminder-1h email scheduled',
+      'reminder-1h in-app scheduled',
+      'reminder-24h email scheduled',
+      'reminder-24h in-app scheduled',
+    ])
+    // The email: to the patient, in the clinic's name, with a link to the visit and nothing of its reason.
+    const [email] = emailsAbout(visit.id)
+    expect(email!.to).toContain(world.alpha.patient.email)
+    expect(email!.from).toMatch(/^"?Clinic alpha"? </)
+    expect(email!.body).not.toMatch(/Chest pain/i)
+    // The inbox: the patient reads the in-app message through the API, and only their own.
+    const inbox = await patient.request(
+      'GET',
+      '/api/notifications?where[channel][equals]=in-app&where[status][equals]=sent&limit=100&depth=0',
+    )
+    expect(inbox.status).toBe(200)
+    expect(
+      inbox.body.docs.some((m: Notification) => m.event === 'appointment.booked' && m.body),
+      JSON.stringify(inbox.body.docs.slice(0, 2)),
+    ).toBe(true)
+    expect(inbox.body.docs.every((m: Notification) => m.recipient === world.alpha.patient.id)).toBe(true)
+    expect(inbox.body.docs[0]).not.toHaveProperty('dedupeKey')
+    expect(inbox.body.docs[0]).not.toHaveProperty('details')
+  })
+
+  it('gets each reminder at its instant, once, even with two senders at the same moment', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const start = Date.parse(visit.start)
+    await sendDueNotifications(payload, new Date())
+    // A minute before the 24 h reminder: nothing more goes.
+    await sendDueNotifications(payload, new Date(start - 24 * HOUR - MINUTE))
+    expect(emailsAbout(visit.id)).toHaveLength(1)
+    await Promise.all([
+      sendDueNotifications(payload, new Date(start - 24 * HOUR)),
+      sendDueNotifications(payload, new Date(start - 24 * HOUR)),
+    ])
+    expect(summary(await messagesOf(visit.id))).toContain('reminder-24h email sent')
+    expect(summary(await messagesOf(visit.id))).toContain('reminder-1h email scheduled')
+    await sendDueNotifications(payload, new Date(start - HOUR + 10_000))
+    const emails = emailsAbout(visit.id)
+    expect(emails).toHaveLength(3)
+    expect(emails.filter((m) => /remind/i.test(m.subject))).toHaveLength(2)
+  })
+})
+
+describe('a visit that changes', () => {
+  it('moved: the old reminders are cancelled, new ones planned at the new time, and the patient is told of the move', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const to = nextStart()
+    const moved = await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: to })
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+    const after = await plannedFor(visit.id, 12)
+    const reminders = after.filter((m) => m.kind?.startsWith('reminder-'))
+    expect(reminders.filter((m) => m.status === 'cancelled').map((m) => Date.parse(m.scheduledFor!))).toEqual(
+      expect.arrayContaining([Date.parse(visit.start) - 24 * HOUR, Date.parse(visit.start) - HOUR]),
+    )
+    expect(
+      reminders
+        .filter((m) => m.status === 'scheduled')
+        .map((m) => Date.parse(m.scheduledFor!))
+        .sort(),
+    ).toEqual([Date.parse(to) - 24 * HOUR, Date.parse(to) - 24 * HOUR, Date.parse(to) - HOUR, Date.parse(to) - HOUR].sort())
+    await sendDueNotifications(payload, new Date())
+    expect(summary(await messagesOf(visit.id))).toContain('appointment.rescheduled email sent')
+    // At the old reminder's time nothing goes; at the new one it does.
+    await sendDueNotifications(payload, new Date(Date.parse(visit.start) - HOUR))
+    expect(emailsAbout(visit.id).filter((m) => /remind/i.test(m.subject))).toHaveLength(
+      Date.parse(visit.start) - HOUR >= Date.parse(to) - 24 * HOUR ? 1 : 0,
+    )
+  })
+
+  it('cancelled: nothing planned is ever sent, and the patient is told who cancelled', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    await sendDueNotifications(payload, new Date())
+    const cancelled = await patient.request('POST', `/api/appointments/${visit.id}/cancel`, { reason: 'Feeling better' })
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200)
+    await plannedFor(visit.id, 8)
+    await sendDueNotifications(payload, new Date(Date.parse(visit.start) - HOUR))
+    const messages = await messagesOf(visit.id)
+    expect(summary(messages.filter((m) => m.kind?.startsWith('reminder-')))).toEqual([
+      'reminder-1h email cancelled',
+      'reminder-1h in-app cancelled',
+      'reminder-24h email cancelled',
+      'reminder-24h in-app cancelled',
+    ])
+    const emails = emailsAbout(visit.id)
+    expect(emails.map((m) => m.subject)).toEqual([expect.anything(), expect.stringMatching(/cancel/i)])
+    expect(emails[1]!.body).not.toMatch(/Feeling better/)
+  })
+
+  it('cancelled after its reminder was planned but before it was sent: the sender reads the visit at send time and sends nothing', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    // Cancelled behind the planner's back (as a cancellation racing the sender would look to it).
+    await payload.db.updateOne({ collection: 'appointments', where: { id: { equals: visit.id } }, data: { status: 'cancelled' } })
+    await sendDueNotifications(payload, new Date(Date.parse(visit.start) - HOUR))
+    const reminders = (await messagesOf(visit.id)).filter((m) => m.kind?.startsWith('reminder-'))
+    expect(reminders.map((m) => [m.status, m.decision])).toEqual(Array(4).fill(['cancelled', 'The visit was cancelled.']))
+    expect(emailsAbout(visit.id).filter((m) => /remind/i.test(m.subject))).toHaveLength(0)
+  })
+})
+
+describe('sending', () => {
+  it('retries a channel that fails, with growing waits, and sends once when it recovers', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const email = payload.email as unknown as { sendEmailNow: (m: unknown) => Promise<unknown> }
+    const real = email.sendEmailNow
+    let refusals = 2
+    email.sendEmailNow = (m) => (refusals-- > 0 ? Promise.reject(new Error('421 mail server busy')) : real(m))
+    try {
+      let now = Date.now()
+      await sendDueNotifications(payload, new Date(now))
+      let [booked] = (await messagesOf(visit.id)).filter((m) => m.kind === 'appointment.booked' && m.channel === 'email')
+      expect([booked!.status, booked!.attempts, booked!.error]).toEqual(['scheduled', 1, '421 mail server busy'])
+      expect(Date.parse(booked!.scheduledFor!)).toBe(now + 30_000)
+      now += 30_000
+      await sendDueNotifications(payload, new Date(now))
+      ;[booked] = (await messagesOf(visit.id)).filter((m) => m.kind === 'appointment.booked' && m.channel === 'email')
+      expect([booked!.status, booked!.attempts, Date.parse(booked!.scheduledFor!)]).toEqual(['scheduled', 2, now + 60_000])
+      await sendDueNotifications(payload, new Date(now + 60_000))
+      ;[booked] = (await messagesOf(visit.id)).filter((m) => m.kind === 'appointment.booked' && m.channel === 'email')
+      expect(booked!.status).toBe('sent')
+      expect(emailsAbout(visit.id)).toHaveLength(1)
+    } finally {
+      email.sendEmailNow = real
+    }
+  })
+
+  it('marks a message failed, with the error, after its last retry', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const email = payload.email as unknown as { sendEmailNow: (m: unknown) => Promise<unknown> }
+    const real = email.sendEmailNow
+    email.sendEmailNow = () => Promise.reject(new Error('550 mailbox unavailable'))
+    try {
+      for (let tries = 0, now = Date.now(); tries < 4; tries++, now += 10 * 60_000) await sendDueNotifications(payload, new Date(now))
+    } finally {
+      email.sendEmailNow = real
+    }
+    const [booked] = (await messagesOf(visit.id)).filter((m) => m.kind === 'appointment.booked' && m.channel === 'email')
+    expect([booked!.status, booked!.attempts, booked!.error]).toEqual(['failed', 4, '550 mailbox unavailable'])
+  })
+
+  it('skips an hour-before reminder that would arrive after the visit began, and says why; sends a day-before one late while still useful', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const start = Date.parse(visit.start)
+    // The platform was not sending from before the day-before reminder until after the visit began.
+    await sendDueNotifications(payload, new Date(start - 20 * HOUR))
+    const dayBefore = (await messagesOf(visit.id)).find((m) => m.kind === 'reminder-24h' && m.channel === 'email')!
+    expect([dayBefore.status, dayBefore.decision]).toEqual(['sent', expect.stringMatching(/^Sent 240 minutes late/)])
+    await sendDueNotifications(payload, new Date(start + 5 * MINUTE))
+    const hourBefore = (await messagesOf(visit.id)).find((m) => m.kind === 'reminder-1h' && m.channel === 'email')!
+    expect([hourBefore.status, hourBefore.decision]).toEqual(['skipped', expect.stringMatching(/visit had begun/)])
+  })
+
+  it('plans a message once whatever plans it again: the database refuses the same key', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const again = {
+      tenant: world.alpha.id,
+      recipient: world.alpha.patient.id,
+      event: 'appointment.booked' as const,
+      kind: 'appointment.booked',
+      appointment: visit.id,
+      scheduledFor: new Date(),
+      key: `${visit.id}:booked`,
+    }
+    await Promise.all([planMessages(payload, [again]), planMessages(payload, [again])])
+    expect(await messagesOf(visit.id)).toHaveLength(6)
+  })
+})
+
+describe('who reads messages', () => {
+  it('a patient reads only their own; another clinic’s admin reads none of this clinic’s', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+    const theirs = await other.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)
+    expect([theirs.status, theirs.body.docs]).toEqual([200, []])
+    const betaAdmin = await signIn(server.url, world.beta.admin.email, PASSWORD)
+    expect((await betaAdmin.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)).body.docs).toEqual([])
+    const alphaAdmin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    expect((await alphaAdmin.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)).body.docs).toHaveLength(6)
+    expect((await client(server.url).request('GET', '/api/notifications')).status).toBe(403)
+    // A patient cannot plan or change messages.
+    expect(
+      (
+        await patient.request('POST', '/api/notifications', {
+          recipient: world.alpha.patient.id,
+          event: 'x',
+          subject: 'x',
+          channel: 'email',
+        })
+      ).status,
+    ).toBe(403)
+  })
+})
