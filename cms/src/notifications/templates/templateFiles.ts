@@ -8,7 +8,7 @@ import type { NotificationEvent, TemplatePart } from './events.ts'
 export const DEFAULT_THEME = 'default'
 
 /** The themes folder, as the clinic sites find it: THEMES_DIR (relative to the repository root), else `<root>/themes`. Read on each call. */
-export const themesDir = () => resolve(repoRoot, process.env.THEMES_DIR ?? 'themes')
+export const themesDir = () => resolve(repoRoot, process.env.THEMES_DIR || 'themes')
 
 /** A theme folder name as given, if it is one (`/^[a-z0-9-]+$/`), else the default: no path leaves the themes folder. */
 export const safeThemeSlug = (slug: unknown): string => (typeof slug === 'string' && /^[a-z0-9-]+$/.test(slug) ? slug : DEFAULT_THEME)
