@@ -320,6 +320,33 @@ export interface Tenant {
      * Patients get a reminder this many hours before each visit, by email and in their inbox on your site. Empty: no reminders.
      */
     reminderHours?: number[] | null
+    /**
+     * Your own wording for a message, replacing the theme's. Write Handlebars: {{name}} inserts a value, {{#if name}}…{{/if}} shows text only when it has one, {{button link "Label"}} draws the email button. The html part is the email's body only (the layout with your logo, colour and footer is added); the other parts are plain text. Every message can use recipientName, clinicName, link, unsubscribeLink; besides, password.reset: expiresIn; email.changed: newEmail; appointment.booked: doctorName, when; appointment.confirmed: doctorName, when; appointment.rescheduled: doctorName, when, previousWhen; appointment.cancelled: doctorName, when, cancelledBy; appointment.reminder: doctorName, when, leadTime; appointment.starting: doctorName, when; chat.message: senderName; record.shared: doctorName; prescription.signed: doctorName; prescription.sent: doctorName; payment.receipt: amount; payment.refund: amount; announcement: title, message. Values are escaped in HTML. Messages must not carry medical details (reason, diagnosis, medication, document titles): link to them instead.
+     */
+    templates?:
+      | {
+          event:
+            | 'account.created'
+            | 'password.reset'
+            | 'email.changed'
+            | 'appointment.booked'
+            | 'appointment.confirmed'
+            | 'appointment.rescheduled'
+            | 'appointment.cancelled'
+            | 'appointment.reminder'
+            | 'appointment.starting'
+            | 'chat.message'
+            | 'record.shared'
+            | 'prescription.signed'
+            | 'prescription.sent'
+            | 'payment.receipt'
+            | 'payment.refund'
+            | 'announcement'
+          part: 'subject' | 'html' | 'text' | 'sms' | 'inApp'
+          source: string
+          id?: string | null
+        }[]
+      | null
   }
   updatedAt: string
   createdAt: string
@@ -1039,6 +1066,14 @@ export interface TenantsSelect<T extends boolean = true> {
     | T
     | {
         reminderHours?: T
+        templates?:
+          | T
+          | {
+              event?: T
+              part?: T
+              source?: T
+              id?: T
+            }
       }
   updatedAt?: T
   createdAt?: T

@@ -175,6 +175,7 @@ describe('a visit that changes', () => {
     ])
     const emails = emailsAbout(visit.id)
     expect(emails.map((m) => m.subject)).toEqual([expect.anything(), expect.stringMatching(/cancel/i)])
+    expect(emails[1]!.body).toMatch(/was cancelled by you\./)
     expect(emails[1]!.body).not.toMatch(/Feeling better/)
   })
 
@@ -285,5 +286,30 @@ describe('who reads messages', () => {
         })
       ).status,
     ).toBe(403)
+  })
+})
+
+describe('a clinic’s own templates', () => {
+  it('are refused when saved broken, with the line; once saved, they write the clinic’s messages', async () => {
+    const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    const broken = await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, {
+      notifications: { templates: [{ event: 'appointment.booked', part: 'subject', source: 'Booked with {{doctorName}}\n{{#if when}}' }] },
+    })
+    expect(broken.status).toBe(400)
+    expect(JSON.stringify(broken.body)).toMatch(/Line 2/)
+    const saved = await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, {
+      notifications: {
+        templates: [{ event: 'appointment.booked', part: 'subject', source: 'Booked with {{doctorName}} at {{clinicName}}' }],
+      },
+    })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    try {
+      const visit = await book()
+      await plannedFor(visit.id, 6)
+      await sendDueNotifications(payload, new Date())
+      expect(emailsAbout(visit.id).map((m) => m.subject)).toEqual(['Booked with Dr. One alpha at Clinic alpha'])
+    } finally {
+      await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, { notifications: { templates: [] } })
+    }
   })
 })

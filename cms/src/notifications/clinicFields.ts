@@ -1,4 +1,5 @@
 import type { Field } from 'payload'
+import { clinicTemplatesField } from './templates/clinicTemplatesField.ts'
 
 /** Reminders before a visit when the clinic has not set its own: a day before and an hour before. */
 export const DEFAULT_REMINDER_HOURS = [24, 1]
@@ -22,5 +23,6 @@ export const clinicNotificationsField: Field = {
           'Patients get a reminder this many hours before each visit, by email and in their inbox on your site. Empty: no reminders.',
       },
     },
+    clinicTemplatesField,
   ],
 }

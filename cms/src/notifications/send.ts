@@ -6,7 +6,7 @@ import { drizzleTable } from '../database/index.ts'
 import { clinicZone } from '../admin/clinicTime/clinicZone.ts'
 import { clinicSender, clinicSite } from '../email/clinicLink.ts'
 import { sendEmailNow } from '../email/emailAdapter.ts'
-import { formatWhen, renderNotification, type NotificationEvent, type RenderedMessage } from './templates/index.ts'
+import { formatWhen, renderNotification, type NotificationEvent, type RenderedMessage, type TemplateOverride } from './templates/index.ts'
 
 const MINUTE = 60_000
 /** Attempts after the first one fails, each after twice the wait of the one before, from RETRY_AFTER_MS. */
@@ -68,6 +68,8 @@ async function render(payload: Payload, message: Notification, visit: Visit | nu
       theme: String(clinic.theme ?? 'default'),
     },
     values,
+    overrides: ((clinic as { notifications?: { templates?: TemplateOverride[] | null } }).notifications?.templates ??
+      []) as TemplateOverride[],
   })
 }
 

@@ -1,6 +1,18 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`tenants_notifications_templates\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`event\` text NOT NULL,
+  	\`part\` text NOT NULL,
+  	\`source\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`tenants\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`tenants_notifications_templates_order_idx\` ON \`tenants_notifications_templates\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`tenants_notifications_templates_parent_id_idx\` ON \`tenants_notifications_templates\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`tenants_numbers\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`number\` numeric,
@@ -22,6 +34,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`tenants_notifications_templates\`;`)
   await db.run(sql`DROP TABLE \`tenants_numbers\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_notifications\` (

@@ -3,8 +3,19 @@ import { bookingGuardSql } from '../../scheduling/bookingGuard.ts'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TYPE "public"."enum_notifications_status" ADD VALUE 'sending' BEFORE 'sent';
+   CREATE TYPE "public"."enum_tenants_notifications_templates_event" AS ENUM('account.created', 'password.reset', 'email.changed', 'appointment.booked', 'appointment.confirmed', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.reminder', 'appointment.starting', 'chat.message', 'record.shared', 'prescription.signed', 'prescription.sent', 'payment.receipt', 'payment.refund', 'announcement');
+  CREATE TYPE "public"."enum_tenants_notifications_templates_part" AS ENUM('subject', 'html', 'text', 'sms', 'inApp');
+  ALTER TYPE "public"."enum_notifications_status" ADD VALUE 'sending' BEFORE 'sent';
   ALTER TYPE "public"."enum_notifications_status" ADD VALUE 'skipped';
+  CREATE TABLE "tenants_notifications_templates" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"event" "enum_tenants_notifications_templates_event" NOT NULL,
+  	"part" "enum_tenants_notifications_templates_part" NOT NULL,
+  	"source" varchar NOT NULL
+  );
+  
   CREATE TABLE "tenants_numbers" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"number" numeric,
@@ -19,7 +30,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "notifications" ADD COLUMN "details" jsonb;
   ALTER TABLE "notifications" ADD COLUMN "attempts" numeric DEFAULT 0;
   ALTER TABLE "notifications" ADD COLUMN "decision" varchar;
+  ALTER TABLE "tenants_notifications_templates" ADD CONSTRAINT "tenants_notifications_templates_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "tenants_numbers" ADD CONSTRAINT "tenants_numbers_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "tenants_notifications_templates_order_idx" ON "tenants_notifications_templates" USING btree ("_order");
+  CREATE INDEX "tenants_notifications_templates_parent_id_idx" ON "tenants_notifications_templates" USING btree ("_parent_id");
   CREATE INDEX "tenants_numbers_order_parent_idx" ON "tenants_numbers" USING btree ("order","parent_id");
   ALTER TABLE "notifications" ADD CONSTRAINT "notifications_appointment_id_appointments_id_fk" FOREIGN KEY ("appointment_id") REFERENCES "public"."appointments"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "notifications_appointment_idx" ON "notifications" USING btree ("appointment_id");
@@ -30,7 +44,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "tenants_numbers" DISABLE ROW LEVEL SECURITY;
+   ALTER TABLE "tenants_notifications_templates" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "tenants_numbers" DISABLE ROW LEVEL SECURITY;
+  DROP TABLE "tenants_notifications_templates" CASCADE;
   DROP TABLE "tenants_numbers" CASCADE;
   ALTER TABLE "notifications" DROP CONSTRAINT "notifications_appointment_id_appointments_id_fk";
   
@@ -47,5 +63,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "notifications" DROP COLUMN "dedupe_key";
   ALTER TABLE "notifications" DROP COLUMN "details";
   ALTER TABLE "notifications" DROP COLUMN "attempts";
-  ALTER TABLE "notifications" DROP COLUMN "decision";`)
+  ALTER TABLE "notifications" DROP COLUMN "decision";
+  DROP TYPE "public"."enum_tenants_notifications_templates_event";
+  DROP TYPE "public"."enum_tenants_notifications_templates_part";`)
 }
