@@ -23,7 +23,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`tenants_numbers_order_parent_idx\` ON \`tenants_numbers\` (\`order\`,\`parent_id\`);`)
-  await db.run(sql`ALTER TABLE \`notifications\` ADD \`appointment_id\` integer REFERENCES appointments(id);`)
+  // Edited by hand: the generator leaves out the ON DELETE of a reference added to an existing table (the drift test caught it).
+  await db.run(sql`ALTER TABLE \`notifications\` ADD \`appointment_id\` integer REFERENCES appointments(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`notifications\` ADD \`kind\` text;`)
   await db.run(sql`ALTER TABLE \`notifications\` ADD \`dedupe_key\` text;`)
   await db.run(sql`ALTER TABLE \`notifications\` ADD \`details\` text;`)
