@@ -275,6 +275,24 @@ describe('who reads messages', () => {
     const alphaAdmin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
     expect((await alphaAdmin.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)).body.docs).toHaveLength(6)
     expect((await client(server.url).request('GET', '/api/notifications')).status).toBe(403)
+    // A clinic's admin writes messages to its members, but never points one at a visit (least of all another clinic's):
+    // the sender would write that visit's doctor and time into it.
+    const written = await alphaAdmin.request('POST', '/api/notifications?depth=0', {
+      tenant: world.alpha.id,
+      recipient: world.alpha.patient.id,
+      event: 'appointment.reminder',
+      subject: 'Hello',
+      channel: 'in-app',
+      appointment: world.beta.appointment,
+      kind: 'reminder-1h',
+      scheduledFor: new Date().toISOString(),
+    })
+    expect(written.status, JSON.stringify(written.body)).toBe(201)
+    expect([written.body.doc.appointment ?? null, written.body.doc.kind ?? null]).toEqual([null, null])
+    // It goes as the admin wrote it, as an announcement of the clinic.
+    await sendDueNotifications(payload, new Date())
+    const sent = await payload.findByID({ collection: 'notifications', id: written.body.doc.id, depth: 0 })
+    expect([sent.status, sent.subject]).toEqual(['sent', 'Hello'])
     // A patient cannot plan or change messages.
     expect(
       (

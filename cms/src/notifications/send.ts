@@ -59,7 +59,10 @@ async function render(payload: Payload, message: Notification, visit: Visit | nu
     if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(payload, details.actor, visit)
   }
   const palette = (clinic as { brand?: { palette?: { primary?: string } } }).brand?.palette
-  return renderNotification(message.event as NotificationEvent, {
+  // A message a clinic's admin wrote (no kind: the platform did not plan it) goes as written, as an announcement.
+  const event = message.kind ? (message.event as NotificationEvent) : 'announcement'
+  if (!message.kind) Object.assign(values, { title: message.subject, message: message.body ?? '' })
+  return renderNotification(event, {
     clinic: {
       name: clinic.name,
       color: palette?.primary ?? '#2563eb',

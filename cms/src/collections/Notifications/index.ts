@@ -14,6 +14,8 @@ import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
  */
 /** Fields the platform keeps for itself: written by its code, read by platform admins. */
 const platformOnly: FieldAccess = ({ req }) => isPlatformAdmin(req)
+/** Set by the platform's own code (which writes past access rules), by nobody through the API. */
+const platformWrites = { create: () => false, update: () => false }
 
 export const Notifications: CollectionConfig = audited(
   {
@@ -40,12 +42,22 @@ export const Notifications: CollectionConfig = audited(
         index: true,
         options: ['scheduled', 'sending', 'sent', 'failed', 'cancelled', 'skipped'],
       },
-      { name: 'appointment', type: 'relationship', relationTo: 'appointments', index: true, admin: { readOnly: true } },
+      // Written by the platform only: a message about a visit is planned from the visit itself (a clinic admin
+      // pointing a message at another clinic's visit would have it rendered with that visit's doctor and time).
+      {
+        name: 'appointment',
+        type: 'relationship',
+        relationTo: 'appointments',
+        index: true,
+        admin: { readOnly: true },
+        access: platformWrites,
+      },
       {
         name: 'kind',
         type: 'text',
         maxLength: 40,
         admin: { readOnly: true, description: 'Which message of its event: e.g. reminder-24h.' },
+        access: platformWrites,
       },
       {
         // At most one message per visit, kind, recipient and channel: the database refuses a second.
@@ -55,16 +67,17 @@ export const Notifications: CollectionConfig = audited(
         index: true,
         maxLength: 200,
         admin: { hidden: true },
-        access: { read: platformOnly },
+        access: { read: platformOnly, ...platformWrites },
       },
       // Ids and times the message is written from when it is sent (the time before a move, who cancelled); never clinical content.
-      { name: 'details', type: 'json', admin: { hidden: true }, access: { read: platformOnly } },
-      { name: 'attempts', type: 'number', defaultValue: 0, admin: { readOnly: true } },
+      { name: 'details', type: 'json', admin: { hidden: true }, access: { read: platformOnly, ...platformWrites } },
+      { name: 'attempts', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: platformWrites },
       {
         name: 'decision',
         type: 'text',
         maxLength: 300,
         admin: { readOnly: true, description: 'Why it was sent late, skipped or cancelled.' },
+        access: platformWrites,
       },
       {
         name: 'scheduledFor',
