@@ -14,7 +14,7 @@ import { sendDueNotifications } from '../src/notifications/send.ts'
 import { client, signIn, type Client } from './support/http.ts'
 import { outbox } from './support/outbox.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
-import { openAllWeek, PASSWORD, type World } from './support/world.ts'
+import { createPrescription, createRecord, openAllWeek, PASSWORD, type World } from './support/world.ts'
 
 const HOUR = 3_600_000
 const MINUTE = 60_000
@@ -260,6 +260,25 @@ describe('sending', () => {
     }
     await Promise.all([planMessages(payload, [again]), planMessages(payload, [again])])
     expect(await messagesOf(visit.id)).toHaveLength(6)
+  })
+})
+
+describe('records and prescriptions', () => {
+  it('tell the patient a document was shared or a prescription signed, with a link and neither its title nor the medication', async () => {
+    const record = await createRecord(payload, world.alpha.id, world.alpha.patient.id, 'HIV test result')
+    const prescription = await createPrescription(payload, world.alpha.id, world.alpha.patient.id, world.alpha.doctor)
+    const keyed = async (prefix: string) =>
+      (await payload.find({ collection: 'notifications', where: { dedupeKey: { like: prefix } }, depth: 0, limit: 10 })).docs
+    await expect.poll(async () => (await keyed(`record-${record}:`)).length + (await keyed(`prescription-${prescription}:`)).length).toBe(4)
+    await sendDueNotifications(payload, new Date())
+    const emails = outbox().filter((m) => m.to.includes(world.alpha.patient.email) && /document|prescription/i.test(m.subject))
+    const recordEmail = emails.find((m) => m.body.includes('/records'))!
+    const prescriptionEmail = emails.find((m) => m.body.includes('/prescriptions'))!
+    expect(recordEmail.body).not.toMatch(/HIV/)
+    expect(prescriptionEmail.body).toMatch(/Dr\. One alpha/)
+    expect(prescriptionEmail.body).not.toMatch(/Ibuprofen|200 mg|One tablet/i)
+    const inApp = (await keyed(`prescription-${prescription}:`)).find((m) => m.channel === 'in-app')!
+    expect([inApp.status, inApp.body]).toEqual(['sent', expect.not.stringMatching(/Ibuprofen/)])
   })
 })
 

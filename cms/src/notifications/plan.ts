@@ -31,6 +31,8 @@ const PLANNED_SUBJECT: Record<string, string> = {
   'appointment.confirmed': 'Visit confirmed',
   'appointment.rescheduled': 'Visit moved',
   'appointment.cancelled': 'Visit cancelled',
+  'record.shared': 'A document was shared with you',
+  'prescription.signed': 'A new prescription',
 }
 
 /**

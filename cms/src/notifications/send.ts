@@ -58,6 +58,15 @@ async function render(payload: Payload, message: Notification, visit: Visit | nu
     if (typeof details.hours === 'number') values.leadTime = leadTime(details.hours)
     if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(payload, details.actor, visit)
   }
+  if (message.event === 'record.shared') values.link = `${site}/records`
+  if (message.event === 'prescription.signed') {
+    values.link = `${site}/prescriptions`
+    const doctor = idOf(details.doctor)
+    if (doctor !== null)
+      values.doctorName = (
+        await payload.findByID({ collection: 'doctors', id: doctor, depth: 0, select: { displayName: true } })
+      ).displayName
+  }
   const palette = (clinic as { brand?: { palette?: { primary?: string } } }).brand?.palette
   // A message a clinic's admin wrote (no kind: the platform did not plan it) goes as written, as an announcement.
   const event = message.kind ? (message.event as NotificationEvent) : 'announcement'

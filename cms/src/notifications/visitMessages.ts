@@ -56,7 +56,8 @@ const now = (
  * Plans the patient's messages as their visit changes, once the change is
  * committed: booked (with its reminders), confirmed, moved (the reminders of
  * the old time cancelled, new ones planned), cancelled (every message still
- * waiting cancelled). The sender reads the visit again at send time.
+ * waiting cancelled); and a record shared with them or a prescription signed
+ * for them. The sender reads the visit again at send time.
  */
 export function planVisitMessages(payload: Payload): void {
   const log = (error: unknown, type: string) => payload.logger.error({ err: error, event: type }, 'could not plan the messages of a visit')
@@ -79,6 +80,32 @@ export function planVisitMessages(payload: Payload): void {
       now(event, 'appointment.rescheduled', `${event.appointment}:rescheduled:${event.start}`, { previousStart: event.previous?.start }),
       ...(await reminders(payload, event, Date.now())),
     ])
+  })
+  // A record added to the patient's file by someone else (their own uploads tell them nothing new).
+  onDomainEvent('record.shared', (event) => {
+    if (event.actor !== null && String(event.actor) === String(event.patient)) return
+    const message: PlannedMessage = {
+      tenant: event.tenant,
+      recipient: event.patient,
+      event: 'record.shared',
+      kind: 'record.shared',
+      scheduledFor: new Date(),
+      key: `record-${event.record}:shared`,
+      details: { record: event.record, actor: event.actor },
+    }
+    return planMessages(payload, [message]).catch((error: unknown) => log(error, event.type))
+  })
+  onDomainEvent('prescription.signed', (event) => {
+    const message: PlannedMessage = {
+      tenant: event.tenant,
+      recipient: event.patient,
+      event: 'prescription.signed',
+      kind: 'prescription.signed',
+      scheduledFor: new Date(),
+      key: `prescription-${event.prescription}:signed`,
+      details: { prescription: event.prescription, doctor: event.doctor },
+    }
+    return planMessages(payload, [message]).catch((error: unknown) => log(error, event.type))
   })
   on('appointment.cancelled', async (event) => {
     await cancelPlanned(payload, event.appointment, 'The visit was cancelled.')
