@@ -758,6 +758,7 @@ export interface Notification {
   scheduledFor?: string | null
   sentAt?: string | null
   error?: string | null
+  readAt?: string | null
   updatedAt: string
   createdAt: string
 }
@@ -1409,6 +1410,7 @@ export interface NotificationsSelect<T extends boolean = true> {
   scheduledFor?: T
   sentAt?: T
   error?: T
+  readAt?: T
   updatedAt?: T
   createdAt?: T
 }

@@ -326,6 +326,33 @@ describe('who reads messages', () => {
   })
 })
 
+describe('the inbox', () => {
+  it('counts unread messages, and marks read only the reader’s own', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    await sendDueNotifications(payload, new Date())
+    const unreadQuery = `/api/notifications?where[channel][equals]=in-app&where[status][equals]=sent&where[readAt][exists]=false&limit=100&depth=0`
+    const unread = (await patient.request('GET', unreadQuery)).body.docs as Notification[]
+    expect(unread.length).toBeGreaterThan(0)
+    const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
+    // Another patient marking these ids changes nothing, and learns nothing.
+    expect((await other.request('POST', '/api/notifications/read', { ids: unread.map((m) => m.id) })).body).toEqual({
+      unread: expect.any(Number),
+    })
+    expect((await patient.request('GET', unreadQuery)).body.docs).toHaveLength(unread.length)
+    // Nobody sets readAt through the collection either.
+    const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    await admin.request('PATCH', `/api/notifications/${unread[0]!.id}`, { readAt: new Date().toISOString() })
+    expect((await patient.request('GET', unreadQuery)).body.docs).toHaveLength(unread.length)
+
+    const first = await patient.request('POST', '/api/notifications/read', { ids: [unread[0]!.id] })
+    expect(first.body).toEqual({ unread: unread.length - 1 })
+    expect(await patient.request('POST', '/api/notifications/read', { all: true })).toMatchObject({ status: 200, body: { unread: 0 } })
+    expect((await patient.request('POST', '/api/notifications/read', { ids: 'all' })).status).toBe(400)
+    expect((await client(server.url).request('POST', '/api/notifications/read', { all: true })).status).toBe(401)
+  })
+})
+
 describe('a clinic’s own templates', () => {
   it('are refused when saved broken, with the line; once saved, they write the clinic’s messages', async () => {
     const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)

@@ -3,6 +3,7 @@ import { fontPreload } from '$lib/server/fonts.ts'
 import { loadTheme, themeCss } from '$lib/server/theme.ts'
 import { footerOf } from '$lib/server/footer.ts'
 import type { LayoutServerLoad } from './$types'
+import { unreadMessages } from '$lib/server/inbox.ts'
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
   if (!locals.clinic) error(404, `No clinic is set up for ${url.hostname}.`)
@@ -13,6 +14,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
     clinic: { name, slug, currency, bookingPolicy, contact, footer: footerOf(locals.clinic) },
     basePath: locals.basePath,
     user: locals.user ? { name: locals.user.name, role: locals.user.role } : null,
+    // Shown next to "Inbox"; the inbox page sends the count after it marks what it shows as read.
+    unread: locals.user && locals.user.role !== 'doctor' ? await unreadMessages(locals) : 0,
     timeZone: locals.timeZone,
     // The clinic's date and time format: every page writes dates with it (format.ts).
     locale: locals.clinic.locale,

@@ -1,5 +1,6 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { isPlatformAdmin } from '../../access/roles.ts'
+import { markRead } from '../../notifications/markRead.ts'
 import { notificationsAccess } from '../../access/notifications.ts'
 import { audited } from '../../hooks/audit.ts'
 import { writerBelongsToClinic } from '../../hooks/writerBelongsToClinic.ts'
@@ -27,6 +28,7 @@ export const Notifications: CollectionConfig = audited(
       listSearchableFields: ['subject', 'event'],
       group: 'Clinic',
     },
+    endpoints: [markRead],
     hooks: { beforeChange: [writerBelongsToClinic, recipientBelongsToClinic] },
     fields: [
       { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },
@@ -87,6 +89,8 @@ export const Notifications: CollectionConfig = audited(
       },
       { name: 'sentAt', type: 'date', admin: { readOnly: true, components: { Cell: CLINIC_TIME_CELL } } },
       { name: 'error', type: 'text', admin: { readOnly: true } },
+      // When the recipient read it in their inbox (POST /api/notifications/read).
+      { name: 'readAt', type: 'date', index: true, admin: { readOnly: true }, access: platformWrites },
     ],
   },
   { reads: false },

@@ -1,6 +1,6 @@
 import * as migration_20261203_083401_initial from './20261203_083401_initial';
 import * as migration_20261203_094518_upload_storage_fields from './20261203_094518_upload_storage_fields';
-import * as migration_20261203_155302_notifications from './20261203_155302_notifications';
+import * as migration_20261203_160305_notifications from './20261203_160305_notifications';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261203_094518_upload_storage_fields',
   },
   {
-    up: migration_20261203_155302_notifications.up,
-    down: migration_20261203_155302_notifications.down,
-    name: '20261203_155302_notifications'
+    up: migration_20261203_160305_notifications.up,
+    down: migration_20261203_160305_notifications.down,
+    name: '20261203_160305_notifications'
   },
 ];

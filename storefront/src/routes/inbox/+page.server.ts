@@ -3,17 +3,36 @@ import type { PageServerLoad } from './$types'
 import type { Notification } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
 
-type NotificationDoc = Pick<Notification, 'id' | 'subject' | 'body' | 'sentAt' | 'createdAt' | 'channel'>
+type NotificationDoc = Pick<Notification, 'id' | 'subject' | 'body' | 'sentAt' | 'createdAt' | 'readAt'>
 
-/** Messages the clinic sent this person (reminders, changes to visits), newest first. */
+/**
+ * The messages the clinic sent this person in their inbox (reminders, changes to
+ * visits), newest first. Opening the inbox reads them: those new until now are
+ * marked, and marked read.
+ */
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireSignIn(locals, url)
   const q = query({
-    where: { and: [{ recipient: { equals: locals.user.id } }, { tenant: { equals: locals.clinic!.id } }, { status: { equals: 'sent' } }] },
+    where: {
+      and: [
+        { recipient: { equals: locals.user.id } },
+        { tenant: { equals: locals.clinic!.id } },
+        { channel: { equals: 'in-app' } },
+        { status: { equals: 'sent' } },
+      ],
+    },
     sort: '-sentAt',
     limit: 50,
     depth: 0,
+    select: { subject: true, body: true, sentAt: true, createdAt: true, readAt: true },
   })
   const { docs } = await api<{ docs: NotificationDoc[] }>(locals, `/api/notifications?${q}`)
-  return { messages: docs.map((n) => ({ id: n.id, subject: n.subject, body: n.body ?? '', at: n.sentAt ?? n.createdAt })) }
+  const fresh = docs.filter((n) => !n.readAt).map((n) => n.id)
+  const { unread } = fresh.length
+    ? await api<{ unread: number }>(locals, '/api/notifications/read', { body: { ids: fresh } })
+    : { unread: 0 }
+  return {
+    unread,
+    messages: docs.map((n) => ({ id: n.id, subject: n.subject, body: n.body ?? '', at: n.sentAt ?? n.createdAt, isNew: !n.readAt })),
+  }
 }

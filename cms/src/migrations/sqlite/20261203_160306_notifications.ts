@@ -30,8 +30,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`notifications\` ADD \`details\` text;`)
   await db.run(sql`ALTER TABLE \`notifications\` ADD \`attempts\` numeric DEFAULT 0;`)
   await db.run(sql`ALTER TABLE \`notifications\` ADD \`decision\` text;`)
+  await db.run(sql`ALTER TABLE \`notifications\` ADD \`read_at\` text;`)
   await db.run(sql`CREATE INDEX \`notifications_appointment_idx\` ON \`notifications\` (\`appointment_id\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`notifications_dedupe_key_idx\` ON \`notifications\` (\`dedupe_key\`);`)
+  await db.run(sql`CREATE INDEX \`notifications_read_at_idx\` ON \`notifications\` (\`read_at\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -30,6 +30,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "notifications" ADD COLUMN "details" jsonb;
   ALTER TABLE "notifications" ADD COLUMN "attempts" numeric DEFAULT 0;
   ALTER TABLE "notifications" ADD COLUMN "decision" varchar;
+  ALTER TABLE "notifications" ADD COLUMN "read_at" timestamp(3) with time zone;
   ALTER TABLE "tenants_notifications_templates" ADD CONSTRAINT "tenants_notifications_templates_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "tenants_numbers" ADD CONSTRAINT "tenants_numbers_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "tenants_notifications_templates_order_idx" ON "tenants_notifications_templates" USING btree ("_order");
@@ -37,7 +38,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "tenants_numbers_order_parent_idx" ON "tenants_numbers" USING btree ("order","parent_id");
   ALTER TABLE "notifications" ADD CONSTRAINT "notifications_appointment_id_appointments_id_fk" FOREIGN KEY ("appointment_id") REFERENCES "public"."appointments"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "notifications_appointment_idx" ON "notifications" USING btree ("appointment_id");
-  CREATE UNIQUE INDEX "notifications_dedupe_key_idx" ON "notifications" USING btree ("dedupe_key");`)
+  CREATE UNIQUE INDEX "notifications_dedupe_key_idx" ON "notifications" USING btree ("dedupe_key");
+  CREATE INDEX "notifications_read_at_idx" ON "notifications" USING btree ("read_at");`)
   // The double-booking guard, which the schema generator does not know (cms/scripts/migrations/withBookingGuard.ts).
   for (const statement of bookingGuardSql('postgres')) await db.execute(sql.raw(statement))
 }
@@ -58,12 +60,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "notifications" ALTER COLUMN "status" SET DATA TYPE "public"."enum_notifications_status" USING "status"::"public"."enum_notifications_status";
   DROP INDEX "notifications_appointment_idx";
   DROP INDEX "notifications_dedupe_key_idx";
+  DROP INDEX "notifications_read_at_idx";
   ALTER TABLE "notifications" DROP COLUMN "appointment_id";
   ALTER TABLE "notifications" DROP COLUMN "kind";
   ALTER TABLE "notifications" DROP COLUMN "dedupe_key";
   ALTER TABLE "notifications" DROP COLUMN "details";
   ALTER TABLE "notifications" DROP COLUMN "attempts";
   ALTER TABLE "notifications" DROP COLUMN "decision";
+  ALTER TABLE "notifications" DROP COLUMN "read_at";
   DROP TYPE "public"."enum_tenants_notifications_templates_event";
   DROP TYPE "public"."enum_tenants_notifications_templates_part";`)
 }

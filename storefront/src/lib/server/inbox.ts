@@ -1,0 +1,23 @@
+import { api, query } from './api.ts'
+
+/** The in-app messages of this clinic the signed-in person has not read yet; 0 when the count cannot be had. */
+export async function unreadMessages(locals: App.Locals): Promise<number> {
+  if (!locals.user || !locals.clinic) return 0
+  const q = query({
+    where: {
+      and: [
+        { recipient: { equals: locals.user.id } },
+        { tenant: { equals: locals.clinic.id } },
+        { channel: { equals: 'in-app' } },
+        { status: { equals: 'sent' } },
+        { readAt: { exists: false } },
+      ],
+    },
+    limit: 1,
+    depth: 0,
+    select: { id: true },
+  })
+  return api<{ totalDocs: number }>(locals, `/api/notifications?${q}`)
+    .then((r) => r.totalDocs)
+    .catch(() => 0)
+}
