@@ -4,7 +4,8 @@
  * clock, and `PATIENTS` patients of that clinic, with the booking benchmark's
  * baseline collection (support/bareAppointments.ts). With WORLD_MIGRATED=1 the
  * schema comes from the committed migrations instead, for production processes
- * to serve afterwards (no bench-only collection then). Prints one JSON line with
+ * to serve afterwards (no bench-only collection then). It plans messages but
+ * sends none (no jobs runner). Prints one JSON line with
  * what the load generator needs, then serves until killed.
  */
 import { startWorld } from '../../cms/test/support/testServer.ts'
@@ -15,7 +16,9 @@ import { bareAppointments } from './bareAppointments.ts'
 process.env.LOG_LEVEL = 'silent'
 const patients = Number(process.env.PATIENTS ?? 200)
 const migrated = process.env.WORLD_MIGRATED === '1'
-const { server, world } = await startWorld({}, migrated ? { migrate: true } : { plugins: [bareAppointments] })
+// Messages are sent by a worker here, as a deployment that scales out runs them (docs/deploy.md): a booking
+// plans its messages (counted in its figures), and sending them does not share the server's CPU.
+const { server, world } = await startWorld({ JOBS_IN_SERVER: 'false' }, migrated ? { migrate: true } : { plugins: [bareAppointments] })
 await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 60, visitMinutes: 30, bufferAfterMinutes: 0 })
 // Each patient books in every round: lift the clinic's limit of upcoming visits per patient.
 await server.payload.update({
