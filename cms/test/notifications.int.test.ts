@@ -158,6 +158,25 @@ describe('a visit that changes', () => {
     )
   })
 
+  it('moved away and back: the reminders of that time are planned again, and each move is told', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    const away = nextStart()
+    expect((await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: away })).status).toBe(200)
+    await plannedFor(visit.id, 12)
+    expect((await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: visit.start })).status).toBe(200)
+    await plannedFor(visit.id, 14)
+    const reminders = (await messagesOf(visit.id)).filter((m) => m.kind?.startsWith('reminder-'))
+    const at = (status: string) =>
+      reminders
+        .filter((m) => m.status === status)
+        .map((m) => Date.parse(m.scheduledFor!))
+        .sort()
+    const start = Date.parse(visit.start)
+    expect(at('scheduled')).toEqual([start - 24 * HOUR, start - 24 * HOUR, start - HOUR, start - HOUR])
+    expect((await messagesOf(visit.id)).filter((m) => m.kind === 'appointment.rescheduled')).toHaveLength(4)
+  })
+
   it('cancelled: nothing planned is ever sent, and the patient is told who cancelled', async () => {
     const visit = await book()
     await plannedFor(visit.id, 6)
@@ -294,6 +313,11 @@ describe('who reads messages', () => {
     const alphaAdmin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
     expect((await alphaAdmin.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)).body.docs).toHaveLength(6)
     expect((await client(server.url).request('GET', '/api/notifications')).status).toBe(403)
+    // A clinic's message settings and templates are not part of its public face.
+    const publicClinic = await client(server.url).request('GET', `/api/tenants/${world.alpha.id}?depth=0`)
+    expect([publicClinic.status, publicClinic.body.notifications]).toEqual([200, undefined])
+    expect((await betaAdmin.request('GET', `/api/tenants/${world.alpha.id}?depth=0`)).body.notifications).toBeUndefined()
+    expect((await alphaAdmin.request('GET', `/api/tenants/${world.alpha.id}?depth=0`)).body.notifications).toHaveProperty('reminderHours')
     // A clinic's admin writes messages to its members, but never points one at a visit (least of all another clinic's):
     // the sender would write that visit's doctor and time into it.
     const written = await alphaAdmin.request('POST', '/api/notifications?depth=0', {
@@ -323,6 +347,40 @@ describe('who reads messages', () => {
         })
       ).status,
     ).toBe(403)
+  })
+})
+
+describe('what a clinic admin may change', () => {
+  it('cancels a planned message or sends a failed one again, but never re-aims, rewords or resends one the platform wrote', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 6)
+    await sendDueNotifications(payload, new Date())
+    const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
+    const rows = await messagesOf(visit.id)
+    const booked = rows.find((m) => m.kind === 'appointment.booked' && m.channel === 'email')!
+    const reminder = rows.find((m) => m.kind === 'reminder-24h' && m.channel === 'email')!
+    // Re-aimed at another patient, or sent again once it went: refused, nothing changes.
+    const reaimed = await admin.request('PATCH', `/api/notifications/${booked.id}`, { recipient: world.alpha.otherPatient.id })
+    expect(reaimed.status).toBe(400)
+    const again = await admin.request('PATCH', `/api/notifications/${booked.id}`, { status: 'scheduled' })
+    expect([again.status, JSON.stringify(again.body)]).toEqual([400, expect.stringMatching(/cannot become scheduled/)])
+    const reworded = await admin.request('PATCH', `/api/notifications/${reminder.id}`, { event: 'appointment.cancelled' })
+    expect(reworded.status).toBe(400)
+    expect((await payload.findByID({ collection: 'notifications', id: booked.id, depth: 0 })).recipient).toBe(world.alpha.patient.id)
+    // Cancelled before it goes: allowed, and it never goes.
+    expect((await admin.request('PATCH', `/api/notifications/${reminder.id}`, { status: 'cancelled' })).status).toBe(200)
+    await sendDueNotifications(payload, new Date(Date.parse(visit.start) - 24 * HOUR))
+    expect((await payload.findByID({ collection: 'notifications', id: reminder.id, depth: 0 })).status).toBe('cancelled')
+    // A failed one is sent again, once, at once.
+    await payload.update({ collection: 'notifications', id: booked.id, data: { status: 'failed', error: '550 mailbox unavailable' } })
+    expect((await admin.request('PATCH', `/api/notifications/${booked.id}`, { status: 'scheduled' })).status).toBe(200)
+    await sendDueNotifications(payload, new Date())
+    expect((await payload.findByID({ collection: 'notifications', id: booked.id, depth: 0 })).status).toBe('sent')
+    expect(emailsAbout(visit.id).filter((m) => /booked/i.test(m.subject))).toHaveLength(2)
+    // The mail server's words are for the clinic's staff, not the patient.
+    const own = await patient.request('GET', `/api/notifications/${booked.id}?depth=0`)
+    expect(own.status).toBe(200)
+    expect(own.body).not.toHaveProperty('error')
   })
 })
 

@@ -5,10 +5,11 @@ import { json, problem, readBody } from '../http/endpoint.ts'
 const MAX_IDS = 200
 
 /**
- * `POST /api/notifications/read` `{ ids: [1, 2] }` or `{ all: true }`: the
- * signed-in person marks their own in-app messages read (others' ids are left
- * alone, silently: nobody learns which ids exist). Answers `{ unread }`, the
- * messages still unread in their inbox.
+ * `POST /api/notifications/read` `{ ids: [1, 2] }` or `{ all: true }`, with
+ * `clinic` (an id) to keep to one clinic's messages: the signed-in person marks
+ * their own in-app messages read (others' ids are left alone, silently: nobody
+ * learns which ids exist). Answers `{ unread }`, the messages still unread in
+ * their inbox (of that clinic).
  */
 export const markRead: Endpoint = {
   path: '/read',
@@ -28,7 +29,11 @@ export const markRead: Endpoint = {
       )
     )
       return problem(400, `Send { "ids": [...] } with at most ${MAX_IDS} message ids, or { "all": true }.`, 'ids')
+    const clinic = body.clinic
+    if (clinic !== undefined && !(Number.isInteger(clinic) || (typeof clinic === 'string' && /^[\w-]{1,40}$/.test(clinic))))
+      return problem(400, 'clinic must be the id of a clinic.', 'clinic')
     const mine: Where[] = [
+      ...(clinic === undefined ? [] : [{ tenant: { equals: clinic } }]),
       { recipient: { equals: req.user.id } },
       { channel: { equals: 'in-app' } },
       { status: { equals: 'sent' } },
@@ -40,7 +45,7 @@ export const markRead: Endpoint = {
         where: { and: [...mine, ...(all ? [] : [{ id: { in: ids } }])] },
         data: { readAt: new Date().toISOString() },
         depth: 0,
-        req,
+        // The platform's own write (readAt is nobody's to set through the collection), limited above to the reader's messages.
         overrideAccess: true,
       })
     const { totalDocs } = await req.payload.count({ collection: 'notifications', where: { and: mine }, overrideAccess: true, req })

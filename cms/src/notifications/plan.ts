@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { eq, sql } from '@payloadcms/db-sqlite/drizzle'
 import type { NotificationEvent } from './templates/index.ts'
 import { drizzleTable } from '../database/index.ts'
 import { jobRunnerOf } from '../plugins/jobs/runner.ts'
@@ -37,8 +38,9 @@ const PLANNED_SUBJECT: Record<string, string> = {
 
 /**
  * Writes planned messages, one per channel, skipping any whose key is already
- * there: the database's unique key, not a check in code, keeps a message from
- * being planned twice (two processes, a replayed event). On SQLite and
+ * there (unless it was cancelled: it is planned again): the database's unique
+ * key, not a check in code, keeps a message from being planned twice (two
+ * processes, a replayed event). On SQLite and
  * PostgreSQL one INSERT for all of them, off Payload's per-document path (these
  * rows are the platform's own: no access check or audit entry applies); on
  * MongoDB, Payload's creates, a duplicate key refused per row.
@@ -66,8 +68,18 @@ export async function planMessages(payload: Payload, messages: PlannedMessage[])
   )
   const drizzle = await drizzleTable({ payload }, 'notifications')
   if (drizzle) {
-    const db = drizzle.db as unknown as { insert(t: unknown): { values(v: object[]): { onConflictDoNothing(): Promise<unknown> } } }
-    await db.insert(drizzle.table).values(rows).onConflictDoNothing()
+    const { table } = drizzle
+    // A message cancelled earlier comes back when it is planned again (a visit moved away and back to the
+    // same time gets its reminders again); one that was sent, failed or is waiting is left as it is.
+    const db = drizzle.db as unknown as { insert(t: unknown): { values(v: object[]): { onConflictDoUpdate(c: object): Promise<unknown> } } }
+    await db
+      .insert(table)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: table.dedupeKey,
+        set: { status: 'scheduled', decision: null, scheduledFor: sql.raw('excluded.scheduled_for'), updatedAt: now },
+        setWhere: eq(table.status, 'cancelled'),
+      })
   } else {
     for (const row of rows) {
       const { updatedAt: _u, createdAt: _c, ...data } = row

@@ -89,9 +89,14 @@ async function render(payload: Payload, message: Notification, visit: Visit | nu
 async function decide(message: Notification, visit: Visit | null, now: Date): Promise<Outcome | null> {
   if (message.appointment == null) return null
   if (!visit) return { status: 'cancelled', decision: 'The visit no longer exists.' }
+  // A message about a visit goes to that visit's patient, in that visit's clinic, or not at all.
+  if (idOf(message.recipient) !== idOf(visit.patient) || idOf(message.tenant) !== idOf(visit.tenant))
+    return { status: 'cancelled', decision: 'Not sent: the message no longer matches its visit.' }
   const details = (message.details ?? {}) as { start?: string }
   if (message.event !== 'appointment.cancelled' && visit.status === 'cancelled')
     return { status: 'cancelled', decision: 'The visit was cancelled.' }
+  if (message.event === 'appointment.rescheduled' && details.start && Date.parse(details.start) !== Date.parse(visit.start))
+    return { status: 'cancelled', decision: 'The visit moved again: the message about the later move tells the new time.' }
   if (message.event === 'appointment.reminder') {
     if (details.start && Date.parse(details.start) !== Date.parse(visit.start))
       return { status: 'cancelled', decision: 'The visit moved to another time.' }
@@ -165,12 +170,18 @@ async function sendOne(payload: Payload, message: Notification, now: Date): Prom
   let outcome = await decide(message, await readVisit(), now)
   if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
   const lateBy = now.getTime() - Date.parse(message.scheduledFor ?? now.toISOString())
+  let rendered: RenderedMessage
   try {
-    const rendered = await render(payload, message, await readVisit())
+    rendered = await render(payload, message, await readVisit())
     // The visit is read again right before sending: a cancellation that landed while this ran stops it.
     outcome = await decide(message, await readVisit(), now)
     if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
     await deliver(payload, message, rendered)
+  } catch (error) {
+    return retryLater(payload, message, now, error)
+  }
+  // Delivered: whatever happens now, the message is never put back to go again (it would arrive twice).
+  try {
     await settle(payload, message.id, {
       status: 'sent',
       sentAt: new Date().toISOString(),
@@ -182,22 +193,28 @@ async function sendOne(payload: Payload, message: Notification, now: Date): Prom
         lateBy > LATE_AFTER_MS ? `Sent ${Math.round(lateBy / MINUTE)} minutes late: the platform was not sending at its time.` : null,
     })
   } catch (error) {
-    const attempts = (message.attempts ?? 0) + 1
-    const reason = error instanceof Error ? error.message : String(error)
-    payload.logger.warn({ notification: message.id, attempts }, 'a message could not be sent')
-    await settle(
-      payload,
-      message.id,
-      attempts > RETRIES
-        ? { status: 'failed', attempts, error: reason.slice(0, 500) }
-        : {
-            status: 'scheduled',
-            attempts,
-            error: reason.slice(0, 500),
-            scheduledFor: new Date(now.getTime() + RETRY_AFTER_MS * 2 ** (attempts - 1)).toISOString(),
-          },
-    )
+    // Left as sending: after STALLED_AFTER_MS it is marked failed, saying it may have gone.
+    payload.logger.error({ err: error, notification: message.id }, 'a message was sent but could not be marked sent')
   }
+}
+
+/** A channel refused: try again after a growing wait, or, after the last retry, mark it failed with the error. */
+async function retryLater(payload: Payload, message: Notification, now: Date, error: unknown): Promise<void> {
+  const attempts = (message.attempts ?? 0) + 1
+  const reason = error instanceof Error ? error.message : String(error)
+  payload.logger.warn({ notification: message.id, attempts }, 'a message could not be sent')
+  await settle(
+    payload,
+    message.id,
+    attempts > RETRIES
+      ? { status: 'failed', attempts, error: reason.slice(0, 500) }
+      : {
+          status: 'scheduled',
+          attempts,
+          error: reason.slice(0, 500),
+          scheduledFor: new Date(now.getTime() + RETRY_AFTER_MS * 2 ** (attempts - 1)).toISOString(),
+        },
+  )
 }
 
 /**

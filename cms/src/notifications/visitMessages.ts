@@ -77,7 +77,8 @@ export function planVisitMessages(payload: Payload): void {
   on('appointment.rescheduled', async (event) => {
     await cancelPlanned(payload, event.appointment, 'The visit moved to another time.', isReminder)
     await planMessages(payload, [
-      now(event, 'appointment.rescheduled', `${event.appointment}:rescheduled:${event.start}`, { previousStart: event.previous?.start }),
+      // One per move (keyed by the moment of the move): a visit moved away and back is told both times.
+      now(event, 'appointment.rescheduled', `${event.appointment}:rescheduled:${event.at}`, { previousStart: event.previous?.start }),
       ...(await reminders(payload, event, Date.now())),
     ])
   })

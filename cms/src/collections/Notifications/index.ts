@@ -1,10 +1,11 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
-import { isPlatformAdmin } from '../../access/roles.ts'
+import { isPlatformAdmin, roleOf } from '../../access/roles.ts'
 import { markRead } from '../../notifications/markRead.ts'
 import { notificationsAccess } from '../../access/notifications.ts'
 import { audited } from '../../hooks/audit.ts'
 import { writerBelongsToClinic } from '../../hooks/writerBelongsToClinic.ts'
 import { recipientBelongsToClinic } from './hooks/recipientBelongsToClinic.ts'
+import { guardMessageChanges } from './hooks/guardMessageChanges.ts'
 import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
 
 /**
@@ -15,6 +16,7 @@ import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
  */
 /** Fields the platform keeps for itself: written by its code, read by platform admins. */
 const platformOnly: FieldAccess = ({ req }) => isPlatformAdmin(req)
+const staffOnly: FieldAccess = ({ req }) => ['platform-admin', 'clinic-admin'].includes(roleOf(req) ?? '')
 /** Set by the platform's own code (which writes past access rules), by nobody through the API. */
 const platformWrites = { create: () => false, update: () => false }
 
@@ -29,7 +31,7 @@ export const Notifications: CollectionConfig = audited(
       group: 'Clinic',
     },
     endpoints: [markRead],
-    hooks: { beforeChange: [writerBelongsToClinic, recipientBelongsToClinic] },
+    hooks: { beforeChange: [writerBelongsToClinic, recipientBelongsToClinic, guardMessageChanges] },
     fields: [
       { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },
       { name: 'channel', type: 'select', required: true, defaultValue: 'email', options: ['email', 'sms', 'in-app'] },
@@ -87,8 +89,9 @@ export const Notifications: CollectionConfig = audited(
         index: true,
         admin: { date: { pickerAppearance: 'dayAndTime' }, components: { Cell: CLINIC_TIME_CELL } },
       },
-      { name: 'sentAt', type: 'date', admin: { readOnly: true, components: { Cell: CLINIC_TIME_CELL } } },
-      { name: 'error', type: 'text', admin: { readOnly: true } },
+      { name: 'sentAt', type: 'date', admin: { readOnly: true, components: { Cell: CLINIC_TIME_CELL } }, access: platformWrites },
+      // The channel's own words (a mail server's reply may name hosts and addresses): for the clinic's staff.
+      { name: 'error', type: 'text', admin: { readOnly: true }, access: { read: staffOnly, ...platformWrites } },
       // When the recipient read it in their inbox (POST /api/notifications/read).
       { name: 'readAt', type: 'date', index: true, admin: { readOnly: true }, access: platformWrites },
     ],

@@ -42,6 +42,18 @@ describe('checkTemplate', () => {
     expect(refused('{{#if (lookup this "x")}}y{{/if}}').ok).toBe(false)
   })
 
+  it('refuses loops, the root and parent scopes, and deep nesting: a template that could run for ever', () => {
+    // Nested loops over the root ran 5^depth times: eight deep took a third of a second, and a template may hold 800.
+    expect(refused('{{#each @root}}{{#each @root}}x{{/each}}{{/each}}').message).toMatch(/each/)
+    expect(refused('{{#with recipientName}}{{this}}{{/with}}').message).toMatch(/with/)
+    expect(refused('{{@root.recipientName}}').message).toMatch(/by its name/)
+    expect(refused('{{#if link}}{{../link}}{{/if}}').message).toMatch(/by its name/)
+    expect(refused('{{this}}').message).toMatch(/by its name/)
+    const nested = (n: number) => '{{#if link}}'.repeat(n) + 'x' + '{{/if}}'.repeat(n)
+    expect(checkTemplate(nested(4))).toEqual({ ok: true })
+    expect(refused(nested(5)).message).toMatch(/nested more than 4/)
+  })
+
   it('refuses built-in blocks without their value, and a malformed button', () => {
     expect(refused('{{#if}}x{{/if}}').message).toMatch(/exactly one value/)
     expect(refused('{{if}}').ok).toBe(false)

@@ -8,14 +8,19 @@ type PathNode = Node & { original?: string; parts?: string[]; data?: boolean }
 type CallNode = Node & { path: PathNode; params: Node[]; hash?: Node; escaped?: boolean }
 
 /** Built-in blocks that take exactly one value. */
-const ONE_VALUE = new Set(['if', 'unless', 'each', 'with'])
+const ONE_VALUE = new Set(['if', 'unless'])
+/** Blocks inside blocks, at most: a template is a message, not a program. */
+const MAX_DEPTH = 4
 
 /**
  * Compiles a template source; on failure says on which line and why, in words
  * for a clinic admin. Besides syntax errors it refuses what could hurt once the
  * template runs: `{{{value}}}` and `{{& value}}` (values are always escaped in
- * HTML), partials and decorators (none exist), and helpers other than `if`,
- * `unless`, `each`, `with` and `button`.
+ * HTML), partials and decorators (none exist), helpers other than `if`,
+ * `unless` and `button`, `{{#each}}` and `{{#with}}` (values are plain text:
+ * nothing to loop over, and nested loops over the values made a template that
+ * ran for ever), `@root`, `this` and `../` paths, and blocks nested more than
+ * MAX_DEPTH deep.
  */
 export function checkTemplate(source: string): TemplateCheck {
   let program: Node
@@ -24,7 +29,7 @@ export function checkTemplate(source: string): TemplateCheck {
   } catch (error) {
     return parseProblem(error)
   }
-  const problem = findProblem(program)
+  const problem = findProblem(program, 0)
   return problem ?? { ok: true }
 }
 
@@ -47,11 +52,11 @@ function explainParseError(text: string): string {
   return text.split('\n')[0] ?? 'the template cannot be read'
 }
 
-function findProblem(node: unknown): (TemplateCheck & { ok: false }) | null {
+function findProblem(node: unknown, depth: number): (TemplateCheck & { ok: false }) | null {
   if (!node || typeof node !== 'object') return null
   if (Array.isArray(node)) {
     for (const child of node) {
-      const problem = findProblem(child)
+      const problem = findProblem(child, depth)
       if (problem) return problem
     }
     return null
@@ -66,6 +71,12 @@ function findProblem(node: unknown): (TemplateCheck & { ok: false }) | null {
     case 'Decorator':
     case 'DecoratorBlock':
       return refuse('decorators ({{* name}}) are not available in notification templates')
+    case 'PathExpression': {
+      const path = current as PathNode
+      if (path.data || path.original === 'this' || (path.original ?? '').startsWith('../') || (path.original ?? '').startsWith('this'))
+        return refuse(`write a value by its name, such as {{doctorName}}, not {{${path.original}}}`)
+      break
+    }
     case 'MustacheStatement':
     case 'BlockStatement':
     case 'SubExpression': {
@@ -77,9 +88,11 @@ function findProblem(node: unknown): (TemplateCheck & { ok: false }) | null {
       break
     }
   }
+  const inside = current.type === 'BlockStatement' ? depth + 1 : depth
+  if (inside > MAX_DEPTH) return refuse(`blocks are nested more than ${MAX_DEPTH} deep: write the message more simply`)
   for (const [key, child] of Object.entries(current)) {
     if (key !== 'loc' && child && typeof child === 'object') {
-      const problem = findProblem(child)
+      const problem = findProblem(child, inside)
       if (problem) return problem
     }
   }
@@ -91,6 +104,7 @@ function checkCall(call: CallNode): string | null {
   const name = call.path.original ?? ''
   const hasArguments = call.params.length > 0 || Boolean(call.hash)
   const isHelper = (HELPERS as readonly string[]).includes(name)
+  if (name === 'each' || name === 'with') return `{{#${name}}} is not available in notification templates: values are plain text, write them by name`
   if (hasArguments && !isHelper) return `there is no helper called "${name}" (available: ${HELPERS.join(', ')})`
   if (ONE_VALUE.has(name) && call.params.length !== 1) return `{{#${name}}} takes exactly one value, e.g. {{#${name} doctorName}}`
   if (name === 'button' && (call.type !== 'MustacheStatement' || call.params.length < 1 || call.params.length > 2))

@@ -4,7 +4,7 @@ import type { TemplatePart } from './events.ts'
 
 /**
  * The platform's own Handlebars, apart from the global one (plugins may use that).
- * Besides the built-in blocks (`if`, `unless`, `each`, `with`) it knows one helper:
+ * Besides the built-in blocks `if` and `unless` it knows one helper:
  *
  *   {{button link "View your appointment"}}
  *
@@ -18,7 +18,7 @@ export const handlebars = Handlebars.create()
 export type BrandData = { color: string; textColor: string }
 
 /** The helpers templates may call; checkTemplate refuses any other. */
-export const HELPERS = ['if', 'unless', 'each', 'with', 'button'] as const
+export const HELPERS = ['if', 'unless', 'button'] as const
 
 handlebars.unregisterHelper('log')
 handlebars.unregisterHelper('lookup')

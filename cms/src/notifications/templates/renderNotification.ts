@@ -119,8 +119,11 @@ function oneLine(text: string, max = Infinity): string {
 
 /** Plain text tidied: no trailing spaces, at most one blank line in a row (block tags leave empty lines). */
 function plainText(text: string): string {
+  // Line by line, not a regular expression over the whole text: that took seconds on a long run of spaces.
   return text
-    .replace(/[ \t]+$/gm, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }

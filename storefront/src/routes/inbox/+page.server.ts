@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const { docs } = await api<{ docs: NotificationDoc[] }>(locals, `/api/notifications?${q}`)
   const fresh = docs.filter((n) => !n.readAt).map((n) => n.id)
   const { unread } = fresh.length
-    ? await api<{ unread: number }>(locals, '/api/notifications/read', { body: { ids: fresh } })
+    ? await api<{ unread: number }>(locals, '/api/notifications/read', { body: { ids: fresh, clinic: locals.clinic!.id } })
     : { unread: 0 }
   return {
     unread,
