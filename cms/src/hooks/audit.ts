@@ -110,8 +110,9 @@ type TenantOf = (doc: Record<string, unknown>, operation: 'create' | 'update' | 
 const ownTenant: TenantOf = (doc) => idOf(doc.tenant)
 
 const logWrite =
-  (tenantOf: TenantOf): CollectionAfterChangeHook =>
+  (tenantOf: TenantOf, platformWrites: boolean): CollectionAfterChangeHook =>
   async ({ doc, req, collection, operation }) => {
+    if (!platformWrites && !req.user) return doc
     const notes = req.context[WRITE_NOTES] as Map<string, { action: AuditAction; note: string }> | undefined
     const described = notes?.get(`${collection.slug}:${String(doc.id)}`)
     await writeAuditEntry(req, {
@@ -152,6 +153,11 @@ type AuditOptions = {
   reads?: boolean
   /** The clinic of an entry; default the document's `tenant`. */
   tenantOf?: TenantOf
+  /**
+   * false: writes the platform's own code makes with no person behind them are not logged
+   * (a message's sending, which the message records itself); people's writes still are.
+   */
+  platformWrites?: boolean
 }
 
 /**
@@ -164,6 +170,7 @@ export function audited(config: CollectionConfig, options: AuditOptions | AuditO
     isHealthData = () => true,
     reads = true,
     tenantOf = ownTenant,
+    platformWrites = true,
   } = typeof options === 'function' ? { isHealthData: options } : options
   const hooks = config.hooks ?? {}
   return {
@@ -171,7 +178,7 @@ export function audited(config: CollectionConfig, options: AuditOptions | AuditO
     hooks: {
       ...hooks,
       afterRead: reads ? [...(hooks.afterRead ?? []), noteRead(isHealthData)] : hooks.afterRead,
-      afterChange: [...(hooks.afterChange ?? []), logWrite(tenantOf)],
+      afterChange: [...(hooks.afterChange ?? []), logWrite(tenantOf, platformWrites)],
       beforeDelete: config.auth ? [...(hooks.beforeDelete ?? []), refuseDeletingOneself] : hooks.beforeDelete,
       afterDelete: [...(hooks.afterDelete ?? []), logDelete(tenantOf)],
     },

@@ -11,8 +11,9 @@ import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
 /**
  * A message to one person of the clinic on one channel. Bodies carry links into
  * the platform, never clinical content. The platform plans them (a visit booked,
- * its reminders) and sends them when due (src/notifications/). Writes through
- * the API are audited; reads are not (no health data).
+ * its reminders) and sends them when due (src/notifications/). People's writes
+ * are audited; the platform's sending is recorded on the message itself; reads
+ * are not audited (no health data).
  */
 /** Fields the platform keeps for itself: written by its code, read by platform admins. */
 const platformOnly: FieldAccess = ({ req }) => isPlatformAdmin(req)
@@ -96,5 +97,6 @@ export const Notifications: CollectionConfig = audited(
       { name: 'readAt', type: 'date', index: true, admin: { readOnly: true }, access: platformWrites },
     ],
   },
-  { reads: false },
+  // Sending is recorded on the message itself (status, attempts, decision), not as audit entries.
+  { reads: false, platformWrites: false },
 )
