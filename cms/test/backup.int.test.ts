@@ -45,7 +45,7 @@ const uploadedFiles = (dir: string, collection: string) =>
   readdirSync(join(dir, 'uploads', collection)).map((name) => ({ name, bytes: readFileSync(join(dir, 'uploads', collection, name)) }))
 
 beforeAll(async () => {
-  ;({ server, world } = await startWorld({ DATA_ENCRYPTION_KEY: KEY }))
+  ;({ server, world } = await startWorld({ DATA_ENCRYPTION_KEY: KEY, JOBS_IN_SERVER: 'false' }))
   dataDir = process.env.DATA_DIR!
   const png = await sharp({ create: { width: 8, height: 8, channels: 4, background: '#3366cc' } })
     .png()

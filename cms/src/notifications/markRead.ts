@@ -40,13 +40,11 @@ export const markRead: Endpoint = {
       { readAt: { exists: false } },
     ]
     if (all || (ids as unknown[]).length)
-      await req.payload.update({
+      // The platform's own write (readAt is nobody's to set through the collection), limited to the reader's messages.
+      await req.payload.db.updateMany({
         collection: 'notifications',
         where: { and: [...mine, ...(all ? [] : [{ id: { in: ids } }])] },
         data: { readAt: new Date().toISOString() },
-        depth: 0,
-        // The platform's own write (readAt is nobody's to set through the collection), limited above to the reader's messages.
-        overrideAccess: true,
       })
     const { totalDocs } = await req.payload.count({ collection: 'notifications', where: { and: mine }, overrideAccess: true, req })
     return json(200, { unread: totalDocs })

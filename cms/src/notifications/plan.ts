@@ -93,26 +93,22 @@ export async function planMessages(payload: Payload, messages: PlannedMessage[])
 }
 
 /**
- * Cancels a visit's messages still waiting to go (all of them, or those of some
- * kinds), with the reason: nothing planned for a cancelled or moved visit goes
- * out. The sender checks the visit again at send time, for a cancellation that
- * lands while it runs.
+ * Cancels a visit's messages still waiting to go (all of them, or only its
+ * reminders), with the reason: nothing planned for a cancelled or moved visit
+ * goes out. The sender checks the visit again at send time, for a cancellation
+ * that lands while it runs. One write straight to the database: the platform's
+ * own bookkeeping, with no access check, validation or audit entry.
  */
-export async function cancelPlanned(payload: Payload, appointment: Id, decision: string, kinds?: (kind: string) => boolean) {
-  const { docs } = await payload.find({
+export async function cancelPlanned(payload: Payload, appointment: Id, decision: string, only?: 'reminders') {
+  await payload.db.updateMany({
     collection: 'notifications',
-    where: { and: [{ appointment: { equals: appointment } }, { status: { equals: 'scheduled' } }] },
-    select: { kind: true },
-    limit: 0,
-    pagination: false,
-    depth: 0,
-  })
-  const ids = docs.filter((d) => !kinds || kinds(String(d.kind ?? ''))).map((d) => d.id)
-  if (!ids.length) return
-  await payload.update({
-    collection: 'notifications',
-    where: { and: [{ id: { in: ids } }, { status: { equals: 'scheduled' } }] },
-    data: { status: 'cancelled', decision },
-    depth: 0,
+    where: {
+      and: [
+        { appointment: { equals: appointment } },
+        { status: { equals: 'scheduled' } },
+        ...(only === 'reminders' ? [{ kind: { like: 'reminder-' } }] : []),
+      ],
+    },
+    data: { status: 'cancelled', decision, updatedAt: new Date().toISOString() },
   })
 }

@@ -2,7 +2,7 @@ import { createLocalReq, type Payload } from 'payload'
 import type { Notification } from '../payload-types.ts'
 import { and, eq } from '@payloadcms/db-sqlite/drizzle'
 import { idOf } from '../access/roles.ts'
-import { drizzleTable } from '../database/index.ts'
+import { drizzleTable, lookup } from '../database/index.ts'
 import { clinicZone } from '../admin/clinicTime/clinicZone.ts'
 import { clinicSender, clinicSite } from '../email/clinicLink.ts'
 import { sendEmailNow } from '../email/emailAdapter.ts'
@@ -39,18 +39,21 @@ async function cancelledBy(payload: Payload, actor: unknown, visit: Visit): Prom
   return 'the clinic'
 }
 
+// The platform's own reads (the visit, the recipient) go through `lookup`: no audit entry for them, as for
+// every internal look-up; what a person reads is audited where they read it.
+
 /** Renders a message from what the platform holds now: names, times in the clinic's zone (named), links. */
 async function render(payload: Payload, message: Notification, visit: Visit | null): Promise<RenderedMessage> {
   const tenant = idOf(message.tenant)!
   const req = await createLocalReq({}, payload)
   const [clinic, recipient, site, zone] = await Promise.all([
     payload.findByID({ collection: 'tenants', id: tenant, depth: 0 }),
-    payload.findByID({ collection: 'users', id: idOf(message.recipient)!, depth: 0, select: { name: true } }),
+    lookup.byId(req, 'users', idOf(message.recipient), { name: true }),
     clinicSite(req, tenant),
     clinicZone(payload, tenant),
   ])
   const details = (message.details ?? {}) as Record<string, unknown>
-  const values: Record<string, unknown> = { recipientName: recipient.name, clinicName: clinic.name, link: `${site}/inbox` }
+  const values: Record<string, unknown> = { recipientName: recipient?.name ?? '', clinicName: clinic.name, link: `${site}/inbox` }
   if (visit) {
     const doctor = await payload.findByID({ collection: 'doctors', id: idOf(visit.doctor)!, depth: 0, select: { displayName: true } })
     Object.assign(values, { doctorName: doctor.displayName, when: when(visit.start, zone), link: `${site}/visits/${visit.id}` })
@@ -111,7 +114,8 @@ async function decide(message: Notification, visit: Visit | null, now: Date): Pr
 async function deliver(payload: Payload, message: Notification, rendered: RenderedMessage): Promise<void> {
   if (message.channel === 'in-app') return // the message document is the inbox entry
   if (message.channel !== 'email') throw new Error(`no ${message.channel} channel is set up`)
-  const recipient = await payload.findByID({ collection: 'users', id: idOf(message.recipient)!, depth: 0, select: { email: true } })
+  const recipient = await lookup.byId(await createLocalReq({}, payload), 'users', idOf(message.recipient), { email: true })
+  if (!recipient?.email) throw new Error('the recipient has no email address')
   const clinic = await payload.findByID({ collection: 'tenants', id: idOf(message.tenant)!, depth: 0, select: { name: true } })
   await sendEmailNow(payload, {
     to: recipient.email,
@@ -122,21 +126,18 @@ async function deliver(payload: Payload, message: Notification, rendered: Render
   })
 }
 
-/** Sets a claimed message's outcome; only while it is still being sent by this pass. */
+/**
+ * Sets a claimed message's outcome, only while it is still being sent by this
+ * pass: one write straight to the database (the platform's own bookkeeping: no
+ * access check, validation or audit entry).
+ */
 const settle = (payload: Payload, id: number, data: Record<string, unknown>) =>
-  payload.update({
+  payload.db.updateMany({
     collection: 'notifications',
     where: { and: [{ id: { equals: id } }, { status: { equals: 'sending' } }] },
-    data,
-    depth: 0,
-    overrideAccess: true,
+    data: { ...data, updatedAt: new Date().toISOString() },
   })
 
-/**
- * Takes a due message for this sender alone: one conditional write (scheduled →
- * sending), so several runners (every server, `npm run worker`) send each message
- * once. Returns whether this sender got it.
- */
 type ClaimQuery = { update(t: unknown): { set(v: object): { where(c: unknown): { returning(f: object): Promise<unknown[]> } } } }
 
 async function claim(payload: Payload, id: number): Promise<boolean> {
@@ -150,15 +151,13 @@ async function claim(payload: Payload, id: number): Promise<boolean> {
       .returning({ id: table.id })
     return taken.length === 1
   }
-  // MongoDB: Payload's update (one process sends there).
-  const { docs } = await payload.update({
+  // MongoDB: a conditional update through the adapter (run one sender there: see docs/notifications.md).
+  const taken = await payload.db.updateMany({
     collection: 'notifications',
     where: { and: [{ id: { equals: id } }, { status: { equals: 'scheduled' } }] },
-    data: { status: 'sending' },
-    depth: 0,
-    select: { status: true },
+    data: { status: 'sending', updatedAt: new Date().toISOString() },
   })
-  return docs.length === 1
+  return (taken?.length ?? 0) === 1
 }
 
 async function sendOne(payload: Payload, message: Notification, now: Date): Promise<void> {
@@ -166,7 +165,16 @@ async function sendOne(payload: Payload, message: Notification, now: Date): Prom
   const readVisit = () =>
     appointmentId === null
       ? Promise.resolve(null)
-      : (payload.findByID({ collection: 'appointments', id: appointmentId, depth: 0, disableErrors: true }) as Promise<Visit | null>)
+      : createLocalReq({}, payload).then(
+          (req) =>
+            lookup.byId(req, 'appointments', appointmentId, {
+              status: true,
+              start: true,
+              patient: true,
+              doctor: true,
+              tenant: true,
+            }) as Promise<Visit | null>,
+        )
   let outcome = await decide(message, await readVisit(), now)
   if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
   const lateBy = now.getTime() - Date.parse(message.scheduledFor ?? now.toISOString())
@@ -223,16 +231,17 @@ async function retryLater(payload: Payload, message: Notification, now: Date, er
  * decisions use (tests move it). Returns how many it took.
  */
 export async function sendDueNotifications(payload: Payload, now: Date = new Date()): Promise<number> {
-  await payload.update({
+  await payload.db.updateMany({
     collection: 'notifications',
     where: {
       and: [{ status: { equals: 'sending' } }, { updatedAt: { less_than: new Date(now.getTime() - STALLED_AFTER_MS).toISOString() } }],
     },
     data: {
       status: 'failed',
-      error: 'The sender stopped while sending it; not sent again on its own, so it cannot arrive twice. Resend it if it did not arrive.',
+      error:
+        'The sender stopped while sending it, and it may have gone: not sent again on its own, so it cannot arrive twice. Send it again if it did not arrive.',
+      updatedAt: now.toISOString(),
     },
-    depth: 0,
   })
   const { docs } = await payload.find({
     collection: 'notifications',

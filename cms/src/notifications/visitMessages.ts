@@ -5,7 +5,6 @@ import { DEFAULT_REMINDER_HOURS } from './clinicFields.ts'
 import { cancelPlanned, planMessages, type PlannedMessage } from './plan.ts'
 
 const HOUR = 3_600_000
-const isReminder = (kind: string) => kind.startsWith('reminder-')
 
 const schedules = publicDataCache<number[]>(30_000)
 
@@ -75,7 +74,7 @@ export function planVisitMessages(payload: Payload): void {
     await planMessages(payload, [now(event, 'appointment.confirmed', `${event.appointment}:confirmed`)])
   })
   on('appointment.rescheduled', async (event) => {
-    await cancelPlanned(payload, event.appointment, 'The visit moved to another time.', isReminder)
+    await cancelPlanned(payload, event.appointment, 'The visit moved to another time.', 'reminders')
     await planMessages(payload, [
       // One per move (keyed by the moment of the move): a visit moved away and back is told both times.
       now(event, 'appointment.rescheduled', `${event.appointment}:rescheduled:${event.at}`, { previousStart: event.previous?.start }),
