@@ -14,7 +14,7 @@ import { sendDueNotifications } from '../src/notifications/send.ts'
 import { client, signIn, type Client } from './support/http.ts'
 import { outbox } from './support/outbox.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
-import { createPrescription, createRecord, openAllWeek, PASSWORD, type World } from './support/world.ts'
+import { createPrescription, createRecord, openAllWeek, PASSWORD, visitAt, type World } from './support/world.ts'
 
 const HOUR = 3_600_000
 const MINUTE = 60_000
@@ -263,6 +263,13 @@ describe('sending', () => {
     await sendDueNotifications(payload, new Date(start + 5 * MINUTE))
     const hourBefore = (await messagesOf(visit.id)).find((m) => m.kind === 'reminder-1h' && m.channel === 'email')!
     expect([hourBefore.status, hourBefore.decision]).toEqual(['skipped', expect.stringMatching(/visit had begun/)])
+  })
+
+  it('tells nothing of a visit already over when it is entered (history, a visit noted afterwards)', async () => {
+    const past = await visitAt(payload, world.alpha, Date.now() - 3 * HOUR)
+    const future = await visitAt(payload, world.alpha, Date.parse(nextStart()))
+    await plannedFor(future.id, 6)
+    expect(await messagesOf(past.id)).toEqual([])
   })
 
   it('plans a message once whatever plans it again: the database refuses the same key', async () => {

@@ -36,7 +36,7 @@ const PAGES: Check[] = [
   { name: 'a visit with its move panel open', who: 'patient', path: (ids) => `/appointments/${ids.visit}?move`, slots: true, screenshot: 'visit-move' },
   { name: 'records', who: 'patient', path: () => '/records', screenshot: 'records' },
   { name: 'prescriptions', who: 'patient', path: () => '/prescriptions' },
-  { name: 'inbox', who: 'patient', path: () => '/inbox' },
+  { name: 'inbox', who: 'patient', path: () => '/inbox', screenshot: 'inbox' },
   { name: 'profile', who: 'patient', path: () => '/profile' },
   { name: 'doctor today', who: 'doctor', path: () => '/doctor' },
   { name: 'doctor calendar, week', who: 'doctor', path: () => '/doctor/calendar?view=week' },

@@ -60,8 +60,13 @@ const now = (
  */
 export function planVisitMessages(payload: Payload): void {
   const log = (error: unknown, type: string) => payload.logger.error({ err: error, event: type }, 'could not plan the messages of a visit')
+  // A visit already over (entered afterwards, imported history) tells its patient nothing.
   const on = (type: Parameters<typeof onDomainEvent>[0], plan: (event: AppointmentEvent) => Promise<void>) =>
-    onDomainEvent(type, (event) => plan(event as AppointmentEvent).catch((error: unknown) => log(error, type)))
+    onDomainEvent(type, (event) => {
+      const visit = event as AppointmentEvent
+      if (Date.parse(visit.end) <= Date.now()) return
+      return plan(visit).catch((error: unknown) => log(error, type))
+    })
 
   on('appointment.booked', async (event) => {
     await planMessages(payload, [
