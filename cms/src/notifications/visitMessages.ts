@@ -86,32 +86,27 @@ export function planVisitMessages(payload: Payload): void {
       ...(await reminders(payload, event, Date.now())),
     ])
   })
+  // A message to the patient, to go now, about something that is not a visit.
+  const tell = (
+    event: { tenant: number | string; patient: number | string; type: string },
+    kind: 'record.shared' | 'prescription.signed',
+    key: string,
+    details: Record<string, unknown>,
+  ) =>
+    planMessages(payload, [
+      { tenant: event.tenant, recipient: event.patient, event: kind, kind, scheduledFor: new Date(), key, details },
+    ]).catch((error: unknown) => log(error, event.type))
   // A record added to the patient's file by someone else (their own uploads tell them nothing new).
   onDomainEvent('record.shared', (event) => {
     if (event.actor !== null && String(event.actor) === String(event.patient)) return
-    const message: PlannedMessage = {
-      tenant: event.tenant,
-      recipient: event.patient,
-      event: 'record.shared',
-      kind: 'record.shared',
-      scheduledFor: new Date(),
-      key: `record-${event.record}:shared`,
-      details: { record: event.record, actor: event.actor },
-    }
-    return planMessages(payload, [message]).catch((error: unknown) => log(error, event.type))
+    return tell(event, 'record.shared', `record-${event.record}:shared`, { record: event.record, actor: event.actor })
   })
-  onDomainEvent('prescription.signed', (event) => {
-    const message: PlannedMessage = {
-      tenant: event.tenant,
-      recipient: event.patient,
-      event: 'prescription.signed',
-      kind: 'prescription.signed',
-      scheduledFor: new Date(),
-      key: `prescription-${event.prescription}:signed`,
-      details: { prescription: event.prescription, doctor: event.doctor },
-    }
-    return planMessages(payload, [message]).catch((error: unknown) => log(error, event.type))
-  })
+  onDomainEvent('prescription.signed', (event) =>
+    tell(event, 'prescription.signed', `prescription-${event.prescription}:signed`, {
+      prescription: event.prescription,
+      doctor: event.doctor,
+    }),
+  )
   on('appointment.cancelled', async (event) => {
     await cancelPlanned(payload, event.appointment, 'The visit was cancelled.')
     await planMessages(payload, [now(event, 'appointment.cancelled', `${event.appointment}:cancelled`, { actor: event.actor })])
