@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 
-const BENCHMARKS = ['slots', 'bookingRace', 'storefront', 'processes', 'startup', 'memory'] as const
+const BENCHMARKS = ['slots', 'bookingRace', 'storefront', 'processes', 'startup', 'memory', 'reminders'] as const
 let failed = false
 for (const name of BENCHMARKS) {
   const run = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'bench/support/runOne.ts', name], {

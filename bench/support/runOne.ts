@@ -5,6 +5,7 @@ import { benchSlots } from '../slots.bench.ts'
 import { benchStartup } from '../startup.bench.ts'
 import { benchMemory } from '../memory.bench.ts'
 import { benchStorefront } from '../storefront.bench.ts'
+import { benchReminders } from '../reminders.bench.ts'
 import { machineLine } from './machine.ts'
 
 // Only the label: the benchmark's servers parse the environment themselves (config/src/env.ts).
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<boolean>> = {
   processes: benchProcesses,
   startup: async () => (await benchStartup(), true),
   memory: async () => (await benchMemory(), true),
+  reminders: benchReminders,
 }
 const run = benchmarks[process.argv[2] ?? '']
 if (!run) throw new Error(`no benchmark named ${process.argv[2]}: one of ${Object.keys(benchmarks).join(', ')}`)

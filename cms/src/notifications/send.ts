@@ -1,6 +1,6 @@
 import { createLocalReq, type Payload } from 'payload'
 import type { Notification } from '../payload-types.ts'
-import { and, eq } from '@payloadcms/db-sqlite/drizzle'
+import { and, eq, inArray } from '@payloadcms/db-sqlite/drizzle'
 import { idOf } from '../access/roles.ts'
 import { drizzleTable, lookup } from '../database/index.ts'
 import { clinicZone } from '../admin/clinicTime/clinicZone.ts'
@@ -16,6 +16,8 @@ const RETRY_AFTER_MS = 30_000
 const STALLED_AFTER_MS = 15 * MINUTE
 /** Messages sent per pass; the runner comes back at once while there are more. */
 const BATCH = 100
+/** Messages taken at a time by one conditional write. */
+const CLAIM = 10
 /** Later than this past its time, a message says it went late, and why. */
 const LATE_AFTER_MS = 5 * MINUTE
 
@@ -28,47 +30,66 @@ const when = (iso: string, zone: string) => formatWhen(iso, zone)
 const leadTime = (hours: number) =>
   hours >= 24 && hours % 24 === 0 ? (hours === 24 ? 'tomorrow' : `in ${hours / 24} days`) : hours === 1 ? 'in 1 hour' : `in ${hours} hours`
 
-async function cancelledBy(payload: Payload, actor: unknown, visit: Visit): Promise<string> {
+async function cancelledBy(reads: Reads, actor: unknown, visit: Visit): Promise<string> {
   const actorId = idOf(actor)
   if (actorId === null) return 'the clinic'
   if (actorId === idOf(visit.patient)) return 'you'
-  const doctor = await payload
-    .findByID({ collection: 'doctors', id: idOf(visit.doctor)!, depth: 0, select: { displayName: true, user: true } })
-    .catch(() => null)
+  const doctor = await reads.doctor(idOf(visit.doctor)!).catch(() => null)
   if (doctor && idOf(doctor.user) === actorId) return doctor.displayName
   return 'the clinic'
 }
 
-// The platform's own reads (the visit, the recipient) go through `lookup`: no audit entry for them, as for
-// every internal look-up; what a person reads is audited where they read it.
+/**
+ * What a pass of the sender reads about the people and clinics of its messages,
+ * each read once per pass (a pass sends up to BATCH messages, often of one
+ * clinic and doctor). The platform's own reads: the recipient through `lookup`
+ * (no audit entry, as for every internal look-up). The visit is not kept: it is
+ * read afresh for each decision.
+ */
+function passReads(payload: Payload) {
+  const kept = new Map<string, Promise<any>>()
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    let value = kept.get(key)
+    if (!value) kept.set(key, (value = load()))
+    return value
+  }
+  const req = once('req', () => createLocalReq({}, payload))
+  return {
+    payload,
+    req,
+    clinic: (id: number | string) => once(`clinic:${id}`, () => payload.findByID({ collection: 'tenants', id, depth: 0 })),
+    site: (id: number | string) => once(`site:${id}`, async () => clinicSite(await req, id)),
+    zone: (id: number | string) => once(`zone:${id}`, () => clinicZone(payload, id)),
+    doctor: (id: number | string) =>
+      once(`doctor:${id}`, () => payload.findByID({ collection: 'doctors', id, depth: 0, select: { displayName: true, user: true } })),
+    person: (id: number | string) => once(`person:${id}`, async () => lookup.byId(await req, 'users', id, { name: true, email: true })),
+  }
+}
+type Reads = ReturnType<typeof passReads>
 
 /** Renders a message from what the platform holds now: names, times in the clinic's zone (named), links. */
-async function render(payload: Payload, message: Notification, visit: Visit | null): Promise<RenderedMessage> {
+async function render(reads: Reads, message: Notification, visit: Visit | null): Promise<RenderedMessage> {
   const tenant = idOf(message.tenant)!
-  const req = await createLocalReq({}, payload)
   const [clinic, recipient, site, zone] = await Promise.all([
-    payload.findByID({ collection: 'tenants', id: tenant, depth: 0 }),
-    lookup.byId(req, 'users', idOf(message.recipient), { name: true }),
-    clinicSite(req, tenant),
-    clinicZone(payload, tenant),
+    reads.clinic(tenant),
+    reads.person(idOf(message.recipient)!),
+    reads.site(tenant),
+    reads.zone(tenant),
   ])
   const details = (message.details ?? {}) as Record<string, unknown>
   const values: Record<string, unknown> = { recipientName: recipient?.name ?? '', clinicName: clinic.name, link: `${site}/inbox` }
   if (visit) {
-    const doctor = await payload.findByID({ collection: 'doctors', id: idOf(visit.doctor)!, depth: 0, select: { displayName: true } })
+    const doctor = await reads.doctor(idOf(visit.doctor)!)
     Object.assign(values, { doctorName: doctor.displayName, when: when(visit.start, zone), link: `${site}/visits/${visit.id}` })
     if (typeof details.previousStart === 'string') values.previousWhen = when(details.previousStart, zone)
     if (typeof details.hours === 'number') values.leadTime = leadTime(details.hours)
-    if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(payload, details.actor, visit)
+    if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(reads, details.actor, visit)
   }
   if (message.event === 'record.shared') values.link = `${site}/records`
   if (message.event === 'prescription.signed') {
     values.link = `${site}/prescriptions`
     const doctor = idOf(details.doctor)
-    if (doctor !== null)
-      values.doctorName = (
-        await payload.findByID({ collection: 'doctors', id: doctor, depth: 0, select: { displayName: true } })
-      ).displayName
+    if (doctor !== null) values.doctorName = (await reads.doctor(doctor)).displayName
   }
   const palette = (clinic as { brand?: { palette?: { primary?: string } } }).brand?.palette
   // A message a clinic's admin wrote (no kind: the platform did not plan it) goes as written, as an announcement.
@@ -111,15 +132,14 @@ async function decide(message: Notification, visit: Visit | null, now: Date): Pr
 }
 
 /** Delivers one rendered message on its channel; throws when the channel refuses. */
-async function deliver(payload: Payload, message: Notification, rendered: RenderedMessage): Promise<void> {
+async function deliver(reads: Reads, message: Notification, rendered: RenderedMessage): Promise<void> {
   if (message.channel === 'in-app') return // the message document is the inbox entry
   if (message.channel !== 'email') throw new Error(`no ${message.channel} channel is set up`)
-  const recipient = await lookup.byId(await createLocalReq({}, payload), 'users', idOf(message.recipient), { email: true })
+  const [recipient, clinic] = await Promise.all([reads.person(idOf(message.recipient)!), reads.clinic(idOf(message.tenant)!)])
   if (!recipient?.email) throw new Error('the recipient has no email address')
-  const clinic = await payload.findByID({ collection: 'tenants', id: idOf(message.tenant)!, depth: 0, select: { name: true } })
-  await sendEmailNow(payload, {
+  await sendEmailNow(reads.payload, {
     to: recipient.email,
-    from: clinicSender(payload, clinic.name),
+    from: clinicSender(reads.payload, clinic.name),
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,
@@ -140,32 +160,38 @@ const settle = (payload: Payload, id: number, data: Record<string, unknown>) =>
 
 type ClaimQuery = { update(t: unknown): { set(v: object): { where(c: unknown): { returning(f: object): Promise<unknown[]> } } } }
 
-async function claim(payload: Payload, id: number): Promise<boolean> {
+/**
+ * Takes due messages for this sender alone: one conditional write (scheduled →
+ * sending) for the whole batch, so several runners (every server, `npm run
+ * worker`) send each message once. Returns the ids this sender got.
+ */
+async function claim(payload: Payload, ids: number[]): Promise<Set<number>> {
   const drizzle = await drizzleTable({ payload }, 'notifications')
   if (drizzle) {
     const { db, table } = drizzle as unknown as { db: ClaimQuery; table: Record<string, any> }
-    const taken = await db
+    const taken = (await db
       .update(table)
       .set({ status: 'sending', updatedAt: new Date().toISOString() })
-      .where(and(eq(table.id, id), eq(table.status, 'scheduled')))
-      .returning({ id: table.id })
-    return taken.length === 1
+      .where(and(inArray(table.id, ids), eq(table.status, 'scheduled')))
+      .returning({ id: table.id })) as { id: number }[]
+    return new Set(taken.map((row) => row.id))
   }
   // MongoDB: a conditional update through the adapter (run one sender there: see docs/notifications.md).
   const taken = await payload.db.updateMany({
     collection: 'notifications',
-    where: { and: [{ id: { equals: id } }, { status: { equals: 'scheduled' } }] },
+    where: { and: [{ id: { in: ids } }, { status: { equals: 'scheduled' } }] },
     data: { status: 'sending', updatedAt: new Date().toISOString() },
   })
-  return (taken?.length ?? 0) === 1
+  return new Set((taken ?? []).map((row) => Number(row.id)))
 }
 
-async function sendOne(payload: Payload, message: Notification, now: Date): Promise<void> {
+async function sendOne(reads: Reads, message: Notification, now: Date): Promise<void> {
+  const { payload } = reads
   const appointmentId = idOf(message.appointment)
   const readVisit = () =>
     appointmentId === null
       ? Promise.resolve(null)
-      : createLocalReq({}, payload).then(
+      : reads.req.then(
           (req) =>
             lookup.byId(req, 'appointments', appointmentId, {
               status: true,
@@ -175,16 +201,17 @@ async function sendOne(payload: Payload, message: Notification, now: Date): Prom
               tenant: true,
             }) as Promise<Visit | null>,
         )
-  let outcome = await decide(message, await readVisit(), now)
+  const visit = await readVisit()
+  let outcome = await decide(message, visit, now)
   if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
   const lateBy = now.getTime() - Date.parse(message.scheduledFor ?? now.toISOString())
   let rendered: RenderedMessage
   try {
-    rendered = await render(payload, message, await readVisit())
+    rendered = await render(reads, message, visit)
     // The visit is read again right before sending: a cancellation that landed while this ran stops it.
     outcome = await decide(message, await readVisit(), now)
     if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
-    await deliver(payload, message, rendered)
+    await deliver(reads, message, rendered)
   } catch (error) {
     return retryLater(payload, message, now, error)
   }
@@ -251,11 +278,18 @@ export async function sendDueNotifications(payload: Payload, now: Date = new Dat
     depth: 0,
     overrideAccess: true,
   })
-  let taken = 0
-  for (const message of docs as Notification[]) {
-    if (!(await claim(payload, message.id))) continue
-    taken++
-    await sendOne(payload, message, now)
+  const reads = passReads(payload)
+  let sent = 0
+  // Taken ten at a time: one write per ten, and a sender killed mid-way leaves at most ten messages
+  // taken and not sent (marked failed after STALLED_AFTER_MS, never sent twice).
+  for (let i = 0; i < docs.length; i += CLAIM) {
+    const chunk = (docs as Notification[]).slice(i, i + CLAIM)
+    const taken = await claim(
+      payload,
+      chunk.map((d) => d.id),
+    )
+    for (const message of chunk) if (taken.has(message.id)) await sendOne(reads, message, now)
+    sent += taken.size
   }
-  return taken
+  return sent
 }
