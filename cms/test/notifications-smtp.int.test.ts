@@ -76,7 +76,7 @@ it('delivers the booking’s email to the patient alone, in the clinic’s name,
   const visit = booked.body.doc as { id: number }
   await expect
     .poll(async () => (await server.payload.count({ collection: 'notifications', where: { appointment: { equals: visit.id } } })).totalDocs)
-    .toBe(6)
+    .toBe(8)
 
   // The mail server refuses once: the message waits and goes at the next try, once.
   refuseNext = 1

@@ -75,11 +75,13 @@ const emailsAbout = (visitId: number) => outbox().filter((m) => m.body.includes(
 describe('a booked visit', () => {
   it('is confirmed at once by email and in the inbox, with two reminders planned at 24 h and 1 h before, in both channels', async () => {
     const visit = await book()
-    const planned = await plannedFor(visit.id, 6)
+    const planned = await plannedFor(visit.id, 8)
     const start = Date.parse(visit.start)
     const at = (kind: string) => planned.filter((m) => m.kind === kind).map((m) => Date.parse(m.scheduledFor!))
     expect(at('reminder-24h')).toEqual([start - 24 * HOUR, start - 24 * HOUR])
     expect(at('reminder-1h')).toEqual([start - HOUR, start - HOUR])
+    // "Your visit is starting", with the link to join, when the call is open: 5 minutes before.
+    expect(at('starting')).toEqual([start - 5 * MINUTE, start - 5 * MINUTE])
 
     await sendDueNotifications(payload, new Date())
     expect(summary(await messagesOf(visit.id))).toEqual([
@@ -89,6 +91,8 @@ describe('a booked visit', () => {
       'reminder-1h in-app scheduled',
       'reminder-24h email scheduled',
       'reminder-24h in-app scheduled',
+      'starting email scheduled',
+      'starting in-app scheduled',
     ])
     // The email: to the patient, in the clinic's name, with a link to the visit and nothing of its reason.
     const [email] = emailsAbout(visit.id)
@@ -112,7 +116,7 @@ describe('a booked visit', () => {
 
   it('gets each reminder at its instant, once, even with two senders at the same moment', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const start = Date.parse(visit.start)
     await sendDueNotifications(payload, new Date())
     // A minute before the 24 h reminder: nothing more goes.
@@ -134,11 +138,11 @@ describe('a booked visit', () => {
 describe('a visit that changes', () => {
   it('moved: the old reminders are cancelled, new ones planned at the new time, and the patient is told of the move', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const to = nextStart()
     const moved = await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: to })
     expect(moved.status, JSON.stringify(moved.body)).toBe(200)
-    const after = await plannedFor(visit.id, 12)
+    const after = await plannedFor(visit.id, 16)
     const reminders = after.filter((m) => m.kind?.startsWith('reminder-'))
     expect(reminders.filter((m) => m.status === 'cancelled').map((m) => Date.parse(m.scheduledFor!))).toEqual(
       expect.arrayContaining([Date.parse(visit.start) - 24 * HOUR, Date.parse(visit.start) - HOUR]),
@@ -160,12 +164,12 @@ describe('a visit that changes', () => {
 
   it('moved away and back: the reminders of that time are planned again, and each move is told', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const away = nextStart()
     expect((await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: away })).status).toBe(200)
-    await plannedFor(visit.id, 12)
+    await plannedFor(visit.id, 16)
     expect((await patient.request('POST', `/api/appointments/${visit.id}/reschedule`, { start: visit.start })).status).toBe(200)
-    await plannedFor(visit.id, 14)
+    await plannedFor(visit.id, 18)
     const reminders = (await messagesOf(visit.id)).filter((m) => m.kind?.startsWith('reminder-'))
     const at = (status: string) =>
       reminders
@@ -179,11 +183,11 @@ describe('a visit that changes', () => {
 
   it('cancelled: nothing planned is ever sent, and the patient is told who cancelled', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     await sendDueNotifications(payload, new Date())
     const cancelled = await patient.request('POST', `/api/appointments/${visit.id}/cancel`, { reason: 'Feeling better' })
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200)
-    await plannedFor(visit.id, 8)
+    await plannedFor(visit.id, 10)
     await sendDueNotifications(payload, new Date(Date.parse(visit.start) - HOUR))
     const messages = await messagesOf(visit.id)
     expect(summary(messages.filter((m) => m.kind?.startsWith('reminder-')))).toEqual([
@@ -200,7 +204,7 @@ describe('a visit that changes', () => {
 
   it('cancelled after its reminder was planned but before it was sent: the sender reads the visit at send time and sends nothing', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     // Cancelled behind the planner's back (as a cancellation racing the sender would look to it).
     await payload.db.updateOne({ collection: 'appointments', where: { id: { equals: visit.id } }, data: { status: 'cancelled' } })
     await sendDueNotifications(payload, new Date(Date.parse(visit.start) - HOUR))
@@ -213,7 +217,7 @@ describe('a visit that changes', () => {
 describe('sending', () => {
   it('retries a channel that fails, with growing waits, and sends once when it recovers', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const email = payload.email as unknown as { sendEmailNow: (m: unknown) => Promise<unknown> }
     const real = email.sendEmailNow
     let refusals = 2
@@ -239,7 +243,7 @@ describe('sending', () => {
 
   it('marks a message failed, with the error, after its last retry', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const email = payload.email as unknown as { sendEmailNow: (m: unknown) => Promise<unknown> }
     const real = email.sendEmailNow
     email.sendEmailNow = () => Promise.reject(new Error('550 mailbox unavailable'))
@@ -252,9 +256,24 @@ describe('sending', () => {
     expect([booked!.status, booked!.attempts, booked!.error]).toEqual(['failed', 4, '550 mailbox unavailable'])
   })
 
+  it('sends "your visit is starting" with the link to join, late while the visit lasts, never after it ended', async () => {
+    const visit = await book()
+    await plannedFor(visit.id, 8)
+    const start = Date.parse(visit.start)
+    await sendDueNotifications(payload, new Date(start - 5 * MINUTE))
+    const starting = emailsAbout(visit.id).find((m) => /starting/i.test(m.subject))!
+    expect(starting.body).toContain(`/visits/${visit.id}`)
+    // Another visit, whose platform was down through it: its "starting" is skipped, saying why.
+    const other = await book()
+    await plannedFor(other.id, 8)
+    await sendDueNotifications(payload, new Date(Date.parse(other.start) + 31 * MINUTE))
+    const skipped = (await messagesOf(other.id)).find((m) => m.kind === 'starting' && m.channel === 'email')!
+    expect([skipped.status, skipped.decision]).toEqual(['skipped', expect.stringMatching(/visit had ended/)])
+  })
+
   it('skips an hour-before reminder that would arrive after the visit began, and says why; sends a day-before one late while still useful', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const start = Date.parse(visit.start)
     // The platform was not sending from before the day-before reminder until after the visit began.
     await sendDueNotifications(payload, new Date(start - 20 * HOUR))
@@ -268,13 +287,13 @@ describe('sending', () => {
   it('tells nothing of a visit already over when it is entered (history, a visit noted afterwards)', async () => {
     const past = await visitAt(payload, world.alpha, Date.now() - 3 * HOUR)
     const future = await visitAt(payload, world.alpha, Date.parse(nextStart()))
-    await plannedFor(future.id, 6)
+    await plannedFor(future.id, 8)
     expect(await messagesOf(past.id)).toEqual([])
   })
 
   it('plans a message once whatever plans it again: the database refuses the same key', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const again = {
       tenant: world.alpha.id,
       recipient: world.alpha.patient.id,
@@ -285,7 +304,7 @@ describe('sending', () => {
       key: `${visit.id}:booked`,
     }
     await Promise.all([planMessages(payload, [again]), planMessages(payload, [again])])
-    expect(await messagesOf(visit.id)).toHaveLength(6)
+    expect(await messagesOf(visit.id)).toHaveLength(8)
   })
 })
 
@@ -311,14 +330,14 @@ describe('records and prescriptions', () => {
 describe('who reads messages', () => {
   it('a patient reads only their own; another clinic’s admin reads none of this clinic’s', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     const other = await signIn(server.url, world.alpha.otherPatient.email, PASSWORD)
     const theirs = await other.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)
     expect([theirs.status, theirs.body.docs]).toEqual([200, []])
     const betaAdmin = await signIn(server.url, world.beta.admin.email, PASSWORD)
     expect((await betaAdmin.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)).body.docs).toEqual([])
     const alphaAdmin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
-    expect((await alphaAdmin.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)).body.docs).toHaveLength(6)
+    expect((await alphaAdmin.request('GET', `/api/notifications?where[appointment][equals]=${visit.id}`)).body.docs).toHaveLength(8)
     expect((await client(server.url).request('GET', '/api/notifications')).status).toBe(403)
     // A clinic's message settings and templates are not part of its public face.
     const publicClinic = await client(server.url).request('GET', `/api/tenants/${world.alpha.id}?depth=0`)
@@ -360,7 +379,7 @@ describe('who reads messages', () => {
 describe('what a clinic admin may change', () => {
   it('cancels a planned message or sends a failed one again, but never re-aims, rewords or resends one the platform wrote', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     await sendDueNotifications(payload, new Date())
     const admin = await signIn(server.url, world.alpha.admin.email, PASSWORD)
     const rows = await messagesOf(visit.id)
@@ -394,7 +413,7 @@ describe('what a clinic admin may change', () => {
 describe('the inbox', () => {
   it('counts unread messages, and marks read only the reader’s own', async () => {
     const visit = await book()
-    await plannedFor(visit.id, 6)
+    await plannedFor(visit.id, 8)
     await sendDueNotifications(payload, new Date())
     const unreadQuery = `/api/notifications?where[channel][equals]=in-app&where[status][equals]=sent&where[readAt][exists]=false&limit=100&depth=0`
     const unread = (await patient.request('GET', unreadQuery)).body.docs as Notification[]
@@ -434,7 +453,7 @@ describe('a clinic’s own templates', () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200)
     try {
       const visit = await book()
-      await plannedFor(visit.id, 6)
+      await plannedFor(visit.id, 8)
       await sendDueNotifications(payload, new Date())
       expect(emailsAbout(visit.id).map((m) => m.subject)).toEqual(['Booked with Dr. One alpha at Clinic alpha'])
     } finally {

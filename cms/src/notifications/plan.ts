@@ -28,6 +28,7 @@ export const CHANNELS: readonly Channel[] = ['email', 'in-app']
 /** Shown in the inbox and the admin list until the message is sent with its rendered subject. */
 const PLANNED_SUBJECT: Record<string, string> = {
   'appointment.reminder': 'Visit reminder',
+  'appointment.starting': 'Your visit is starting',
   'appointment.booked': 'Visit booked',
   'appointment.confirmed': 'Visit confirmed',
   'appointment.rescheduled': 'Visit moved',
@@ -93,20 +94,20 @@ export async function planMessages(payload: Payload, messages: PlannedMessage[])
 }
 
 /**
- * Cancels a visit's messages still waiting to go (all of them, or only its
- * reminders), with the reason: nothing planned for a cancelled or moved visit
+ * Cancels a visit's messages still waiting to go (all of them, or only those
+ * before it: reminders and "starting"), with the reason: nothing planned for a cancelled or moved visit
  * goes out. The sender checks the visit again at send time, for a cancellation
  * that lands while it runs. One write straight to the database: the platform's
  * own bookkeeping, with no access check, validation or audit entry.
  */
-export async function cancelPlanned(payload: Payload, appointment: Id, decision: string, only?: 'reminders') {
+export async function cancelPlanned(payload: Payload, appointment: Id, decision: string, only?: 'before-visit') {
   await payload.db.updateMany({
     collection: 'notifications',
     where: {
       and: [
         { appointment: { equals: appointment } },
         { status: { equals: 'scheduled' } },
-        ...(only === 'reminders' ? [{ kind: { like: 'reminder-' } }] : []),
+        ...(only === 'before-visit' ? [{ or: [{ kind: { like: 'reminder-' } }, { kind: { equals: 'starting' } }] }] : []),
       ],
     },
     data: { status: 'cancelled', decision, updatedAt: new Date().toISOString() },

@@ -21,7 +21,7 @@ const CLAIM = 10
 /** Later than this past its time, a message says it went late, and why. */
 const LATE_AFTER_MS = 5 * MINUTE
 
-type Visit = { id: number; status: string; start: string; patient: unknown; doctor: unknown; tenant: unknown }
+type Visit = { id: number; status: string; start: string; end: string; patient: unknown; doctor: unknown; tenant: unknown }
 type Outcome = { status: 'sent' | 'cancelled' | 'skipped'; decision?: string; rendered?: RenderedMessage }
 
 const when = (iso: string, zone: string) => formatWhen(iso, zone)
@@ -121,12 +121,17 @@ async function decide(message: Notification, visit: Visit | null, now: Date): Pr
     return { status: 'cancelled', decision: 'The visit was cancelled.' }
   if (message.event === 'appointment.rescheduled' && details.start && Date.parse(details.start) !== Date.parse(visit.start))
     return { status: 'cancelled', decision: 'The visit moved again: the message about the later move tells the new time.' }
-  if (message.event === 'appointment.reminder') {
+  if (message.event === 'appointment.reminder' || message.event === 'appointment.starting') {
     if (details.start && Date.parse(details.start) !== Date.parse(visit.start))
       return { status: 'cancelled', decision: 'The visit moved to another time.' }
     if (!['requested', 'confirmed'].includes(visit.status)) return { status: 'cancelled', decision: `The visit is ${visit.status}.` }
-    if (now.getTime() >= Date.parse(visit.start))
-      return { status: 'skipped', decision: `Not sent: the visit had begun when this reminder could go (due ${message.scheduledFor}).` }
+    // A reminder is useless once the visit began; "starting" (the link to join) is useful until it ends.
+    const uselessFrom = Date.parse(message.event === 'appointment.starting' ? visit.end : visit.start)
+    if (now.getTime() >= uselessFrom)
+      return {
+        status: 'skipped',
+        decision: `Not sent: the visit had ${message.event === 'appointment.starting' ? 'ended' : 'begun'} when this message could go (due ${message.scheduledFor}).`,
+      }
   }
   return null
 }
@@ -196,6 +201,7 @@ async function sendOne(reads: Reads, message: Notification, now: Date): Promise<
             lookup.byId(req, 'appointments', appointmentId, {
               status: true,
               start: true,
+              end: true,
               patient: true,
               doctor: true,
               tenant: true,

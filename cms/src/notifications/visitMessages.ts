@@ -6,32 +6,47 @@ import { cancelPlanned, planMessages, type PlannedMessage } from './plan.ts'
 
 const HOUR = 3_600_000
 
-const schedules = publicDataCache<number[]>(30_000)
+const MINUTE = 60_000
+/** "Your visit is starting" goes this long before the start, or when the call opens if that is later. */
+const STARTING_MINUTES_BEFORE = 5
 
-/** The clinic's reminder schedule, in hours before the visit (Clinics → Notifications); kept per process until the clinic changes. */
-function reminderHours(payload: Payload, tenant: number | string): Promise<number[]> {
+type Schedule = { reminderHours: number[]; joinMinutesBefore: number }
+const schedules = publicDataCache<Schedule>(30_000)
+
+/** The clinic's reminder schedule (Clinics → Notifications) and when its calls open; kept per process until the clinic changes. */
+function scheduleOf(payload: Payload, tenant: number | string): Promise<Schedule> {
   return schedules(payload, String(tenant), async () => {
-    const clinic = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0, select: { notifications: true } })
+    const clinic = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0, select: { notifications: true, video: true } })
     const hours = clinic.notifications?.reminderHours
-    return Array.isArray(hours) ? hours : DEFAULT_REMINDER_HOURS
+    return {
+      reminderHours: Array.isArray(hours) ? hours : DEFAULT_REMINDER_HOURS,
+      joinMinutesBefore: clinic.video?.joinMinutesBefore ?? 15,
+    }
   })
 }
 
-/** The reminders of a visit at its current time, those whose time is still to come. */
-async function reminders(payload: Payload, event: AppointmentEvent, now: number): Promise<PlannedMessage[]> {
+/**
+ * The messages before a visit at its current time, those whose time is still
+ * to come: the reminders, and "your visit is starting" with the link to join.
+ */
+async function beforeTheVisit(payload: Payload, event: AppointmentEvent, now: number): Promise<PlannedMessage[]> {
   const start = Date.parse(event.start)
-  return (await reminderHours(payload, event.tenant))
-    .filter((hours) => start - hours * HOUR > now)
-    .map((hours) => ({
-      tenant: event.tenant,
-      recipient: event.patient,
-      event: 'appointment.reminder' as const,
-      kind: `reminder-${hours}h`,
-      appointment: event.appointment,
-      scheduledFor: new Date(start - hours * HOUR),
-      key: `${event.appointment}:reminder-${hours}h:${event.start}`,
-      details: { start: event.start, hours },
-    }))
+  const schedule = await scheduleOf(payload, event.tenant)
+  const message = (kind: string, type: PlannedMessage['event'], at: number, details: Record<string, unknown>): PlannedMessage => ({
+    tenant: event.tenant,
+    recipient: event.patient,
+    event: type,
+    kind,
+    appointment: event.appointment,
+    scheduledFor: new Date(at),
+    key: `${event.appointment}:${kind}:${event.start}`,
+    details: { start: event.start, ...details },
+  })
+  const startingAt = start - Math.min(STARTING_MINUTES_BEFORE, schedule.joinMinutesBefore) * MINUTE
+  return [
+    ...schedule.reminderHours.map((hours) => message(`reminder-${hours}h`, 'appointment.reminder', start - hours * HOUR, { hours })),
+    message('starting', 'appointment.starting', startingAt, {}),
+  ].filter((m) => m.scheduledFor.getTime() > now)
 }
 
 /** A message about the visit to its patient, to go now. */
@@ -53,8 +68,8 @@ const now = (
 
 /**
  * Plans the patient's messages as their visit changes, once the change is
- * committed: booked (with its reminders), confirmed, moved (the reminders of
- * the old time cancelled, new ones planned), cancelled (every message still
+ * committed: booked (with its reminders and "starting" message), confirmed,
+ * moved (those of the old time cancelled, new ones planned), cancelled (every message still
  * waiting cancelled); and a record shared with them or a prescription signed
  * for them. The sender reads the visit again at send time.
  */
@@ -71,7 +86,7 @@ export function planVisitMessages(payload: Payload): void {
   on('appointment.booked', async (event) => {
     await planMessages(payload, [
       now(event, 'appointment.booked', `${event.appointment}:booked`),
-      ...(await reminders(payload, event, Date.now())),
+      ...(await beforeTheVisit(payload, event, Date.now())),
     ])
   })
   // A request the clinic confirmed later (a visit booked as confirmed says so in its booked message).
@@ -79,11 +94,11 @@ export function planVisitMessages(payload: Payload): void {
     await planMessages(payload, [now(event, 'appointment.confirmed', `${event.appointment}:confirmed`)])
   })
   on('appointment.rescheduled', async (event) => {
-    await cancelPlanned(payload, event.appointment, 'The visit moved to another time.', 'reminders')
+    await cancelPlanned(payload, event.appointment, 'The visit moved to another time.', 'before-visit')
     await planMessages(payload, [
       // One per move (keyed by the moment of the move): a visit moved away and back is told both times.
       now(event, 'appointment.rescheduled', `${event.appointment}:rescheduled:${event.at}`, { previousStart: event.previous?.start }),
-      ...(await reminders(payload, event, Date.now())),
+      ...(await beforeTheVisit(payload, event, Date.now())),
     ])
   })
   // A message to the patient, to go now, about something that is not a visit.
