@@ -36,20 +36,23 @@ async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
-/** The first link matching `pattern` in the newest email of the outbox, waiting for it briefly. */
+/**
+ * The first link matching `pattern` in the newest email of the outbox that has
+ * one, waiting for it briefly (the outbox also holds the visits' messages, which
+ * may be written after the email looked for).
+ */
 async function emailedLink(pattern: RegExp): Promise<string | undefined> {
   const dir = join(product.env.DATA_DIR!, 'outbox')
   for (let i = 0; i < 50; i++) {
-    const files = existsSync(dir) ? readdirSync(dir).sort() : []
-    const newest = files.at(-1)
-    // Quoted-printable mail bodies wrap long lines with "=\n" and escape "=" as "=3D".
-    const body = newest
-      ? readFileSync(join(dir, newest), 'utf8')
-          .replace(/=\r?\n/g, '')
-          .replace(/=3D/g, '=')
-      : ''
-    const found = body.match(new RegExp(`https?://[^\\s"<]*${pattern.source}`))?.[0]
-    if (found) return found
+    const files = existsSync(dir) ? readdirSync(dir).sort().reverse() : []
+    for (const file of files) {
+      // Quoted-printable mail bodies wrap long lines with "=\n" and escape "=" as "=3D".
+      const body = readFileSync(join(dir, file), 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/=3D/g, '=')
+      const found = body.match(new RegExp(`https?://[^\\s"<]*${pattern.source}`))?.[0]
+      if (found) return found
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   return undefined
@@ -238,6 +241,18 @@ describe('a new patient on Northwind', () => {
     expect(await patient.getByRole('link', { name: /^Book another visit with Dr\./ }).getAttribute('href')).toMatch(/\/doctors\/\d+$/)
     await expectAccessible(patient)
     await screenshotBoth(patient, 'northwind-visit-cancelled')
+
+    // The inbox tells the visit's story, written by the server as it happened: booked, moved, cancelled.
+    expect(await patient.getByRole('link', { name: /^Inbox/ }).getAttribute('href')).toMatch(/\/inbox$/)
+    const inbox = async () => {
+      await patient.goto(`${site}/inbox`)
+      return (await patient.locator('main').textContent()) ?? ''
+    }
+    await expect.poll(inbox, { timeout: 15_000 }).toMatch(/Your visit with Dr\. Ana Ruiz is cancelled/)
+    const told = (await patient.locator('main').textContent()) ?? ''
+    expect(told).toMatch(/Your visit with Dr\. Ana Ruiz is booked/)
+    expect(told).toMatch(/Your visit with Dr\. Ana Ruiz has a new time/)
+    expect(told).not.toMatch(/Persistent cough|Feeling better/)
   })
 })
 
@@ -297,7 +312,10 @@ describe('the Northwind doctor', () => {
     // The weekly hours are rows of time pickers: every row removed, then one for Monday.
     await doctor.goto(`${site}/doctor/availability`)
     const monday = doctor.getByRole('group', { name: 'Monday' })
-    await monday.getByRole('button', { name: /^Remove Monday/ }).first().waitFor()
+    await monday
+      .getByRole('button', { name: /^Remove Monday/ })
+      .first()
+      .waitFor()
     const removeButtons = doctor.getByRole('button', { name: /^Remove / })
     while ((await removeButtons.count()) > 0) await removeButtons.first().click()
     expect(await doctor.getByText('Not working').count()).toBe(7)
