@@ -22,9 +22,7 @@ const CLAIM = 10
 const LATE_AFTER_MS = 5 * MINUTE
 
 type Visit = { id: number; status: string; start: string; end: string; patient: unknown; doctor: unknown; tenant: unknown }
-type Outcome = { status: 'sent' | 'cancelled' | 'skipped'; decision?: string; rendered?: RenderedMessage }
-
-const when = (iso: string, zone: string) => formatWhen(iso, zone)
+type Outcome = { status: 'cancelled' | 'skipped'; decision: string }
 
 /** How long before the visit a reminder goes, in the reader's words. */
 const leadTime = (hours: number) =>
@@ -80,8 +78,8 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
   const values: Record<string, unknown> = { recipientName: recipient?.name ?? '', clinicName: clinic.name, link: `${site}/inbox` }
   if (visit) {
     const doctor = await reads.doctor(idOf(visit.doctor)!)
-    Object.assign(values, { doctorName: doctor.displayName, when: when(visit.start, zone), link: `${site}/visits/${visit.id}` })
-    if (typeof details.previousStart === 'string') values.previousWhen = when(details.previousStart, zone)
+    Object.assign(values, { doctorName: doctor.displayName, when: formatWhen(visit.start, zone), link: `${site}/visits/${visit.id}` })
+    if (typeof details.previousStart === 'string') values.previousWhen = formatWhen(details.previousStart, zone)
     if (typeof details.hours === 'number') values.leadTime = leadTime(details.hours)
     if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(reads, details.actor, visit)
   }

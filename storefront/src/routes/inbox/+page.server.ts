@@ -2,6 +2,7 @@ import { api, query } from '$lib/server/api.ts'
 import type { PageServerLoad } from './$types'
 import type { Notification } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
+import { inboxOf } from '$lib/server/inbox.ts'
 
 type NotificationDoc = Pick<Notification, 'id' | 'subject' | 'body' | 'sentAt' | 'createdAt' | 'readAt'>
 
@@ -13,14 +14,7 @@ type NotificationDoc = Pick<Notification, 'id' | 'subject' | 'body' | 'sentAt' |
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireSignIn(locals, url)
   const q = query({
-    where: {
-      and: [
-        { recipient: { equals: locals.user.id } },
-        { tenant: { equals: locals.clinic!.id } },
-        { channel: { equals: 'in-app' } },
-        { status: { equals: 'sent' } },
-      ],
-    },
+    where: { and: inboxOf(locals.user, locals.clinic!) },
     sort: '-sentAt',
     limit: 50,
     depth: 0,
