@@ -217,6 +217,7 @@ export const OTHER_VARIABLES: Record<string, string> = {
   FUZZ_REQUESTS: 'tests: how many requests the fuzz test sends',
   REAL_HASHING: 'tests: 1 to hash passwords with all their rounds in the write-burst test',
   PATIENTS: 'benchmarks: how many patients the benchmark world has',
+  REMINDERS: 'benchmarks: how many visits have a reminder due in the same minute in the reminders benchmark (10,000 by default)',
   WORLD_MIGRATED:
     'benchmarks: 1 gives the benchmark world its schema with the committed migrations rather than the development push, for production processes to serve it (the processes benchmark)',
   BENCH_PAGES:
