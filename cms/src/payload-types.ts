@@ -321,6 +321,24 @@ export interface Tenant {
      */
     reminderHours?: number[] | null
     /**
+     * The messages your clinic does not send, by any channel. A moved or cancelled visit, a password reset and a changed email address are always sent.
+     */
+    turnedOff?:
+      | (
+          | 'account.created'
+          | 'appointment.booked'
+          | 'appointment.confirmed'
+          | 'appointment.reminder'
+          | 'appointment.starting'
+          | 'chat.message'
+          | 'record.shared'
+          | 'prescription.signed'
+          | 'prescription.sent'
+          | 'payment.receipt'
+          | 'payment.refund'
+        )[]
+      | null
+    /**
      * Your own wording for a message, replacing the theme's. Write Handlebars: {{name}} inserts a value, {{#if name}}…{{/if}} shows text only when it has one, {{button link "Label"}} draws the email button. The html part is the email's body only (the layout with your logo, colour and footer is added); the other parts are plain text. Every message can use recipientName, clinicName, link, unsubscribeLink; besides, password.reset: expiresIn; email.changed: newEmail; appointment.booked: doctorName, when; appointment.confirmed: doctorName, when; appointment.rescheduled: doctorName, when, previousWhen; appointment.cancelled: doctorName, when, cancelledBy; appointment.reminder: doctorName, when, leadTime; appointment.starting: doctorName, when; chat.message: senderName; record.shared: doctorName; prescription.signed: doctorName; prescription.sent: doctorName; payment.receipt: amount; payment.refund: amount; announcement: title, message. Values are escaped in HTML. Messages must not carry medical details (reason, diagnosis, medication, document titles): link to them instead.
      */
     templates?:
@@ -467,6 +485,18 @@ export interface User {
     }
     preferredPharmacy?: string | null
   }
+  /**
+   * The messages this person chose to get from each clinic, by email and SMS (the inbox on the clinic’s site always has them). They change it in their profile on the clinic’s site.
+   */
+  messagePreferences?:
+    | {
+        [k: string]: unknown
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null
   /**
    * The clinics this person belongs to.
    */
@@ -1067,6 +1097,7 @@ export interface TenantsSelect<T extends boolean = true> {
     | T
     | {
         reminderHours?: T
+        turnedOff?: T
         templates?:
           | T
           | {
@@ -1143,6 +1174,7 @@ export interface UsersSelect<T extends boolean = true> {
             }
         preferredPharmacy?: T
       }
+  messagePreferences?: T
   tenants?:
     | T
     | {

@@ -119,6 +119,20 @@ const schema = z.object({
   OPENVIDU_URL: z.url({ message: 'must be a URL such as https://video.clinic.example' }).optional(),
   /** The OpenVidu server's secret; required with OPENVIDU_URL. */
   OPENVIDU_SECRET: z.string().min(1).optional(),
+  /** A Twilio account for text messages (`AC…`); without it, texts are written to DATA_DIR/outbox as .sms.txt files. */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC\w{32}$/, 'must be an account SID such as AC followed by 32 characters')
+    .optional(),
+  /** Its auth token; required with TWILIO_ACCOUNT_SID. */
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The texts' sender: a number in E.164 (+14155550100) or a Messaging Service SID (MG…); required with TWILIO_ACCOUNT_SID. */
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[1-9]\d{1,14}|MG\w{32})$/, 'must be a number such as +14155550100 or a Messaging Service SID (MG…)')
+    .optional(),
+  /** Twilio's API address; set only to point at a test double. */
+  TWILIO_API_URL: z.url().default('https://api.twilio.com'),
   /**
    * STUN/TURN servers for peer-to-peer video, as RTCIceServer JSON, e.g.
    * [{"urls":"stun:stun.example:3478"},{"urls":"turns:turn.example:443?transport=tcp","username":"u","credential":"p"}].
@@ -276,6 +290,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
     const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'
     throw new EnvError(`Missing environment variable ${missing}: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together`)
+  }
+  if (env.TWILIO_ACCOUNT_SID && (!env.TWILIO_AUTH_TOKEN || !env.TWILIO_FROM)) {
+    throw new EnvError(
+      `Missing environment variable ${env.TWILIO_AUTH_TOKEN ? 'TWILIO_FROM' : 'TWILIO_AUTH_TOKEN'}: required with TWILIO_ACCOUNT_SID`,
+    )
   }
   if (env.OPENVIDU_URL && !env.OPENVIDU_SECRET) {
     throw new EnvError('Missing environment variable OPENVIDU_SECRET: required with OPENVIDU_URL')

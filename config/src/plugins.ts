@@ -1,4 +1,5 @@
 import type { Plugin } from 'payload'
+import { smsTwilioPlugin } from '@telemed/plugin-sms-twilio'
 import { videoOpenViduPlugin } from '@telemed/plugin-video-openvidu'
 import { env } from './env.ts'
 
@@ -13,5 +14,16 @@ const settings = env()
 export const plugins: Plugin[] = [
   // Video visits on OpenVidu when a server is configured; otherwise the embedded peer-to-peer default.
   ...(settings.OPENVIDU_URL ? [videoOpenViduPlugin({ url: settings.OPENVIDU_URL, secret: settings.OPENVIDU_SECRET! })] : []),
+  // Text messages through Twilio when an account is configured; otherwise the embedded SMS outbox (DATA_DIR/outbox).
+  ...(settings.TWILIO_ACCOUNT_SID
+    ? [
+        smsTwilioPlugin({
+          accountSid: settings.TWILIO_ACCOUNT_SID,
+          authToken: settings.TWILIO_AUTH_TOKEN!,
+          from: settings.TWILIO_FROM!,
+          apiUrl: settings.TWILIO_API_URL,
+        }),
+      ]
+    : []),
   // plugin:new adds entries above this line
 ]

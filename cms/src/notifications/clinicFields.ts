@@ -1,9 +1,8 @@
 import type { Field, FieldAccess } from 'payload'
 import { clinicsOf, isPlatformAdmin, roleOf, userOf } from '../access/roles.ts'
 import { clinicTemplatesField } from './templates/clinicTemplatesField.ts'
-
-/** Reminders before a visit when the clinic has not set its own: a day before and an hour before. */
-export const DEFAULT_REMINDER_HOURS = [24, 1]
+import { NOTIFICATION_EVENTS, type NotificationEvent } from './templates/index.ts'
+import { ALWAYS_SENT, DEFAULT_REMINDER_HOURS } from './clinicRules.ts'
 
 const ownClinicAdmins: FieldAccess = ({ req, doc, id }) =>
   isPlatformAdmin(req) ||
@@ -11,6 +10,26 @@ const ownClinicAdmins: FieldAccess = ({ req, doc, id }) =>
     clinicsOf(userOf(req))
       .map(String)
       .includes(String(doc?.id ?? id ?? '')))
+
+/** Each message in a clinic admin's words. */
+export const EVENT_LABELS: Record<NotificationEvent, string> = {
+  'account.created': 'Welcome, when an account is ready',
+  'password.reset': 'Password reset link',
+  'email.changed': 'Email address changed',
+  'appointment.booked': 'Visit booked',
+  'appointment.confirmed': 'Visit request confirmed',
+  'appointment.rescheduled': 'Visit moved',
+  'appointment.cancelled': 'Visit cancelled',
+  'appointment.reminder': 'Reminders before a visit',
+  'appointment.starting': 'Visit starting, with the link to join',
+  'chat.message': 'New chat message while away',
+  'record.shared': 'Document shared',
+  'prescription.signed': 'Prescription signed',
+  'prescription.sent': 'Prescription sent to the pharmacy',
+  'payment.receipt': 'Payment receipt',
+  'payment.refund': 'Refund',
+  announcement: 'Announcement',
+}
 
 /** What a clinic decides about the messages it sends (Clinics → Notifications). */
 export const clinicNotificationsField: Field = {
@@ -31,6 +50,17 @@ export const clinicNotificationsField: Field = {
       admin: {
         description:
           'Patients get a reminder this many hours before each visit, by email and in their inbox on your site. Empty: no reminders.',
+      },
+    },
+    {
+      name: 'turnedOff',
+      label: 'Messages not sent',
+      type: 'select',
+      hasMany: true,
+      options: NOTIFICATION_EVENTS.filter((e) => !ALWAYS_SENT.includes(e)).map((value) => ({ value, label: EVENT_LABELS[value] })),
+      admin: {
+        description:
+          'The messages your clinic does not send, by any channel. A moved or cancelled visit, a password reset and a changed email address are always sent.',
       },
     },
     clinicTemplatesField,

@@ -3,9 +3,11 @@ import { eq, sql } from '@payloadcms/db-sqlite/drizzle'
 import type { NotificationEvent } from './templates/index.ts'
 import { drizzleTable } from '../database/index.ts'
 import { jobRunnerOf } from '../plugins/jobs/runner.ts'
+import { ALWAYS_SENT, clinicRules } from './clinicRules.ts'
+import { wants } from './preferences.ts'
 
 type Id = number | string
-export type Channel = 'email' | 'in-app'
+export type Channel = 'email' | 'sms' | 'in-app'
 
 /** One message to plan: to whom, about what, when; `key` makes it unique per visit, kind and recipient. */
 export type PlannedMessage = {
@@ -22,8 +24,8 @@ export type PlannedMessage = {
   details?: Record<string, unknown>
 }
 
-/** The channels every message goes through: email, and the inbox on the clinic's site. */
-export const CHANNELS: readonly Channel[] = ['email', 'in-app']
+/** The channels a message can go through: the inbox on the clinic's site, email and SMS, as its recipient chose. */
+export const CHANNELS: readonly Channel[] = ['email', 'sms', 'in-app']
 
 /** Shown in the inbox and the admin list until the message is sent with its rendered subject. */
 const PLANNED_SUBJECT: Record<string, string> = {
@@ -38,7 +40,8 @@ const PLANNED_SUBJECT: Record<string, string> = {
 }
 
 /**
- * Writes planned messages, one per channel, skipping any whose key is already
+ * Writes planned messages, one per channel its recipient gets it on (see
+ * preferences.ts; not at all when the clinic turned it off), skipping any whose key is already
  * there (unless it was cancelled: it is planned again): the database's unique
  * key, not a check in code, keeps a message from being planned twice (two
  * processes, a replayed event). On SQLite and
@@ -47,10 +50,12 @@ const PLANNED_SUBJECT: Record<string, string> = {
  * MongoDB, Payload's creates, a duplicate key refused per row.
  */
 export async function planMessages(payload: Payload, messages: PlannedMessage[]): Promise<void> {
+  messages = await keptByClinics(payload, messages)
   if (!messages.length) return
   const now = new Date().toISOString()
+  const people = await recipientsOf(payload, messages)
   const rows = messages.flatMap((m) =>
-    CHANNELS.map((channel) => ({
+    CHANNELS.filter((channel) => wants(people.get(String(m.recipient)) ?? null, m.tenant, m.event, channel)).map((channel) => ({
       tenant: m.tenant,
       recipient: m.recipient,
       channel,
@@ -91,6 +96,26 @@ export async function planMessages(payload: Payload, messages: PlannedMessage[])
   }
   // Messages due now go at once when this process sends them; the others at their time.
   if (messages.some((m) => m.scheduledFor.getTime() <= Date.now())) jobRunnerOf(payload)?.nudge()
+}
+
+/** The messages their clinic sends: one it turned off (Clinics → Notifications) is not planned. */
+async function keptByClinics(payload: Payload, messages: PlannedMessage[]): Promise<PlannedMessage[]> {
+  const tenants = [...new Set(messages.map((m) => String(m.tenant)))]
+  const rules = new Map(await Promise.all(tenants.map(async (t) => [t, await clinicRules(payload, t)] as const)))
+  return messages.filter((m) => !rules.get(String(m.tenant))!.turnedOff.includes(m.event) || ALWAYS_SENT.includes(m.event))
+}
+
+/** The recipients' choices of channels and phone numbers, in one read (the platform's own: no audit entry). */
+async function recipientsOf(payload: Payload, messages: PlannedMessage[]) {
+  const ids = [...new Set(messages.map((m) => m.recipient))]
+  const { docs } = await payload.db.find<{ id: Id; messagePreferences?: unknown; patientProfile?: { phone?: string | null } }>({
+    collection: 'users',
+    where: { id: { in: ids } },
+    select: { messagePreferences: true, patientProfile: { phone: true } },
+    limit: ids.length,
+    pagination: false,
+  })
+  return new Map(docs.map((d) => [String(d.id), { messagePreferences: d.messagePreferences, phone: d.patientProfile?.phone }]))
 }
 
 /**

@@ -6,6 +6,11 @@ import { drizzleTable, lookup } from '../database/index.ts'
 import { clinicZone } from '../admin/clinicTime/clinicZone.ts'
 import { clinicSender, clinicSite } from '../email/clinicLink.ts'
 import { sendEmailNow } from '../email/emailAdapter.ts'
+import { env } from '@telemed/config'
+import { channelFor, sendThrough } from './channels.ts'
+import { ALWAYS_SENT, turnedOffIn } from './clinicRules.ts'
+import { TOPICS, topicOf, wants } from './preferences.ts'
+import { unsubscribeToken } from './preferencesEndpoints.ts'
 import { formatWhen, renderNotification, type NotificationEvent, type RenderedMessage, type TemplateOverride } from './templates/index.ts'
 
 const MINUTE = 60_000
@@ -60,7 +65,17 @@ function passReads(payload: Payload) {
     zone: (id: number | string) => once(`zone:${id}`, () => clinicZone(payload, id)),
     doctor: (id: number | string) =>
       once(`doctor:${id}`, () => payload.findByID({ collection: 'doctors', id, depth: 0, select: { displayName: true, user: true } })),
-    person: (id: number | string) => once(`person:${id}`, async () => lookup.byId(await req, 'users', id, { name: true, email: true })),
+    person: (id: number | string) =>
+      once(`person:${id}`, async () => {
+        const found = await lookup.byId(await req, 'users', id, {
+          name: true,
+          email: true,
+          messagePreferences: true,
+          patientProfile: { phone: true },
+        })
+        return found && { ...found, phone: (found.patientProfile as { phone?: string | null } | null)?.phone ?? null }
+      }),
+    channel: (kind: 'email' | 'sms', clinic: number | string) => once(`channel:${kind}:${clinic}`, () => channelFor(payload, kind, clinic)),
   }
 }
 type Reads = ReturnType<typeof passReads>
@@ -76,6 +91,9 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
   ])
   const details = (message.details ?? {}) as Record<string, unknown>
   const values: Record<string, unknown> = { recipientName: recipient?.name ?? '', clinicName: clinic.name, link: `${site}/inbox` }
+  const topic = topicOf(message.event as NotificationEvent)
+  if (message.channel === 'email' && !TOPICS[topic].essential)
+    values.unsubscribeLink = `${site}/unsubscribe?token=${unsubscribeToken(reads.payload, idOf(message.recipient)!, tenant, topic)}`
   if (visit) {
     const doctor = await reads.doctor(idOf(visit.doctor)!)
     Object.assign(values, { doctorName: doctor.displayName, when: formatWhen(visit.start, zone), link: `${site}/visits/${visit.id}` })
@@ -134,19 +152,61 @@ async function decide(message: Notification, visit: Visit | null, now: Date): Pr
   return null
 }
 
+/**
+ * Whether a message may still go, by the choices made since it was planned: the
+ * clinic turned its kind off, or the recipient turned off its topic on its
+ * channel (see preferences.ts). Such a message is skipped, saying why.
+ */
+async function turnedOff(reads: Reads, message: Notification): Promise<Outcome | null> {
+  const event = message.event as NotificationEvent
+  const tenant = idOf(message.tenant)!
+  const clinic = await reads.clinic(tenant)
+  if (message.kind && !ALWAYS_SENT.includes(event) && turnedOffIn(clinic.notifications).includes(event))
+    return { status: 'skipped', decision: 'Not sent: the clinic turned these messages off (Clinics → Notifications).' }
+  const person = await reads.person(idOf(message.recipient)!)
+  if (!wants(person, tenant, event, message.channel))
+    return {
+      status: 'skipped',
+      decision:
+        message.channel === 'sms' && !person?.phone
+          ? 'Not sent: the recipient has no phone number.'
+          : `Not sent: the recipient turned off ${topicOf(event)} by ${message.channel}.`,
+    }
+  return null
+}
+
 /** Delivers one rendered message on its channel; throws when the channel refuses. */
 async function deliver(reads: Reads, message: Notification, rendered: RenderedMessage): Promise<void> {
   if (message.channel === 'in-app') return // the message document is the inbox entry
-  if (message.channel !== 'email') throw new Error(`no ${message.channel} channel is set up`)
-  const [recipient, clinic] = await Promise.all([reads.person(idOf(message.recipient)!), reads.clinic(idOf(message.tenant)!)])
+  const tenant = idOf(message.tenant)!
+  const [recipient, clinic, channel] = await Promise.all([
+    reads.person(idOf(message.recipient)!),
+    reads.clinic(tenant),
+    reads.channel(message.channel, tenant),
+  ])
+  if (message.channel === 'sms') {
+    if (!recipient?.phone) throw new Error('the recipient has no phone number')
+    return sendThrough(channel!, { to: recipient.phone, subject: rendered.subject, text: rendered.sms })
+  }
   if (!recipient?.email) throw new Error('the recipient has no email address')
+  const email = { to: recipient.email, subject: rendered.subject, html: rendered.html, text: rendered.text }
+  if (channel) return sendThrough(channel, email)
   await sendEmailNow(reads.payload, {
-    to: recipient.email,
+    ...email,
     from: clinicSender(reads.payload, clinic.name),
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
+    headers: unsubscribeHeaders(reads.payload, message),
   })
+}
+
+/** One-click unsubscribe (RFC 8058) for the mail program's own button, on every email that is not essential. */
+function unsubscribeHeaders(payload: Payload, message: Notification): Record<string, string> {
+  const topic = topicOf(message.event as NotificationEvent)
+  if (TOPICS[topic].essential) return {}
+  const token = unsubscribeToken(payload, idOf(message.recipient)!, idOf(message.tenant)!, topic)
+  return {
+    'List-Unsubscribe': `<${env().PUBLIC_URL.replace(/\/$/, '')}/api/notifications/unsubscribe?token=${encodeURIComponent(token)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  }
 }
 
 /**
@@ -206,7 +266,7 @@ async function sendOne(reads: Reads, message: Notification, now: Date): Promise<
             }) as Promise<Visit | null>,
         )
   const visit = await readVisit()
-  let outcome = await decide(message, visit, now)
+  let outcome = (await decide(message, visit, now)) ?? (await turnedOff(reads, message))
   if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
   const lateBy = now.getTime() - Date.parse(message.scheduledFor ?? now.toISOString())
   let rendered: RenderedMessage

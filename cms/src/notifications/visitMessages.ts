@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 import { onDomainEvent, type AppointmentEvent } from '../events/domainEvents.ts'
-import { publicDataCache } from '../hooks/publicDataChanged.ts'
-import { DEFAULT_REMINDER_HOURS } from './clinicFields.ts'
+import { clinicRules } from './clinicRules.ts'
 import { cancelPlanned, planMessages, type PlannedMessage } from './plan.ts'
 
 const HOUR = 3_600_000
@@ -10,28 +9,13 @@ const MINUTE = 60_000
 /** "Your visit is starting" goes this long before the start, or when the call opens if that is later. */
 const STARTING_MINUTES_BEFORE = 5
 
-type Schedule = { reminderHours: number[]; joinMinutesBefore: number }
-const schedules = publicDataCache<Schedule>(30_000)
-
-/** The clinic's reminder schedule (Clinics → Notifications) and when its calls open; kept per process until the clinic changes. */
-function scheduleOf(payload: Payload, tenant: number | string): Promise<Schedule> {
-  return schedules(payload, String(tenant), async () => {
-    const clinic = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0, select: { notifications: true, video: true } })
-    const hours = clinic.notifications?.reminderHours
-    return {
-      reminderHours: Array.isArray(hours) ? hours : DEFAULT_REMINDER_HOURS,
-      joinMinutesBefore: clinic.video?.joinMinutesBefore ?? 15,
-    }
-  })
-}
-
 /**
  * The messages before a visit at its current time, those whose time is still
  * to come: the reminders, and "your visit is starting" with the link to join.
  */
 async function beforeTheVisit(payload: Payload, event: AppointmentEvent, now: number): Promise<PlannedMessage[]> {
   const start = Date.parse(event.start)
-  const schedule = await scheduleOf(payload, event.tenant)
+  const schedule = await clinicRules(payload, event.tenant)
   const message = (kind: string, type: PlannedMessage['event'], at: number, details: Record<string, unknown>): PlannedMessage => ({
     tenant: event.tenant,
     recipient: event.patient,

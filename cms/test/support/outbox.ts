@@ -9,6 +9,7 @@ export function outbox(dataDir = process.env.DATA_DIR!): { from: string; to: str
   const dir = join(dataDir, 'outbox')
   if (!existsSync(dir)) return []
   return readdirSync(dir)
+    .filter((file) => file.endsWith('.eml'))
     .sort()
     .map((file) => {
       const raw = readFileSync(join(dir, file), 'utf8')
@@ -35,3 +36,16 @@ export async function emailTo(to: string, subject: RegExp, { nth = 1, dataDir }:
 
 /** The first link in an email that matches `pattern`. */
 export const linkIn = (body: string, pattern: RegExp) => body.match(new RegExp(`https?://[^\\s"<]*${pattern.source}[^\\s"<]*`))?.[0]
+
+/** The text messages the embedded SMS channel wrote to DATA_DIR/outbox (`.sms.txt`), oldest first. */
+export function textsSent(dataDir = process.env.DATA_DIR!): { to: string; text: string }[] {
+  const dir = join(dataDir, 'outbox')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.sms.txt'))
+    .sort()
+    .map((file) => {
+      const [head, ...rest] = readFileSync(join(dir, file), 'utf8').split('\n\n')
+      return { to: head!.replace(/^To: /, ''), text: rest.join('\n\n').trim() }
+    })
+}

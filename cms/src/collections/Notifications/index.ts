@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { isPlatformAdmin, roleOf } from '../../access/roles.ts'
 import { markRead } from '../../notifications/markRead.ts'
+import { readPreferences, savePreferencesEndpoint, unsubscribe } from '../../notifications/preferencesEndpoints.ts'
 import { notificationsAccess } from '../../access/notifications.ts'
 import { audited } from '../../hooks/audit.ts'
 import { writerBelongsToClinic } from '../../hooks/writerBelongsToClinic.ts'
@@ -31,7 +32,7 @@ export const Notifications: CollectionConfig = audited(
       listSearchableFields: ['subject', 'event'],
       group: 'Clinic',
     },
-    endpoints: [markRead],
+    endpoints: [markRead, readPreferences, savePreferencesEndpoint, unsubscribe],
     hooks: { beforeChange: [writerBelongsToClinic, recipientBelongsToClinic, guardMessageChanges] },
     fields: [
       { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },

@@ -15,6 +15,7 @@ import { emailConfirmationField } from './auth/emailConfirmation.ts'
 import { register } from './registration/register.ts'
 import { confirmEmail } from './registration/confirmEmail.ts'
 import { joinClinic } from './registration/joinClinic.ts'
+import { messagePreferencesField } from '../../notifications/preferences.ts'
 
 /**
  * Everyone who signs in: platform and clinic admins, doctors, patients.
@@ -83,6 +84,7 @@ export const Users: CollectionConfig = audited(
         admin: { condition: (data) => data?.role === 'patient' },
         fields: patientProfileFields,
       },
+      messagePreferencesField,
     ],
   },
   // Reads of a patient's account by someone else; not a patient's own, nor sign-in's lookup of the user.

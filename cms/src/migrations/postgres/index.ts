@@ -1,6 +1,7 @@
 import * as migration_20261203_083401_initial from './20261203_083401_initial';
 import * as migration_20261203_094518_upload_storage_fields from './20261203_094518_upload_storage_fields';
 import * as migration_20261203_160305_notifications from './20261203_160305_notifications';
+import * as migration_20261203_184043_message_preferences from './20261203_184043_message_preferences';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261203_160305_notifications.up,
     down: migration_20261203_160305_notifications.down,
-    name: '20261203_160305_notifications'
+    name: '20261203_160305_notifications',
+  },
+  {
+    up: migration_20261203_184043_message_preferences.up,
+    down: migration_20261203_184043_message_preferences.down,
+    name: '20261203_184043_message_preferences'
   },
 ];

@@ -1,0 +1,24 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_tenants_notifications_turned_off" AS ENUM('account.created', 'appointment.booked', 'appointment.confirmed', 'appointment.reminder', 'appointment.starting', 'chat.message', 'record.shared', 'prescription.signed', 'prescription.sent', 'payment.receipt', 'payment.refund');
+  CREATE TABLE "tenants_notifications_turned_off" (
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"value" "enum_tenants_notifications_turned_off",
+  	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  ALTER TABLE "users" ADD COLUMN "message_preferences" jsonb;
+  ALTER TABLE "tenants_notifications_turned_off" ADD CONSTRAINT "tenants_notifications_turned_off_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "tenants_notifications_turned_off_order_idx" ON "tenants_notifications_turned_off" USING btree ("order");
+  CREATE INDEX "tenants_notifications_turned_off_parent_idx" ON "tenants_notifications_turned_off" USING btree ("parent_id");`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+   DROP TABLE "tenants_notifications_turned_off" CASCADE;
+  ALTER TABLE "users" DROP COLUMN "message_preferences";
+  DROP TYPE "public"."enum_tenants_notifications_turned_off";`)
+}

@@ -1,0 +1,38 @@
+import type { Payload } from 'payload'
+import { publicDataCache } from '../hooks/publicDataChanged.ts'
+import type { NotificationEvent } from './templates/index.ts'
+
+/** Reminders before a visit when the clinic has not set its own: a day before and an hour before. */
+export const DEFAULT_REMINDER_HOURS = [24, 1]
+
+/** What a clinic decided about its messages (Clinics → Notifications), and when its calls open. */
+export type ClinicRules = { reminderHours: number[]; joinMinutesBefore: number; turnedOff: string[] }
+const rules = publicDataCache<ClinicRules>(30_000)
+
+/** A clinic's rules; kept per process until the clinic changes. */
+export function clinicRules(payload: Payload, tenant: number | string): Promise<ClinicRules> {
+  return rules(payload, String(tenant), async () => {
+    const clinic = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0, select: { notifications: true, video: true } })
+    const hours = clinic.notifications?.reminderHours
+    return {
+      reminderHours: Array.isArray(hours) ? hours : DEFAULT_REMINDER_HOURS,
+      joinMinutesBefore: clinic.video?.joinMinutesBefore ?? 15,
+      turnedOff: turnedOffIn(clinic.notifications),
+    }
+  })
+}
+
+/** The events a clinic turned off, from its notifications settings as read. */
+export const turnedOffIn = (settings: unknown): string[] => {
+  const off = (settings as { turnedOff?: unknown } | null | undefined)?.turnedOff
+  return Array.isArray(off) ? off.map(String) : []
+}
+
+/** Messages a clinic cannot turn off: a person must hear that their visit moved or was cancelled, or about their account's keys. */
+export const ALWAYS_SENT: readonly NotificationEvent[] = [
+  'password.reset',
+  'email.changed',
+  'appointment.rescheduled',
+  'appointment.cancelled',
+  'announcement',
+]
