@@ -26,6 +26,7 @@ import { VisitMessages } from './collections/VisitMessages/index.ts'
 import { VisitAttendance } from './collections/VisitAttendance/index.ts'
 import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
 import { planVisitMessages } from './notifications/visitMessages.ts'
+import { planAccountMessages } from './notifications/accountMessages.ts'
 import { videoWebhook } from './video/webhook.ts'
 import { guestJoin } from './video/guests/guestJoin.ts'
 import { videoCapabilities } from './video/capabilities.ts'
@@ -79,6 +80,7 @@ export default buildConfig({
     if (pushedAtConnect(payload)) await installBookingGuard(payload)
     closeCallsWhenVisitsEnd(payload)
     planVisitMessages(payload)
+    planAccountMessages(payload)
   },
   endpoints: [clinicSlots, doctorFeed, videoWebhook, videoCapabilities, guestJoin],
   editor: lexicalEditor(),

@@ -62,21 +62,40 @@ describe('links in emails', () => {
   it("send a patient's password reset to the site they asked from, in that clinic's name", async () => {
     const both = await createUser(server.payload, 'both-clinics@x.test', 'patient', [world.alpha.id, world.beta.id])
     await askReset(both.email, world.beta.id)
-    const mail = await emailTo(both.email, /Reset your password/)
+    const mail = await emailTo(both.email, /Reset your .*password/)
     expect(linkIn(mail.body, /reset-password\?token=/)).toMatch(/^https:\/\/beta\.localhost\/reset-password\?token=/)
     expect(mail.from).toContain('Clinic beta')
+    expect(mail.subject).toBe('Reset your Clinic beta password')
+  })
+
+  it("word a password reset with the clinic's own template when it has one", async () => {
+    const templates = [
+      { event: 'password.reset' as const, part: 'subject' as const, source: '{{clinicName}}: your link to a new password' },
+    ]
+    await server.payload.update({ collection: 'tenants', id: world.beta.id, data: { notifications: { templates } }, overrideAccess: true })
+    const who = await createUser(server.payload, 'reset-template@x.test', 'patient', [world.beta.id])
+    await askReset(who.email, world.beta.id)
+    const mail = await emailTo(who.email, /your link to a new password/)
+    expect(mail.subject).toBe('Clinic beta: your link to a new password')
+    expect(linkIn(mail.body, /reset-password\?token=/)).toMatch(/^https:\/\/beta\.localhost\/reset-password\?token=/)
+    await server.payload.update({
+      collection: 'tenants',
+      id: world.beta.id,
+      data: { notifications: { templates: [] } },
+      overrideAccess: true,
+    })
   })
 
   it("send a patient who names another clinic to their own clinic's site", async () => {
     await askReset(world.alpha.otherPatient.email, world.beta.id)
-    const mail = await emailTo(world.alpha.otherPatient.email, /Reset your password/)
+    const mail = await emailTo(world.alpha.otherPatient.email, /Reset your .*password/)
     expect(linkIn(mail.body, /reset-password\?token=/)).toMatch(/^https:\/\/alpha\.localhost\/reset-password\?token=/)
     expect(mail.from).toContain('Clinic alpha')
   })
 
   it('send staff to the admin panel on the platform', async () => {
     await askReset(world.beta.admin.email, world.beta.id)
-    const mail = await emailTo(world.beta.admin.email, /Reset your password/)
+    const mail = await emailTo(world.beta.admin.email, /Reset your .*password/)
     expect(linkIn(mail.body, /\/admin\/reset\//)).toMatch(new RegExp(`^${PUBLIC_URL}/admin/reset/`))
   })
 
@@ -108,6 +127,6 @@ describe('links in emails', () => {
       consent: true,
     })
     await emailTo(account.email, /tried to register/)
-    expect(outbox().filter((m) => m.to.includes(account.email) && /Reset your password/.test(m.subject))).toHaveLength(1)
+    expect(outbox().filter((m) => m.to.includes(account.email) && /Reset your .*password/.test(m.subject))).toHaveLength(1)
   })
 })

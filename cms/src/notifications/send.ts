@@ -11,7 +11,8 @@ import { channelFor, sendThrough } from './channels.ts'
 import { ALWAYS_SENT, turnedOffIn } from './clinicRules.ts'
 import { TOPICS, topicOf, wants } from './preferences.ts'
 import { unsubscribeToken } from './preferencesEndpoints.ts'
-import { formatWhen, renderNotification, type NotificationEvent, type RenderedMessage, type TemplateOverride } from './templates/index.ts'
+import { formatWhen, type NotificationEvent, type RenderedMessage } from './templates/index.ts'
+import { renderForClinic } from './renderForClinic.ts'
 
 const MINUTE = 60_000
 /** Attempts after the first one fails, each after twice the wait of the one before, from RETRY_AFTER_MS. */
@@ -101,28 +102,17 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
     if (typeof details.hours === 'number') values.leadTime = leadTime(details.hours)
     if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(reads, details.actor, visit)
   }
+  if (message.event === 'account.created') values.link = `${site}/`
   if (message.event === 'record.shared') values.link = `${site}/records`
   if (message.event === 'prescription.signed') {
     values.link = `${site}/prescriptions`
     const doctor = idOf(details.doctor)
     if (doctor !== null) values.doctorName = (await reads.doctor(doctor)).displayName
   }
-  const palette = (clinic as { brand?: { palette?: { primary?: string } } }).brand?.palette
   // A message a clinic's admin wrote (no kind: the platform did not plan it) goes as written, as an announcement.
   const event = message.kind ? (message.event as NotificationEvent) : 'announcement'
   if (!message.kind) Object.assign(values, { title: message.subject, message: message.body ?? '' })
-  return renderNotification(event, {
-    clinic: {
-      name: clinic.name,
-      color: palette?.primary ?? '#2563eb',
-      logoUrl: null,
-      siteUrl: site,
-      theme: String(clinic.theme ?? 'default'),
-    },
-    values,
-    overrides: ((clinic as { notifications?: { templates?: TemplateOverride[] | null } }).notifications?.templates ??
-      []) as TemplateOverride[],
-  })
+  return renderForClinic(clinic, site, event, values)
 }
 
 /** What to do with a message whose time has come, given its visit as it is now. */

@@ -16,6 +16,7 @@ import { register } from './registration/register.ts'
 import { confirmEmail } from './registration/confirmEmail.ts'
 import { joinClinic } from './registration/joinClinic.ts'
 import { messagePreferencesField } from '../../notifications/preferences.ts'
+import { tellTheFormerAddress } from '../../notifications/accountMessages.ts'
 
 /**
  * Everyone who signs in: platform and clinic admins, doctors, patients.
@@ -50,6 +51,7 @@ export const Users: CollectionConfig = audited(
       beforeOperation: [takeCurrentPassword, signInAnswers],
       beforeLogin: [refuseUnconfirmedEmail],
       beforeChange: [guardRoleAndClinics, guardCredentials, recordConsent],
+      afterChange: [tellTheFormerAddress],
     },
     fields: [
       { name: 'name', type: 'text', required: true, maxLength: 120 },

@@ -3,10 +3,10 @@ import type { User } from '../../payload-types.ts'
 import { env } from '@telemed/config'
 import { clinicsOf, sameId } from '../../access/roles.ts'
 import { lookup } from '../../database/index.ts'
-import { clinicLink, clinicSender } from '../../email/clinicLink.ts'
+import { clinicLink, clinicSender, clinicSite } from '../../email/clinicLink.ts'
+import { renderForClinic } from '../../notifications/renderForClinic.ts'
 
-type Account = Pick<User, 'email' | 'role' | 'tenants'>
-export const RESET_SUBJECT = 'Reset your password'
+type Account = Pick<User, 'email' | 'role' | 'tenants'> & { name?: string | null }
 
 /**
  * Where a password-reset email sends someone: patients and doctors to the site
@@ -23,15 +23,26 @@ export async function resetLink(req: PayloadRequest, account: Account, token: st
   return { clinic: null, link: `${env().PUBLIC_URL.replace(/\/$/, '')}/admin/reset/${encoded}` }
 }
 
-/** The email: a greeting and the link, nothing else about the person; from the clinic's name when there is one. */
+/**
+ * The email (the `password.reset` template, in that clinic's look and words when
+ * there is one): a greeting and the link, nothing else about the person. Sent
+ * at once, never kept as a message: the link signs in.
+ */
 export async function resetPasswordEmail(req: PayloadRequest, account: Account, token: string, askedFrom?: unknown) {
   const { clinic, link } = await resetLink(req, account, token, askedFrom)
-  const name = clinic !== null ? (await lookup.byId(req, 'tenants', clinic, { name: true }))?.name : null
+  const doc =
+    clinic !== null ? await lookup.byId(req, 'tenants', clinic, { name: true, theme: true, brand: true, notifications: true }) : null
+  const site = clinic !== null ? await clinicSite(req, clinic) : env().PUBLIC_URL.replace(/\/$/, '')
+  const message = await renderForClinic(doc as never, site, 'password.reset', {
+    recipientName: account.name ?? '',
+    link,
+    expiresIn: '1 hour',
+  })
   return {
-    ...(name ? { from: clinicSender(req.payload, String(name)) } : {}),
+    ...(doc?.name ? { from: clinicSender(req.payload, String(doc.name)) } : {}),
     to: account.email,
-    subject: RESET_SUBJECT,
-    html: `<p>Hello,</p><p>Someone asked to reset the password of your account. To choose a new password, open this link within one hour:</p><p><a href="${link}">${link}</a></p><p>If it was not you, ignore this email: your password stays as it is.</p>`,
-    text: `Hello,\n\nSomeone asked to reset the password of your account. To choose a new password, open this link within one hour:\n${link}\n\nIf it was not you, ignore this email: your password stays as it is.\n`,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
   }
 }

@@ -21,10 +21,10 @@ export const forgotPassword: Endpoint = {
     if (body instanceof Response) return body
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : ''
     if (!email) return problem(400, 'Enter the email address of your account.', 'email')
-    const account = await req.payload.db.findOne<Pick<User, 'id' | 'email' | 'role' | 'tenants' | 'resetPasswordExpiration'>>({
+    const account = await req.payload.db.findOne<Pick<User, 'id' | 'name' | 'email' | 'role' | 'tenants' | 'resetPasswordExpiration'>>({
       collection: 'users',
       where: { email: { equals: email } },
-      select: { email: true, role: true, tenants: true, resetPasswordExpiration: true },
+      select: { name: true, email: true, role: true, tenants: true, resetPasswordExpiration: true },
       req,
     })
     const askedRecently = Date.parse(account?.resetPasswordExpiration ?? '') - HOUR > Date.now() - MIN_INTERVAL
