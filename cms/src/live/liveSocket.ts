@@ -7,7 +7,7 @@ import { idOf, sameId } from '../access/roles.ts'
 import { clusterBus } from '../cluster/index.ts'
 import { loadChatMessage } from './chatMessage.ts'
 import { relayVisitNews } from './hub.ts'
-import { memoryPresence, type Participant } from './presence.ts'
+import { memoryPresence, presenceOf, type Participant } from './presence.ts'
 import { postgresPresence } from './postgresPresence.ts'
 import { liveRooms } from './rooms.ts'
 import { attendanceJoined, attendanceLeft } from '../video/attendance.ts'
@@ -61,9 +61,11 @@ export function liveSocket(payload: Payload) {
   const logError = (err: unknown) => payload.logger.error({ err }, 'could not record visit attendance')
   const bus = clusterBus()
   const pool = payload.db.name === 'postgres' ? (payload.db as unknown as { pool: Pool }).pool : null
+  const presence = pool ? postgresPresence(pool, bus.processId, payload.logger) : memoryPresence()
+  presenceOf.set(payload, presence)
   const rooms = liveRooms({
     bus,
-    presence: pool ? postgresPresence(pool, bus.processId, payload.logger) : memoryPresence(),
+    presence,
     loadChatMessage: (appointment, id) => loadChatMessage(payload, appointment, id),
   })
 

@@ -4,6 +4,7 @@ import { json, problem } from '../http/endpoint.ts'
 import { loadVisit, visitAction } from '../http/loadVisit.ts'
 import { afterCommit } from '../database/index.ts'
 import { publishChatMessage } from './hub.ts'
+import { tellTheOtherSide } from '../notifications/chatMessages.ts'
 
 /** `GET /api/appointments/:id/messages`: the visit's chat, oldest first, for its patient, doctor and clinic admins. */
 export const listMessages: Endpoint = {
@@ -42,6 +43,11 @@ export const sendMessage = visitAction('/:id/messages', async (req, { visit, act
   })
   const message = { id: doc.id, sender: req.user!.id, body: doc.body, createdAt: doc.createdAt }
   // By id, once stored: each server process reads it for the people in its part of the room.
-  await afterCommit(req, () => publishChatMessage(String(visit.id), doc.id))
+  await afterCommit(req, async () => {
+    await publishChatMessage(String(visit.id), doc.id)
+    await tellTheOtherSide(req.payload, visit, req.user!.id).catch((error: unknown) =>
+      req.payload.logger.error({ err: error }, 'could not plan the message about a chat message'),
+    )
+  })
   return json(201, { message })
 })

@@ -48,3 +48,15 @@ export function memoryPresence(): PresenceStore {
     },
   }
 }
+
+/** The presence of the live rooms this process serves (set when its live socket starts). */
+export const presenceOf = new WeakMap<object, PresenceStore>()
+
+/**
+ * The ids of the people in a visit's live room now, across processes; null when
+ * this process serves no live rooms (a worker), so nobody can be known present.
+ */
+export async function peopleInRoom(payload: object, appointment: string | number): Promise<string[] | null> {
+  const presence = presenceOf.get(payload)
+  return presence ? (await presence.list(String(appointment))).map((p) => p.userId) : null
+}

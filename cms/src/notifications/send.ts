@@ -101,6 +101,11 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
     if (typeof details.previousStart === 'string') values.previousWhen = formatWhen(details.previousStart, zone)
     if (typeof details.hours === 'number') values.leadTime = leadTime(details.hours)
     if (message.event === 'appointment.cancelled') values.cancelledBy = await cancelledBy(reads, details.actor, visit)
+    if (message.event === 'chat.message') {
+      const toDoctor = idOf(message.recipient) === idOf(doctor.user)
+      values.senderName = toDoctor ? ((await reads.person(idOf(visit.patient)!))?.name ?? 'Your patient') : doctor.displayName
+      if (toDoctor) values.link = `${site}/doctor/visits/${visit.id}`
+    }
   }
   if (message.event === 'account.created') values.link = `${site}/`
   if (message.event === 'record.shared') values.link = `${site}/records`
@@ -116,11 +121,13 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
 }
 
 /** What to do with a message whose time has come, given its visit as it is now. */
-async function decide(message: Notification, visit: Visit | null, now: Date): Promise<Outcome | null> {
+async function decide(reads: Reads, message: Notification, visit: Visit | null, now: Date): Promise<Outcome | null> {
   if (message.appointment == null) return null
   if (!visit) return { status: 'cancelled', decision: 'The visit no longer exists.' }
-  // A message about a visit goes to that visit's patient, in that visit's clinic, or not at all.
-  if (idOf(message.recipient) !== idOf(visit.patient) || idOf(message.tenant) !== idOf(visit.tenant))
+  // A message about a visit goes to that visit's patient (or, for a chat message, its doctor), in that visit's clinic, or not at all.
+  const recipient = idOf(message.recipient)
+  const toItsDoctor = message.event === 'chat.message' && recipient === idOf((await reads.doctor(idOf(visit.doctor)!)).user)
+  if ((recipient !== idOf(visit.patient) && !toItsDoctor) || idOf(message.tenant) !== idOf(visit.tenant))
     return { status: 'cancelled', decision: 'Not sent: the message no longer matches its visit.' }
   const details = (message.details ?? {}) as { start?: string }
   if (message.event !== 'appointment.cancelled' && visit.status === 'cancelled')
@@ -256,14 +263,14 @@ async function sendOne(reads: Reads, message: Notification, now: Date): Promise<
             }) as Promise<Visit | null>,
         )
   const visit = await readVisit()
-  let outcome = (await decide(message, visit, now)) ?? (await turnedOff(reads, message))
+  let outcome = (await decide(reads, message, visit, now)) ?? (await turnedOff(reads, message))
   if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
   const lateBy = now.getTime() - Date.parse(message.scheduledFor ?? now.toISOString())
   let rendered: RenderedMessage
   try {
     rendered = await render(reads, message, visit)
     // The visit is read again right before sending: a cancellation that landed while this ran stops it.
-    outcome = await decide(message, await readVisit(), now)
+    outcome = await decide(reads, message, await readVisit(), now)
     if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))
     await deliver(reads, message, rendered)
   } catch (error) {
