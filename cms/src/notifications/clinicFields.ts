@@ -1,7 +1,7 @@
 import type { Field, FieldAccess } from 'payload'
 import { clinicsOf, isPlatformAdmin, roleOf, userOf } from '../access/roles.ts'
 import { clinicTemplatesField } from './templates/clinicTemplatesField.ts'
-import { NOTIFICATION_EVENTS, type NotificationEvent } from './templates/index.ts'
+import { EVENT_LABELS, NOTIFICATION_EVENTS } from './templates/index.ts'
 import { ALWAYS_SENT, DEFAULT_REMINDER_HOURS } from './clinicRules.ts'
 
 const ownClinicAdmins: FieldAccess = ({ req, doc, id }) =>
@@ -10,26 +10,6 @@ const ownClinicAdmins: FieldAccess = ({ req, doc, id }) =>
     clinicsOf(userOf(req))
       .map(String)
       .includes(String(doc?.id ?? id ?? '')))
-
-/** Each message in a clinic admin's words. */
-export const EVENT_LABELS: Record<NotificationEvent, string> = {
-  'account.created': 'Welcome, when an account is ready',
-  'password.reset': 'Password reset link',
-  'email.changed': 'Email address changed',
-  'appointment.booked': 'Visit booked',
-  'appointment.confirmed': 'Visit request confirmed',
-  'appointment.rescheduled': 'Visit moved',
-  'appointment.cancelled': 'Visit cancelled',
-  'appointment.reminder': 'Reminders before a visit',
-  'appointment.starting': 'Visit starting, with the link to join',
-  'chat.message': 'New chat message while away',
-  'record.shared': 'Document shared',
-  'prescription.signed': 'Prescription signed',
-  'prescription.sent': 'Prescription sent to the pharmacy',
-  'payment.receipt': 'Payment receipt',
-  'payment.refund': 'Refund',
-  announcement: 'Announcement',
-}
 
 /** What a clinic decides about the messages it sends (Clinics → Notifications). */
 export const clinicNotificationsField: Field = {
@@ -64,5 +44,10 @@ export const clinicNotificationsField: Field = {
       },
     },
     clinicTemplatesField,
+    {
+      name: 'preview',
+      type: 'ui',
+      admin: { components: { Field: '/admin/notificationPreview/NotificationPreview#NotificationPreview' } },
+    },
   ],
 }

@@ -1,4 +1,5 @@
 import { clinicNotificationsField } from '../../notifications/clinicFields.ts'
+import { previewNotification, sendTestNotification } from '../../notifications/preview.ts'
 import type { CollectionConfig } from 'payload'
 import { tenantsAccess } from '../../access/tenants.ts'
 import { audited } from '../../hooks/audit.ts'
@@ -28,6 +29,7 @@ export const Tenants: CollectionConfig = audited(
       group: 'Platform',
       livePreview: homePreview,
     },
+    endpoints: [previewNotification, sendTestNotification],
     hooks: { beforeDelete: [refuseDeletingClinicWithData], afterChange: [publicDataChanged], afterDelete: [publicDataDeleted] },
     fields: [
       { name: 'name', type: 'text', required: true, maxLength: 120 },

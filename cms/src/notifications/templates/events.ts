@@ -19,6 +19,26 @@ export const NOTIFICATION_EVENTS = [
 ] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
+/** Each message in a clinic admin's words. */
+export const EVENT_LABELS: Record<NotificationEvent, string> = {
+  'account.created': 'Welcome, when an account is ready',
+  'password.reset': 'Password reset link',
+  'email.changed': 'Email address changed',
+  'appointment.booked': 'Visit booked',
+  'appointment.confirmed': 'Visit request confirmed',
+  'appointment.rescheduled': 'Visit moved',
+  'appointment.cancelled': 'Visit cancelled',
+  'appointment.reminder': 'Reminders before a visit',
+  'appointment.starting': 'Visit starting, with the link to join',
+  'chat.message': 'New chat message while away',
+  'record.shared': 'Document shared',
+  'prescription.signed': 'Prescription signed',
+  'prescription.sent': 'Prescription sent to the pharmacy',
+  'payment.receipt': 'Payment receipt',
+  'payment.refund': 'Refund',
+  announcement: 'Announcement',
+}
+
 /**
  * The parts of one message: the email's subject, its HTML (the full document) and
  * plain-text bodies, the SMS, and the line shown in the app's notification list.
