@@ -19,6 +19,7 @@ export type LiveOp =
   | { op: 'presence'; appointment: string }
   | { op: 'replaced'; appointment: string; userId: string; connection: string }
   | { op: 'close'; appointment: string; reason: string }
+  | { op: 'inbox'; user: string }
 
 export const sendToRooms = (op: LiveOp) => clusterBus().publish(LIVE_CHANNEL, op)
 
@@ -35,6 +36,12 @@ export const publishChatMessage = (appointment: string, id: string | number) => 
  * handlers leave the room and record the attendance as usual.
  */
 export const closeVisit = (appointment: string, reason: string) => sendToRooms({ op: 'close', appointment, reason })
+
+/**
+ * A message reached the person's inbox: each of their live connections, on any
+ * process, hears `{ type: 'inbox' }` (nothing more: the page asks for what is new).
+ */
+export const tellInbox = (user: string | number) => sendToRooms({ op: 'inbox', user: String(user) })
 
 const RELAYING = Symbol.for('telemed.liveVisitNewsRelayed')
 

@@ -91,8 +91,10 @@ export function liveSocket(payload: Payload) {
     let room: { appointment: string; leave: () => Promise<void> } | null = null
     let watching: (() => void) | null = null
     liveSockets.inc()
+    const stopInbox = rooms.listenToInbox(String(user.id), send)
     ws.on('close', () => {
       liveSockets.dec()
+      stopInbox()
       void room?.leave().catch(logError)
       watching?.()
     })

@@ -31,10 +31,15 @@ export type LiveRoomsOptions = {
 export function liveRooms({ bus, presence, loadChatMessage }: LiveRoomsOptions) {
   const peers = new Map<string, Map<string, Peer>>()
   const watchers = new Map<string, Set<Watcher>>()
+  const inboxes = new Map<string, Set<Send>>()
   const sendToRooms = (op: LiveOp) => bus.publish(LIVE_CHANNEL, op)
   const everyoneIn = (appointment: string) => [...(peers.get(appointment)?.values() ?? []), ...(watchers.get(appointment) ?? [])]
 
   async function deliver(op: LiveOp) {
+    if (op.op === 'inbox') {
+      for (const send of inboxes.get(op.user) ?? []) send({ type: 'inbox' })
+      return
+    }
     const room = peers.get(op.appointment)
     if (op.op === 'signal') {
       for (const peer of room?.values() ?? [])
@@ -112,6 +117,17 @@ export function liveRooms({ bus, presence, loadChatMessage }: LiveRoomsOptions) 
       return () => {
         set.delete(watcher)
         if (set.size === 0 && watchers.get(appointment) === set) watchers.delete(appointment)
+      }
+    },
+
+    /** Hears that a message reached this person's inbox (any page of theirs that is open); the answer stops it. */
+    listenToInbox(userId: string, send: Send): () => void {
+      const set = inboxes.get(userId) ?? new Set()
+      inboxes.set(userId, set)
+      set.add(send)
+      return () => {
+        set.delete(send)
+        if (set.size === 0 && inboxes.get(userId) === set) inboxes.delete(userId)
       }
     },
 

@@ -8,6 +8,7 @@ import { clinicSender, clinicSite } from '../email/clinicLink.ts'
 import { sendEmailNow } from '../email/emailAdapter.ts'
 import { env } from '@telemed/config'
 import { channelFor, sendThrough } from './channels.ts'
+import { tellInbox } from '../live/hub.ts'
 import { ALWAYS_SENT, turnedOffIn } from './clinicRules.ts'
 import { TOPICS, topicOf, wants } from './preferences.ts'
 import { unsubscribeToken } from './preferencesEndpoints.ts'
@@ -292,6 +293,9 @@ async function sendOne(reads: Reads, message: Notification, now: Date): Promise<
     // Left as sending: after STALLED_AFTER_MS it is marked failed, saying it may have gone.
     payload.logger.error({ err: error, notification: message.id }, 'a message was sent but could not be marked sent')
   }
+  // Pages of the recipient that are open hear of it (the unread count, the inbox).
+  if (message.channel === 'in-app')
+    await tellInbox(idOf(message.recipient)!).catch((error: unknown) => payload.logger.warn({ err: error }, 'could not tell an inbox'))
 }
 
 /** A channel refused: try again after a growing wait, or, after the last retry, mark it failed with the error. */

@@ -11,8 +11,9 @@ type NotificationDoc = Pick<Notification, 'id' | 'subject' | 'body' | 'sentAt' |
  * visits), newest first. Opening the inbox reads them: those new until now are
  * marked, and marked read.
  */
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, depends }) => {
   requireSignIn(locals, url)
+  depends('app:inbox')
   const q = query({
     where: { and: inboxOf(locals.user, locals.clinic!) },
     sort: '-sentAt',
