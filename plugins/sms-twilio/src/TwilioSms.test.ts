@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { notificationChannelContract } from '@telemed/plugin-sdk/testing'
 import { TwilioSms } from './TwilioSms.ts'
 import { startTwilioDouble } from './testing/twilioDouble.ts'
 
@@ -55,4 +56,10 @@ describe('texts through Twilio', () => {
     expect(result.ok).toBe(false)
     expect(result.error).toMatch(/^Twilio could not be reached/)
   })
+})
+
+notificationChannelContract('Twilio SMS', () => channel(), {
+  to: '+14155550199',
+  bad: 'not a number',
+  delivered: async (to) => twilio.sent.filter((t) => t.to === to).map((t) => t.body),
 })
