@@ -49,5 +49,10 @@ export const clinicNotificationsField: Field = {
       type: 'ui',
       admin: { components: { Field: '/admin/notificationPreview/NotificationPreview#NotificationPreview' } },
     },
+    {
+      name: 'announcement',
+      type: 'ui',
+      admin: { components: { Field: '/admin/notificationPreview/Announcement#Announcement' } },
+    },
   ],
 }

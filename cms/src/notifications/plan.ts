@@ -30,6 +30,7 @@ export const CHANNELS: readonly Channel[] = ['email', 'sms', 'in-app']
 /** Shown in the inbox and the admin list until the message is sent with its rendered subject. */
 const PLANNED_SUBJECT: Record<string, string> = {
   'account.created': 'Welcome',
+  announcement: 'News from your clinic',
   'appointment.reminder': 'Visit reminder',
   'appointment.starting': 'Your visit is starting',
   'appointment.booked': 'Visit booked',

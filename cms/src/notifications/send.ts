@@ -109,6 +109,7 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
     }
   }
   if (message.event === 'account.created') values.link = `${site}/`
+  if (message.event === 'announcement') Object.assign(values, { title: details.title, message: details.message })
   if (message.event === 'record.shared') values.link = `${site}/records`
   if (message.event === 'prescription.signed') {
     values.link = `${site}/prescriptions`

@@ -1,5 +1,6 @@
 import { clinicNotificationsField } from '../../notifications/clinicFields.ts'
 import { previewNotification, sendTestNotification } from '../../notifications/preview.ts'
+import { announce } from '../../notifications/announcement.ts'
 import type { CollectionConfig } from 'payload'
 import { tenantsAccess } from '../../access/tenants.ts'
 import { audited } from '../../hooks/audit.ts'
@@ -29,7 +30,7 @@ export const Tenants: CollectionConfig = audited(
       group: 'Platform',
       livePreview: homePreview,
     },
-    endpoints: [previewNotification, sendTestNotification],
+    endpoints: [previewNotification, sendTestNotification, announce],
     hooks: { beforeDelete: [refuseDeletingClinicWithData], afterChange: [publicDataChanged], afterDelete: [publicDataDeleted] },
     fields: [
       { name: 'name', type: 'text', required: true, maxLength: 120 },
