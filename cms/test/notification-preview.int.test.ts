@@ -3,6 +3,7 @@
  * templates as typed (unsaved), and "send me a test" to their own address only.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { planMessages } from '../src/notifications/plan.ts'
 import { client, signIn, type Client } from './support/http.ts'
 import { outbox } from './support/outbox.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
@@ -71,4 +72,35 @@ it('sends the test to the admin who asks, a few times a minute at most', async (
   for (let i = 0; i < 4; i++) expect((await test()).status).toBe(200)
   expect((await test()).status).toBe(429)
   expect(outbox().filter((m) => m.subject.startsWith('[Test]'))).toHaveLength(5)
+})
+
+it('draws one message as sent, for those who may read it only', async () => {
+  await planMessages(server.payload, [
+    {
+      tenant: world.alpha.id,
+      recipient: world.alpha.patient.id,
+      event: 'prescription.signed',
+      kind: 'prescription.signed',
+      scheduledFor: new Date(),
+      key: 'rendered-view',
+      details: { doctor: world.alpha.doctor },
+    },
+  ])
+  const [message] = (
+    await server.payload.find({ collection: 'notifications', where: { dedupeKey: { like: 'rendered-view' } }, depth: 0, limit: 1 })
+  ).docs
+  const view = (who: Client) => who.request('GET', `/api/notifications/${message!.id}/rendered`)
+  const shown = await view(admin)
+  expect(shown.status, JSON.stringify(shown.body)).toBe(200)
+  expect(shown.body.html).toContain('/prescriptions')
+  expect(shown.body.subject).toMatch(/prescription/i)
+  const [patient, otherPatient, otherAdmin] = await Promise.all([
+    signIn(server.url, world.alpha.patient.email, PASSWORD),
+    signIn(server.url, world.alpha.otherPatient.email, PASSWORD),
+    signIn(server.url, world.beta.admin.email, PASSWORD),
+  ])
+  expect((await view(patient)).status).toBe(200)
+  expect((await view(otherPatient)).status).toBe(404)
+  expect((await view(otherAdmin)).status).toBe(404)
+  expect((await view(client(server.url))).status).toBe(401)
 })

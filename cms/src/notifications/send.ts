@@ -247,23 +247,23 @@ async function claim(payload: Payload, ids: number[]): Promise<Set<number>> {
   return new Set((taken ?? []).map((row) => Number(row.id)))
 }
 
+/** The message's visit as it is now (the platform's own read), or null. */
+const visitOf = (reads: Reads, message: Notification): Promise<Visit | null> => {
+  const appointmentId = idOf(message.appointment)
+  if (appointmentId === null) return Promise.resolve(null)
+  const select = { status: true, start: true, end: true, patient: true, doctor: true, tenant: true } as const
+  return reads.req.then((req) => lookup.byId(req, 'appointments', appointmentId, select) as Promise<Visit | null>)
+}
+
+/** A message drawn as the sender would draw it now, for the admin panel's view of one message. */
+export async function renderMessage(payload: Payload, message: Notification): Promise<RenderedMessage> {
+  const reads = passReads(payload)
+  return render(reads, message, await visitOf(reads, message))
+}
+
 async function sendOne(reads: Reads, message: Notification, now: Date): Promise<void> {
   const { payload } = reads
-  const appointmentId = idOf(message.appointment)
-  const readVisit = () =>
-    appointmentId === null
-      ? Promise.resolve(null)
-      : reads.req.then(
-          (req) =>
-            lookup.byId(req, 'appointments', appointmentId, {
-              status: true,
-              start: true,
-              end: true,
-              patient: true,
-              doctor: true,
-              tenant: true,
-            }) as Promise<Visit | null>,
-        )
+  const readVisit = () => visitOf(reads, message)
   const visit = await readVisit()
   let outcome = (await decide(reads, message, visit, now)) ?? (await turnedOff(reads, message))
   if (outcome) return void (await settle(payload, message.id, { status: outcome.status, decision: outcome.decision }))

@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { isPlatformAdmin, roleOf } from '../../access/roles.ts'
 import { markRead } from '../../notifications/markRead.ts'
+import { renderedMessage } from '../../notifications/renderedEndpoint.ts'
 import { readPreferences, savePreferencesEndpoint, unsubscribe } from '../../notifications/preferencesEndpoints.ts'
 import { notificationsAccess } from '../../access/notifications.ts'
 import { audited } from '../../hooks/audit.ts'
@@ -32,7 +33,7 @@ export const Notifications: CollectionConfig = audited(
       listSearchableFields: ['subject', 'event'],
       group: 'Clinic',
     },
-    endpoints: [markRead, readPreferences, savePreferencesEndpoint, unsubscribe],
+    endpoints: [markRead, readPreferences, savePreferencesEndpoint, unsubscribe, renderedMessage],
     hooks: { beforeChange: [writerBelongsToClinic, recipientBelongsToClinic, guardMessageChanges] },
     fields: [
       { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },
@@ -96,6 +97,11 @@ export const Notifications: CollectionConfig = audited(
       { name: 'error', type: 'text', admin: { readOnly: true }, access: { read: staffOnly, ...platformWrites } },
       // When the recipient read it in their inbox (POST /api/notifications/read).
       { name: 'readAt', type: 'date', index: true, admin: { readOnly: true }, access: platformWrites },
+      {
+        name: 'rendered',
+        type: 'ui',
+        admin: { components: { Field: '/admin/notificationPreview/RenderedMessage#RenderedMessage' } },
+      },
     ],
   },
   // Sending is recorded on the message itself (status, attempts, decision), not as audit entries.
