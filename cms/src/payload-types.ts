@@ -498,6 +498,10 @@ export interface User {
     | boolean
     | null
   /**
+   * Times in this person’s messages are written in this zone; empty: the clinic’s.
+   */
+  timeZone?: string | null
+  /**
    * The clinics this person belongs to.
    */
   tenants?:
@@ -1175,6 +1179,7 @@ export interface UsersSelect<T extends boolean = true> {
         preferredPharmacy?: T
       }
   messagePreferences?: T
+  timeZone?: T
   tenants?:
     | T
     | {

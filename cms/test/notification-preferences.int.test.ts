@@ -155,6 +155,30 @@ describe('a patient’s choices', () => {
   })
 })
 
+describe('the time zone of messages', () => {
+  it('writes times in the zone the person chose, named; refuses an unknown zone', async () => {
+    const bad = await patient.request('POST', '/api/notifications/preferences', {
+      clinic: world.alpha.id,
+      choices: {},
+      timeZone: 'Mars/Olympus',
+    })
+    expect([bad.status, bad.body.errors[0].path]).toEqual([400, 'timeZone'])
+    const set = await patient.request('POST', '/api/notifications/preferences', {
+      clinic: world.alpha.id,
+      choices: {},
+      timeZone: 'Asia/Kolkata',
+    })
+    expect([set.status, set.body.timeZone]).toEqual([200, 'Asia/Kolkata'])
+    const visit = await book()
+    await planned(visit.id)
+    await sendDueNotifications(payload)
+    const email = outbox().find((m) => m.body.includes(`/visits/${visit.id}`))!
+    expect(email.body).toContain('India Standard Time')
+    const back = await patient.request('POST', '/api/notifications/preferences', { clinic: world.alpha.id, choices: {}, timeZone: null })
+    expect(back.body.timeZone).toBeNull()
+  })
+})
+
 describe('one-click unsubscribe', () => {
   it('is offered on emails that are not essential, and turns off that topic’s emails from that clinic only', async () => {
     const visit = await book()

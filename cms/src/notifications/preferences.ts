@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 import { isPlatformAdmin, sameId, userOf } from '../access/roles.ts'
+import { isTimeZone } from '../collections/Tenants/validation.ts'
 import type { NotificationEvent } from './templates/index.ts'
 
 /** The channels a person chooses per topic; the inbox on the clinic's site always has every message. */
@@ -104,4 +105,23 @@ export const messagePreferencesField: Field = {
     description:
       'The messages this person chose to get from each clinic, by email and SMS (the inbox on the clinic’s site always has them). They change it in their profile on the clinic’s site.',
   },
+}
+
+/**
+ * The zone a person reads times in: every time in their messages is written in
+ * it, named. Chosen on the site (Profile → Messages you get), else the clinic's.
+ */
+export const timeZoneField: Field = {
+  name: 'timeZone',
+  label: 'Time zone of messages',
+  type: 'text',
+  maxLength: 64,
+  validate: (value: unknown) =>
+    value === null || value === undefined || value === '' || isTimeZone(value)
+      ? true
+      : `"${String(value)}" is not a time zone. Use an IANA name such as Europe/London.`,
+  access: {
+    update: ({ req, id }) => isPlatformAdmin(req) || sameId(userOf(req)?.id, id),
+  },
+  admin: { description: 'Times in this person’s messages are written in this zone; empty: the clinic’s.' },
 }

@@ -2,27 +2,34 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { clinicsOf, sameId, userOf } from '../access/roles.ts'
 import { json, problem, readBody } from '../http/endpoint.ts'
+import { isTimeZone } from '../collections/Tenants/validation.ts'
 import { channelsOf, readChoices, TOPICS, TOPIC_NAMES, type Preferences, type Topic } from './preferences.ts'
 
 type Id = number | string
-type Person = { id: Id; messagePreferences?: unknown; patientProfile?: { phone?: string | null } | null }
+type Person = { id: Id; messagePreferences?: unknown; timeZone?: string | null; patientProfile?: { phone?: string | null } | null }
 
 const readPerson = (req: PayloadRequest, id: Id) =>
   req.payload.db.findOne<Person>({
     collection: 'users',
     where: { id: { equals: id } },
-    select: { messagePreferences: true, patientProfile: { phone: true } },
+    select: { messagePreferences: true, timeZone: true, patientProfile: { phone: true } },
     req,
   })
 
 /** The platform's own write of the field nobody writes through the collection (see preferences.ts). */
-const savePreferences = (req: PayloadRequest, id: Id, preferences: Preferences) =>
-  req.payload.db.updateOne({ collection: 'users', id, data: { messagePreferences: preferences }, req })
+const savePreferences = (req: PayloadRequest, id: Id, preferences: Preferences, timeZone?: string | null) =>
+  req.payload.db.updateOne({
+    collection: 'users',
+    id,
+    data: { messagePreferences: preferences, ...(timeZone !== undefined ? { timeZone } : {}) },
+    req,
+  })
 
 /** A person's choices for one clinic, as the profile page shows them. */
 const describe = (person: Person, clinic: Id) => ({
   clinic,
   hasPhone: Boolean(person.patientProfile?.phone),
+  timeZone: person.timeZone ?? null,
   topics: TOPIC_NAMES.map((topic) => ({
     topic,
     label: TOPICS[topic].label,
@@ -61,7 +68,8 @@ export const readPreferences: Endpoint = {
 /**
  * `POST /api/notifications/preferences` `{ clinic, choices: { reminders: ["email", "sms"], news: [] } }`:
  * the signed-in person's channels per topic for one of their clinics (others
- * are left as they are). Essential topics always go by email; SMS needs a
+ * are left as they are), and `timeZone` (an IANA name, or null for the clinic's),
+ * the zone of the times in all their messages. Essential topics always go by email; SMS needs a
  * phone number in the profile.
  */
 export const savePreferencesEndpoint: Endpoint = {
@@ -74,13 +82,16 @@ export const savePreferencesEndpoint: Endpoint = {
     if (clinic instanceof Response) return clinic
     const choices = readChoices(body.choices)
     if (typeof choices === 'string') return problem(400, choices, 'choices')
+    const timeZone = body.timeZone === undefined ? undefined : body.timeZone === null || body.timeZone === '' ? null : body.timeZone
+    if (timeZone !== undefined && timeZone !== null && !isTimeZone(timeZone))
+      return problem(400, 'Choose a time zone from the list, such as Europe/London.', 'timeZone')
     const person = (await readPerson(req, req.user!.id))!
     if (!person.patientProfile?.phone && Object.values(choices).some((c) => c?.includes('sms')))
       return problem(400, 'Add your phone number to your profile to get text messages.', 'choices')
     const preferences = { ...((person.messagePreferences as Preferences | null) ?? {}) }
     preferences[String(clinic)] = { ...preferences[String(clinic)], ...choices }
-    await savePreferences(req, person.id, preferences)
-    return json(200, describe({ ...person, messagePreferences: preferences }, clinic))
+    await savePreferences(req, person.id, preferences, timeZone)
+    return json(200, describe({ ...person, messagePreferences: preferences, ...(timeZone !== undefined ? { timeZone } : {}) }, clinic))
   },
 }
 

@@ -73,6 +73,7 @@ function passReads(payload: Payload) {
           name: true,
           email: true,
           messagePreferences: true,
+          timeZone: true,
           patientProfile: { phone: true },
         })
         return found && { ...found, phone: (found.patientProfile as { phone?: string | null } | null)?.phone ?? null }
@@ -85,13 +86,15 @@ type Reads = ReturnType<typeof passReads>
 /** Renders a message from what the platform holds now: names, times in the clinic's zone (named), links. */
 async function render(reads: Reads, message: Notification, visit: Visit | null): Promise<RenderedMessage> {
   const tenant = idOf(message.tenant)!
-  const [clinic, recipient, site, zone] = await Promise.all([
+  const [clinic, recipient, site, clinicZoneName] = await Promise.all([
     reads.clinic(tenant),
     reads.person(idOf(message.recipient)!),
     reads.site(tenant),
     reads.zone(tenant),
   ])
   const details = (message.details ?? {}) as Record<string, unknown>
+  // Times in the recipient's own zone when they chose one, else the clinic's; named either way.
+  const zone = (recipient?.timeZone as string | null | undefined) || clinicZoneName
   const values: Record<string, unknown> = { recipientName: recipient?.name ?? '', clinicName: clinic.name, link: `${site}/inbox` }
   const topic = topicOf(message.event as NotificationEvent)
   if (message.channel === 'email' && !TOPICS[topic].essential)

@@ -15,7 +15,7 @@ import { emailConfirmationField } from './auth/emailConfirmation.ts'
 import { register } from './registration/register.ts'
 import { confirmEmail } from './registration/confirmEmail.ts'
 import { joinClinic } from './registration/joinClinic.ts'
-import { messagePreferencesField } from '../../notifications/preferences.ts'
+import { messagePreferencesField, timeZoneField } from '../../notifications/preferences.ts'
 import { tellTheFormerAddress } from '../../notifications/accountMessages.ts'
 
 /**
@@ -87,6 +87,7 @@ export const Users: CollectionConfig = audited(
         fields: patientProfileFields,
       },
       messagePreferencesField,
+      timeZoneField,
     ],
   },
   // Reads of a patient's account by someone else; not a patient's own, nor sign-in's lookup of the user.

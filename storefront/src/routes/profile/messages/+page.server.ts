@@ -5,6 +5,7 @@ import type { Actions, PageServerLoad } from './$types'
 
 type Choices = {
   hasPhone: boolean
+  timeZone: string | null
   topics: { topic: string; label: string; essential: boolean; channels: ('email' | 'sms')[] }[]
 }
 
@@ -12,7 +13,16 @@ type Choices = {
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireSignIn(locals, url)
   const choices = await api<Choices>(locals, `/api/notifications/preferences?clinic=${encodeURIComponent(locals.clinic!.id)}`)
-  return { ...choices, saved: url.searchParams.has('saved') }
+  const { timeZone: accountZone, ...rest } = choices
+  return {
+    ...rest,
+    accountZone,
+    saved: url.searchParams.has('saved'),
+    // The zones to choose from; before a choice, the one this browser is in is offered first.
+    zones: Intl.supportedValuesOf('timeZone'),
+    suggestedZone: accountZone ?? locals.timeZone,
+    clinicZone: locals.clinic!.timeZone,
+  }
 }
 
 /** Each topic's boxes: `<topic>:email`, `<topic>:sms`. An essential topic's email box is not sent (it cannot be unticked). */
@@ -25,7 +35,8 @@ export const actions: Actions = {
       topics.map((topic) => [topic, (['email', 'sms'] as const).filter((channel) => form.has(`${topic}:${channel}`))]),
     )
     try {
-      await api(locals, '/api/notifications/preferences', { body: { clinic: locals.clinic!.id, choices } })
+      const timeZone = String(form.get('timeZone') ?? '') || null
+      await api(locals, '/api/notifications/preferences', { body: { clinic: locals.clinic!.id, choices, timeZone } })
     } catch (e) {
       if (!(e instanceof ApiError)) throw e
       return fail(e.status, { error: e.message })

@@ -11,6 +11,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   
   ALTER TABLE "users" ADD COLUMN "message_preferences" jsonb;
+  ALTER TABLE "users" ADD COLUMN "time_zone" varchar;
   ALTER TABLE "tenants_notifications_turned_off" ADD CONSTRAINT "tenants_notifications_turned_off_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "tenants_notifications_turned_off_order_idx" ON "tenants_notifications_turned_off" USING btree ("order");
   CREATE INDEX "tenants_notifications_turned_off_parent_idx" ON "tenants_notifications_turned_off" USING btree ("parent_id");`)
@@ -20,5 +21,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    DROP TABLE "tenants_notifications_turned_off" CASCADE;
   ALTER TABLE "users" DROP COLUMN "message_preferences";
+  ALTER TABLE "users" DROP COLUMN "time_zone";
   DROP TYPE "public"."enum_tenants_notifications_turned_off";`)
 }
