@@ -2,6 +2,7 @@
  * A clinic admin's preview of the clinic's messages, with sample values and the
  * templates as typed (unsaved), and "send me a test" to their own address only.
  */
+import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { planMessages } from '../src/notifications/plan.ts'
 import { client, signIn, type Client } from './support/http.ts'
@@ -103,4 +104,27 @@ it('draws one message as sent, for those who may read it only', async () => {
   expect((await view(otherPatient)).status).toBe(404)
   expect((await view(otherAdmin)).status).toBe(404)
   expect((await view(client(server.url))).status).toBe(401)
+})
+
+it('shows the clinic’s uploaded logo in its emails, as a PNG at an absolute address; its name without one', async () => {
+  const before = await preview(admin, { event: 'appointment.booked' })
+  expect(before.body.html).not.toMatch(/<img /)
+  const png = await sharp({ create: { width: 600, height: 600, channels: 4, background: '#0f766e' } })
+    .png()
+    .toBuffer()
+  const logo = await server.payload.create({
+    collection: 'media',
+    data: { alt: 'Clinic alpha logo', tenant: world.alpha.id } as never,
+    file: { data: png, mimetype: 'image/png', name: 'alpha-logo.png', size: png.length },
+    overrideAccess: true,
+  })
+  await server.payload.update({
+    collection: 'tenants',
+    id: world.alpha.id,
+    data: { brand: { logo: logo.id } } as never,
+    overrideAccess: true,
+  })
+  const after = await preview(admin, { event: 'appointment.booked' })
+  const src = /<img src="([^"]+)" alt="Clinic alpha"/.exec(after.body.html)?.[1]
+  expect(src).toMatch(/^https?:\/\/[^/]+\/api\/media\/file\/alpha-logo-[^"]*\.png$/)
 })

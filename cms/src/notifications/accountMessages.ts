@@ -6,7 +6,7 @@ import { lookup } from '../database/index.ts'
 import { clinicSender, clinicSite } from '../email/clinicLink.ts'
 import { onDomainEvent } from '../events/domainEvents.ts'
 import { planMessages } from './plan.ts'
-import { renderForClinic } from './renderForClinic.ts'
+import { emailLogoOf, renderForClinic } from './renderForClinic.ts'
 
 /**
  * "Welcome to the clinic" once a person's account there is ready: their email
@@ -43,11 +43,16 @@ export const tellTheFormerAddress: CollectionAfterChangeHook<User> = async ({ do
     clinic !== null ? await lookup.byId(req, 'tenants', clinic, { name: true, theme: true, brand: true, notifications: true }) : null
   const platform = env().PUBLIC_URL.replace(/\/$/, '')
   const site = clinic !== null ? await clinicSite(req, clinic) : platform
-  const message = await renderForClinic(look as never, site, 'email.changed', {
-    recipientName: doc.name,
-    newEmail: doc.email,
-    link: clinic !== null ? `${site}/${doc.role === 'doctor' ? 'doctor/profile' : 'profile'}` : `${platform}/admin/account`,
-  })
+  const message = await renderForClinic(
+    (look && { ...look, logoUrl: await emailLogoOf(req, look.brand) }) as never,
+    site,
+    'email.changed',
+    {
+      recipientName: doc.name,
+      newEmail: doc.email,
+      link: clinic !== null ? `${site}/${doc.role === 'doctor' ? 'doctor/profile' : 'profile'}` : `${platform}/admin/account`,
+    },
+  )
   // Sent after the answer (see email/emailAdapter.ts).
   await req.payload.sendEmail({
     ...(look?.name ? { from: clinicSender(req.payload, String(look.name)) } : {}),

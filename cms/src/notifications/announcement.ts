@@ -5,7 +5,7 @@ import { lookup } from '../database/index.ts'
 import { clinicSite } from '../email/clinicLink.ts'
 import { json, problem, readBody } from '../http/endpoint.ts'
 import { planMessages } from './plan.ts'
-import { renderForClinic } from './renderForClinic.ts'
+import { emailLogoOf, renderForClinic } from './renderForClinic.ts'
 
 const MAX_TITLE = 120
 const MAX_MESSAGE = 2000
@@ -61,7 +61,7 @@ export const announce: Endpoint = {
     const patients = await patientsOf(req, clinic)
     if (body.send !== true) {
       const site = await clinicSite(req, clinic)
-      const preview = await renderForClinic(doc as never, site, 'announcement', {
+      const preview = await renderForClinic({ ...doc, logoUrl: await emailLogoOf(req, doc.brand) } as never, site, 'announcement', {
         recipientName: 'Maya Patel',
         link: `${site}/inbox`,
         title,

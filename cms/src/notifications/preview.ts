@@ -4,7 +4,7 @@ import { lookup } from '../database/index.ts'
 import { clinicSender, clinicSite } from '../email/clinicLink.ts'
 import { sendEmailNow } from '../email/emailAdapter.ts'
 import { json, problem, readBody } from '../http/endpoint.ts'
-import { renderForClinic } from './renderForClinic.ts'
+import { emailLogoOf, renderForClinic } from './renderForClinic.ts'
 import { MAX_TEMPLATE_SOURCE_LENGTH } from './templates/clinicTemplatesField.ts'
 import {
   checkTemplate,
@@ -62,10 +62,15 @@ async function render(req: PayloadRequest, { clinic, event, templates }: Asked) 
   const doc = await lookup.byId(req, 'tenants', clinic, { name: true, theme: true, brand: true })
   if (!doc) return null
   const site = await clinicSite(req, clinic)
-  const message = await renderForClinic({ ...doc, notifications: { templates } } as never, site, event, {
-    ...SAMPLE_VALUES[event],
-    clinicName: doc.name,
-  })
+  const message = await renderForClinic(
+    { ...doc, notifications: { templates }, logoUrl: await emailLogoOf(req, doc.brand) } as never,
+    site,
+    event,
+    {
+      ...SAMPLE_VALUES[event],
+      clinicName: doc.name,
+    },
+  )
   return { name: String(doc.name), message }
 }
 

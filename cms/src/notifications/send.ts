@@ -13,7 +13,7 @@ import { ALWAYS_SENT, turnedOffIn } from './clinicRules.ts'
 import { TOPICS, topicOf, wants } from './preferences.ts'
 import { unsubscribeToken } from './preferencesEndpoints.ts'
 import { formatWhen, type NotificationEvent, type RenderedMessage } from './templates/index.ts'
-import { renderForClinic } from './renderForClinic.ts'
+import { emailLogoOf, renderForClinic } from './renderForClinic.ts'
 
 const MINUTE = 60_000
 /** Attempts after the first one fails, each after twice the wait of the one before, from RETRY_AFTER_MS. */
@@ -65,6 +65,7 @@ function passReads(payload: Payload) {
     clinic: (id: number | string) => once(`clinic:${id}`, () => payload.findByID({ collection: 'tenants', id, depth: 0 })),
     site: (id: number | string) => once(`site:${id}`, async () => clinicSite(await req, id)),
     zone: (id: number | string) => once(`zone:${id}`, () => clinicZone(payload, id)),
+    logo: (id: number | string, brand: unknown) => once(`logo:${id}`, async () => emailLogoOf(await req, brand)),
     doctor: (id: number | string) =>
       once(`doctor:${id}`, () => payload.findByID({ collection: 'doctors', id, depth: 0, select: { displayName: true, user: true } })),
     person: (id: number | string) =>
@@ -122,7 +123,7 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
   // A message a clinic's admin wrote (no kind: the platform did not plan it) goes as written, as an announcement.
   const event = message.kind ? (message.event as NotificationEvent) : 'announcement'
   if (!message.kind) Object.assign(values, { title: message.subject, message: message.body ?? '' })
-  return renderForClinic(clinic, site, event, values)
+  return renderForClinic({ ...clinic, logoUrl: await reads.logo(tenant, clinic.brand) }, site, event, values)
 }
 
 /** What to do with a message whose time has come, given its visit as it is now. */

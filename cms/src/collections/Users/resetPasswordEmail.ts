@@ -4,7 +4,7 @@ import { env } from '@telemed/config'
 import { clinicsOf, sameId } from '../../access/roles.ts'
 import { lookup } from '../../database/index.ts'
 import { clinicLink, clinicSender, clinicSite } from '../../email/clinicLink.ts'
-import { renderForClinic } from '../../notifications/renderForClinic.ts'
+import { emailLogoOf, renderForClinic } from '../../notifications/renderForClinic.ts'
 
 type Account = Pick<User, 'email' | 'role' | 'tenants'> & { name?: string | null }
 
@@ -33,7 +33,7 @@ export async function resetPasswordEmail(req: PayloadRequest, account: Account, 
   const doc =
     clinic !== null ? await lookup.byId(req, 'tenants', clinic, { name: true, theme: true, brand: true, notifications: true }) : null
   const site = clinic !== null ? await clinicSite(req, clinic) : env().PUBLIC_URL.replace(/\/$/, '')
-  const message = await renderForClinic(doc as never, site, 'password.reset', {
+  const message = await renderForClinic((doc && { ...doc, logoUrl: await emailLogoOf(req, doc.brand) }) as never, site, 'password.reset', {
     recipientName: account.name ?? '',
     link,
     expiresIn: '1 hour',
