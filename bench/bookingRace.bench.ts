@@ -18,6 +18,10 @@ const ROUNDS = 3
 const HOUR = 3_600_000
 /** The booking endpoint's target: within this multiple of the bare create. */
 const TARGET = 1.5
+/** Planning a visit's messages may cost bookings at most this much of their throughput. */
+const PLANNING_TARGET = 1.1
+/** The messages of a booking, turned off by the clinic (Clinics → Notifications) for the rounds without planning. */
+const QUIET = ['appointment.booked', 'appointment.confirmed', 'appointment.reminder', 'appointment.starting']
 
 export async function benchBookingRace(label: string) {
   const { setup, stop } = await startWorldServer(CLIENTS)
@@ -70,10 +74,19 @@ export async function benchBookingRace(label: string) {
     await burst(bookings(100))
     const warm = await burst(bareCreates(100))
     if (warm.ok !== CLIENTS) throw new Error(`the bare create answered ${warm.ok}/${CLIENTS} with 201`)
+    // Planning off: the clinic sends none of a booking's messages, so nothing is planned (their one cached check stays).
+    const messages = async (turnedOff: string[]) => {
+      const res = await admin.request('PATCH', `/api/tenants/${setup.clinic}`, { notifications: { turnedOff } })
+      if (res.status !== 200) throw new Error(`the clinic's messages could not be turned off: ${JSON.stringify(res.body)}`)
+    }
     const booked: Round[] = []
+    const quiet: Round[] = []
     const bare: Round[] = []
     for (let round = 0; round < ROUNDS; round++) {
       booked.push(await burst(bookings(400 + CLIENTS * round)))
+      await messages(QUIET)
+      quiet.push(await burst(bookings(400 + CLIENTS * (ROUNDS + round))))
+      await messages([])
       bare.push(await burst(bareCreates(400 + CLIENTS * round)))
     }
 
@@ -88,6 +101,7 @@ export async function benchBookingRace(label: string) {
     for (let i = 1; i < sorted.length; i++) if (sorted[i]![0] < sorted[i - 1]![1]) doubles++
 
     const b = summary(booked)
+    const withoutPlanning = summary(quiet)
     const baseline = summary(bare)
     const total = ROUNDS * CLIENTS
     console.log(
@@ -97,6 +111,12 @@ export async function benchBookingRace(label: string) {
     console.log(`booking race on ${label}: baseline, bare REST create of the same document: ${describeRounds(baseline, total, 'creates')}`)
     console.log(
       `booking race on ${label}: ratio booking/bare: time per booking ${ratio(baseline.perSecond, b.perSecond)}, p50 ${ratio(b.p50, baseline.p50)}, p95 ${ratio(b.p95, baseline.p95)} (target ≤ ${TARGET}x)`,
+    )
+    console.log(
+      `booking race on ${label}: without planning the visit's messages (the clinic sends none): ${describeRounds(withoutPlanning, total, 'bookings')}`,
+    )
+    console.log(
+      `booking race on ${label}: ratio planning on/off: time per booking ${ratio(withoutPlanning.perSecond, b.perSecond)}, p50 ${ratio(b.p50, withoutPlanning.p50)}, p95 ${ratio(b.p95, withoutPlanning.p95)} (target ≤ ${PLANNING_TARGET}x)`,
     )
     return doubles
   } finally {

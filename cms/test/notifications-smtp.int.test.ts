@@ -5,59 +5,28 @@
  * with a text and an HTML part, a link to the visit and nothing of the visit's
  * reason; a reminder arrives at its time; a server that refuses is tried again.
  */
-import type { AddressInfo } from 'node:net'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { sendDueNotifications } from '../src/notifications/send.ts'
 import { signIn } from './support/http.ts'
+import { startMailbox, type Received } from './support/smtpMailbox.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { openAllWeek, PASSWORD, type World } from './support/world.ts'
 
 const HOUR = 3_600_000
-/** A received message: its envelope, headers and body (quoted-printable undone). */
-type Received = { to: string[]; header: (name: string) => string; body: string }
-const parse = (raw: string, to: string[]): Received => ({
-  to,
-  header: (name) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? '',
-  body: raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='),
-})
-const received: Received[] = []
-let refuseNext = 0
-let smtp: SMTPServer
+let mailbox: Awaited<ReturnType<typeof startMailbox>>
+let received: Received[]
 let server: TestServer
 let world: World
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      if (refuseNext > 0) {
-        refuseNext--
-        stream.resume()
-        return stream.on('end', () => callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 })))
-      }
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push(
-          parse(
-            Buffer.concat(chunks).toString('utf8'),
-            session.envelope.rcptTo.map((r) => r.address),
-          ),
-        )
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok))
-  const port = (smtp.server.address() as AddressInfo).port
-  ;({ server, world } = await startWorld({ JOBS_IN_SERVER: 'false', SMTP_URL: `smtp://127.0.0.1:${port}` }))
+  mailbox = await startMailbox()
+  received = mailbox.received
+  ;({ server, world } = await startWorld({ JOBS_IN_SERVER: 'false', SMTP_URL: mailbox.url }))
   await openAllWeek(server.payload, world.alpha.doctor, { bookingHorizonDays: 30 })
 })
 afterAll(async () => {
   await server?.close()
-  await new Promise<void>((ok) => smtp?.close(() => ok()))
+  await mailbox?.close()
 })
 
 it('delivers the booking’s email to the patient alone, in the clinic’s name, with a link and no clinical text; a reminder at its time', async () => {
@@ -79,7 +48,7 @@ it('delivers the booking’s email to the patient alone, in the clinic’s name,
     .toBe(8)
 
   // The mail server refuses once: the message waits and goes at the next try, once.
-  refuseNext = 1
+  mailbox.refuseNext(1)
   await sendDueNotifications(server.payload, new Date())
   expect(received).toHaveLength(0)
   await sendDueNotifications(server.payload, new Date(Date.now() + 31_000))

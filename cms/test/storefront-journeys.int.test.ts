@@ -7,27 +7,32 @@
  * with axe and saved as screenshots at 390 and 1280 px (test-results/screenshots).
  */
 import AxeBuilder from '@axe-core/playwright'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
+import { apiToken, bookDemoVisit, screenshotBoth, startSeededProduct, type SeededProduct } from './support/seededProduct.ts'
+import { startMailbox } from './support/smtpMailbox.ts'
 import { DEMO_HOME } from '../src/seed/demoHome.ts'
 
 let product: SeededProduct
+let mailbox: Awaited<ReturnType<typeof startMailbox>>
 const newPatient = { name: 'Maya Lopez', email: `maya-${Date.now()}@example.test`, password: 'maya-password-1' }
 let patientContext: BrowserContext
 let patient: Page
 let visitPath = ''
 
 beforeAll(async () => {
-  product = await startSeededProduct()
+  // The product sends its emails to a real SMTP server, as a clinic's deployment with SMTP_URL does.
+  mailbox = await startMailbox()
+  product = await startSeededProduct([], { SMTP_URL: mailbox.url })
   patientContext = await product.browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Europe/London' })
   // Fail at the step that waits, well inside the test's own timeout.
   patientContext.setDefaultTimeout(10_000)
   patient = await patientContext.newPage()
 }, 240_000)
-afterAll(() => product?.stop())
+afterAll(async () => {
+  await product?.stop()
+  await mailbox?.close()
+})
 
 /** No serious or critical accessibility violation on the page as it is now. */
 async function expectAccessible(page: Page) {
@@ -37,26 +42,22 @@ async function expectAccessible(page: Page) {
 }
 
 /**
- * The first link matching `pattern` in the newest email of the outbox that has
- * one, waiting for it briefly (the outbox also holds the visits' messages, which
- * may be written after the email looked for).
+ * The first link matching `pattern` in the newest email the SMTP server received
+ * that has one, waiting for it briefly (emails go after the answer that caused them).
  */
 async function emailedLink(pattern: RegExp): Promise<string | undefined> {
-  const dir = join(product.env.DATA_DIR!, 'outbox')
   for (let i = 0; i < 50; i++) {
-    const files = existsSync(dir) ? readdirSync(dir).sort().reverse() : []
-    for (const file of files) {
-      // Quoted-printable mail bodies wrap long lines with "=\n" and escape "=" as "=3D".
-      const body = readFileSync(join(dir, file), 'utf8')
-        .replace(/=\r?\n/g, '')
-        .replace(/=3D/g, '=')
-      const found = body.match(new RegExp(`https?://[^\\s"<]*${pattern.source}`))?.[0]
+    for (const mail of [...mailbox.received].reverse()) {
+      const found = mail.body.match(new RegExp(`https?://[^\\s"<]*${pattern.source}`))?.[0]
       if (found) return found
     }
     await new Promise((r) => setTimeout(r, 100))
   }
   return undefined
 }
+
+/** The emails the SMTP server received for `to`, by subject. */
+const subjectsTo = (to: string) => mailbox.received.filter((m) => m.to.includes(to)).map((m) => m.header('Subject'))
 
 /** A page in a context of its own: its own cookies, as another person's browser. */
 async function newPage(options: Parameters<SeededProduct['browser']['newContext']>[0] = {}) {
@@ -159,6 +160,8 @@ describe('a new patient on Northwind', () => {
     expect(shown).toContain(london)
     await expectAccessible(patient)
     await screenshotBoth(patient, 'northwind-visit')
+    // The confirmation, in the SMTP server's mailbox: to the patient, in the clinic's name.
+    await expect.poll(() => subjectsTo(newPatient.email), { timeout: 15_000 }).toContain('Your visit with Dr. Ana Ruiz is booked')
 
     await patient.getByRole('link', { name: 'My visits', exact: true }).click()
     expect(await patient.locator('main ul').first().textContent()).toContain('Dr. Ana Ruiz')
@@ -253,6 +256,31 @@ describe('a new patient on Northwind', () => {
     expect(told).toMatch(/Your visit with Dr\. Ana Ruiz is booked/)
     expect(told).toMatch(/Your visit with Dr\. Ana Ruiz has a new time/)
     expect(told).not.toMatch(/Persistent cough|Feeling better/)
+    expect(mailbox.received.some((m) => /Persistent cough|Feeling better/.test(m.body))).toBe(false)
+  })
+
+  it('sees a cancellation by the doctor at once, on the open page, with the inbox count going up', async () => {
+    const site = product.site('northwind')
+    const path = await bookDemoVisit(product, 3 * 24 * 60, { patient: newPatient.email, doctor: 'Dr. Ana Ruiz' })
+    await patient.goto(`${site}${path}`)
+    await patient.getByText(/The Join button appears here when the call opens/).waitFor()
+    const badge = patient.getByRole('link', { name: /^Inbox/ })
+    // The booking's own message reaches the inbox first (live too): wait for it before the doctor acts.
+    await expect.poll(async () => await badge.textContent(), { timeout: 15_000 }).toMatch(/\d+\s*unread/)
+    const before = Number(/(\d+)\s*unread/.exec((await badge.textContent()) ?? '')?.[1])
+    const doctorToken = await apiToken(product, 'ana.ruiz@northwind.demo.test')
+    const cancelled = await fetch(`${product.server.url}/api/appointments${path.replace('/visits', '')}/cancel`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${doctorToken}` },
+      body: JSON.stringify({ reason: 'Called away to the hospital' }),
+    })
+    expect(cancelled.status).toBe(200)
+    // No reload: the visit page hears it, and so does the inbox count.
+    await patient.getByText('This visit was cancelled.').waitFor()
+    await expect
+      .poll(async () => Number(/(\d+)\s*unread/.exec((await badge.textContent()) ?? '')?.[1]), { timeout: 15_000 })
+      .toBe(before + 1)
+    await expect.poll(() => subjectsTo(newPatient.email), { timeout: 15_000 }).toContain('Your visit with Dr. Ana Ruiz is cancelled')
   })
 })
 

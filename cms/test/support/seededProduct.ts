@@ -79,22 +79,32 @@ export async function screenshotBoth(page: Page, name: string) {
   if (size) await page.setViewportSize(size)
 }
 
-/**
- * A confirmed video visit of Alice Walker with Dr. Ben Chen at Northwind, booked
- * by the clinic's admin, starting `minutes` from now; returns its site path.
- */
-export async function bookDemoVisit(product: SeededProduct, minutes: number): Promise<string> {
-  const api = product.server.url
-  const login = await fetch(`${api}/api/users/login`, {
+/** A session token for the API of the seeded product, as `email` (demo password). */
+export async function apiToken(product: SeededProduct, email: string): Promise<string> {
+  const login = await fetch(`${product.server.url}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@northwind.demo.test', password: 'demo-password' }),
+    body: JSON.stringify({ email, password: 'demo-password' }),
   })
-  const { token } = (await login.json()) as { token: string }
+  return ((await login.json()) as { token: string }).token
+}
+
+/**
+ * A confirmed video visit at Northwind, booked by the clinic's admin, starting
+ * `minutes` from now: of Alice Walker with Dr. Ben Chen, unless `who` names
+ * another patient (email) and doctor (display name); returns its site path.
+ */
+export async function bookDemoVisit(
+  product: SeededProduct,
+  minutes: number,
+  who: { patient: string; doctor: string } = { patient: 'alice@demo.test', doctor: 'Dr. Ben Chen' },
+): Promise<string> {
+  const api = product.server.url
+  const token = await apiToken(product, 'admin@northwind.demo.test')
   const find = async (path: string) =>
     ((await (await fetch(`${api}${path}`, { headers: { Authorization: `JWT ${token}` } })).json()) as any).docs[0]
-  const alice = await find('/api/users?where[email][equals]=alice@demo.test')
-  const ben = await find('/api/doctors?where[displayName][equals]=Dr.%20Ben%20Chen')
+  const alice = await find(`/api/users?where[email][equals]=${encodeURIComponent(who.patient)}`)
+  const ben = await find(`/api/doctors?where[displayName][equals]=${encodeURIComponent(who.doctor)}`)
   const start = Math.ceil((Date.now() + minutes * 60_000) / 60_000) * 60_000
   const created = await fetch(`${api}/api/appointments`, {
     method: 'POST',

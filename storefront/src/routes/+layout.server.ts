@@ -5,9 +5,7 @@ import { footerOf } from '$lib/server/footer.ts'
 import type { LayoutServerLoad } from './$types'
 import { unreadMessages } from '$lib/server/inbox.ts'
 
-export const load: LayoutServerLoad = async ({ locals, url, depends }) => {
-  // Loaded again when the live channel says a message reached the inbox (see liveInbox.ts).
-  depends('app:inbox')
+export const load: LayoutServerLoad = async ({ locals, url }) => {
   if (!locals.clinic) error(404, `No clinic is set up for ${url.hostname}.`)
   const theme = await loadTheme(locals.clinic.theme)
   const { name, slug, currency, bookingPolicy, contact } = locals.clinic

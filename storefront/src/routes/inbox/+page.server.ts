@@ -13,6 +13,7 @@ type NotificationDoc = Pick<Notification, 'id' | 'subject' | 'body' | 'sentAt' |
  */
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
   requireSignIn(locals, url)
+  // Loaded again when the live channel says a message arrived (see the layout).
   depends('app:inbox')
   const q = query({
     where: { and: inboxOf(locals.user, locals.clinic!) },

@@ -24,6 +24,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { NotificationPreview as NotificationPreview_fff629d076c85e42f1beb290dd1b1d3f } from '../../../admin/notificationPreview/NotificationPreview'
+import { Announcement as Announcement_f6de7a574f7400fb8249f8e3c63802d6 } from '../../../admin/notificationPreview/Announcement'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { TenantField as TenantField_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { TextListCell as TextListCell_657ef4349594fa04f9ea288e2a834f29 } from '../../../admin/cells/TextListCell'
@@ -32,6 +34,7 @@ import { ClinicTimeCell as ClinicTimeCell_22d8f1432333e87a4564ad51ffcabc89 } fro
 import { ClinicTimeDescription as ClinicTimeDescription_f53d428a4e2d560779ec759c1901beb6 } from '../../../admin/clinicTime/ClinicTimeDescription'
 import { StatusCell as StatusCell_fb1b9796d067eb419fc7f69cbe53f544 } from '../../../collections/Appointments/admin/StatusCell'
 import { HistoryTimeline as HistoryTimeline_9a50a549365a7977484e961f153251dd } from '../../../collections/Appointments/admin/HistoryTimeline'
+import { RenderedMessage as RenderedMessage_d944a97fc8ef02c6d8a265b07e6afeea } from '../../../admin/notificationPreview/RenderedMessage'
 import { AccountAvatar as AccountAvatar_c7e2c38a2cce57b595f8fe3b6cf187dd } from '../../../admin/avatar/AccountAvatar'
 import { Icon as Icon_48a75e37b0630d5b8c8066e180c0e6ef } from '../../../admin/graphics/Icon'
 import { Logo as Logo_88541c286955dbac4d90fb5ed606381c } from '../../../admin/graphics/Logo'
@@ -67,6 +70,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/notificationPreview/NotificationPreview#NotificationPreview": NotificationPreview_fff629d076c85e42f1beb290dd1b1d3f,
+  "/admin/notificationPreview/Announcement#Announcement": Announcement_f6de7a574f7400fb8249f8e3c63802d6,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "@payloadcms/plugin-multi-tenant/client#TenantField": TenantField_1d0591e3cf4f332c83a86da13a0de59a,
   "/admin/cells/TextListCell#TextListCell": TextListCell_657ef4349594fa04f9ea288e2a834f29,
@@ -75,6 +80,7 @@ export const importMap = {
   "/admin/clinicTime/ClinicTimeDescription#ClinicTimeDescription": ClinicTimeDescription_f53d428a4e2d560779ec759c1901beb6,
   "/collections/Appointments/admin/StatusCell#StatusCell": StatusCell_fb1b9796d067eb419fc7f69cbe53f544,
   "/collections/Appointments/admin/HistoryTimeline#HistoryTimeline": HistoryTimeline_9a50a549365a7977484e961f153251dd,
+  "/admin/notificationPreview/RenderedMessage#RenderedMessage": RenderedMessage_d944a97fc8ef02c6d8a265b07e6afeea,
   "/admin/avatar/AccountAvatar#AccountAvatar": AccountAvatar_c7e2c38a2cce57b595f8fe3b6cf187dd,
   "/admin/graphics/Icon#Icon": Icon_48a75e37b0630d5b8c8066e180c0e6ef,
   "/admin/graphics/Logo#Logo": Logo_88541c286955dbac4d90fb5ed606381c,
