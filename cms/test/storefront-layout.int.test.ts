@@ -38,6 +38,8 @@ const PAGES: Check[] = [
   { name: 'prescriptions', who: 'patient', path: () => '/prescriptions' },
   { name: 'inbox', who: 'patient', path: () => '/inbox', screenshot: 'inbox' },
   { name: 'profile', who: 'patient', path: () => '/profile' },
+  { name: 'messages you get', who: 'patient', path: () => '/profile/messages', screenshot: 'profile-messages' },
+  { name: 'unsubscribe', who: 'visitor', path: () => '/unsubscribe?token=x', screenshot: 'unsubscribe' },
   { name: 'doctor today', who: 'doctor', path: () => '/doctor' },
   { name: 'doctor calendar, week', who: 'doctor', path: () => '/doctor/calendar?view=week' },
   { name: 'doctor visit', who: 'doctor', path: (ids) => `/doctor/visits/${ids.visit}` },

@@ -4,6 +4,7 @@ import { requireSignIn } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
 type Choices = {
+  clinic: number | string
   hasPhone: boolean
   timeZone: string | null
   topics: { topic: string; label: string; essential: boolean; channels: ('email' | 'sms')[] }[]
@@ -13,7 +14,8 @@ type Choices = {
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireSignIn(locals, url)
   const choices = await api<Choices>(locals, `/api/notifications/preferences?clinic=${encodeURIComponent(locals.clinic!.id)}`)
-  const { timeZone: accountZone, ...rest } = choices
+  // The answer's `clinic` (an id) and `timeZone` must not hide the layout's clinic and the viewer's zone.
+  const { timeZone: accountZone, clinic: _clinic, ...rest } = choices
   return {
     ...rest,
     accountZone,
