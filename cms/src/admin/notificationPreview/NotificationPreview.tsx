@@ -1,9 +1,9 @@
 'use client'
 import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { RenderedParts, type Rendered } from './RenderedParts.tsx'
 import React, { useEffect, useMemo, useState } from 'react'
 import { EVENT_LABELS, NOTIFICATION_EVENTS, type NotificationEvent } from '../../notifications/templates/events.ts'
 
-type Rendered = { subject: string; html: string; text: string; sms: string; inApp: string }
 const ROW = /^notifications\.templates\.(\d+)\.(event|part|source)$/
 
 /**
@@ -71,31 +71,7 @@ export function NotificationPreview() {
           {problem}
         </p>
       )}
-      {shown && (
-        <>
-          <p style={{ margin: 0 }}>
-            <strong>Subject:</strong> {shown.subject}
-          </p>
-          <iframe
-            title="The email as sent"
-            sandbox=""
-            srcDoc={shown.html}
-            style={{
-              width: '100%',
-              maxWidth: '40rem',
-              height: '28rem',
-              border: '1px solid var(--theme-elevation-150)',
-              background: '#fff',
-            }}
-          />
-          <p style={{ margin: 0 }}>
-            <strong>Text message:</strong> {shown.sms}
-          </p>
-          <p style={{ margin: 0 }}>
-            <strong>Inbox:</strong> {shown.inApp}
-          </p>
-        </>
-      )}
+      {shown && <RenderedParts shown={shown} />}
       <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
         <Button
           buttonStyle="secondary"

@@ -1,8 +1,7 @@
 'use client'
 import { useDocumentInfo } from '@payloadcms/ui'
+import { RenderedParts, type Rendered } from './RenderedParts.tsx'
 import React, { useEffect, useState } from 'react'
-
-type Rendered = { subject: string; html: string; sms: string; inApp: string }
 
 /** On a message's page in the admin panel: the message drawn as the platform sends it, with what it holds now. */
 export function RenderedMessage() {
@@ -27,25 +26,7 @@ export function RenderedMessage() {
         As the platform draws it with what it holds now (names and times may have changed since it was sent).
       </p>
       {problem && <p role="alert">{problem}</p>}
-      {shown && (
-        <>
-          <p style={{ margin: 0 }}>
-            <strong>Subject:</strong> {shown.subject}
-          </p>
-          <iframe
-            title="The email"
-            sandbox=""
-            srcDoc={shown.html}
-            style={{ width: '100%', height: '26rem', border: '1px solid var(--theme-elevation-150)', background: '#fff' }}
-          />
-          <p style={{ margin: 0 }}>
-            <strong>Text message:</strong> {shown.sms}
-          </p>
-          <p style={{ margin: 0 }}>
-            <strong>Inbox:</strong> {shown.inApp}
-          </p>
-        </>
-      )}
+      {shown && <RenderedParts shown={shown} />}
     </section>
   )
 }
