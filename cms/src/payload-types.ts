@@ -339,6 +339,22 @@ export interface Tenant {
         )[]
       | null
     /**
+     * Messages your clinic deems essential: sent by email even to patients who turned that kind of email off, with no unsubscribe link. Messages about visits and accounts always are.
+     */
+    alwaysByEmail?:
+      | (
+          | 'appointment.reminder'
+          | 'appointment.starting'
+          | 'chat.message'
+          | 'record.shared'
+          | 'prescription.signed'
+          | 'prescription.sent'
+          | 'payment.receipt'
+          | 'payment.refund'
+          | 'announcement'
+        )[]
+      | null
+    /**
      * Your own wording for a message, replacing the theme's. Write Handlebars: {{name}} inserts a value, {{#if name}}…{{/if}} shows text only when it has one, {{button link "Label"}} draws the email button. The html part is the email's body only (the layout with your logo, colour and footer is added); the other parts are plain text. Every message can use recipientName, clinicName, link, unsubscribeLink; besides, password.reset: expiresIn; email.changed: newEmail; appointment.booked: doctorName, when; appointment.confirmed: doctorName, when; appointment.rescheduled: doctorName, when, previousWhen; appointment.cancelled: doctorName, when, cancelledBy; appointment.reminder: doctorName, when, leadTime; appointment.starting: doctorName, when; chat.message: senderName; record.shared: doctorName; prescription.signed: doctorName; prescription.sent: doctorName; payment.receipt: amount; payment.refund: amount; announcement: title, message. Values are escaped in HTML. Messages must not carry medical details (reason, diagnosis, medication, document titles): link to them instead.
      */
     templates?:
@@ -1102,6 +1118,7 @@ export interface TenantsSelect<T extends boolean = true> {
     | {
         reminderHours?: T
         turnedOff?: T
+        alwaysByEmail?: T
         templates?:
           | T
           | {

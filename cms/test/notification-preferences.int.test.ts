@@ -251,4 +251,25 @@ describe('a clinic’s switches', () => {
     expect([reminder.status, reminder.decision]).toEqual(['skipped', expect.stringMatching(/clinic turned these messages off/)])
     await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, { notifications: { turnedOff: [] } })
   })
+
+  it('a message the clinic marks essential goes by email to a patient who turned it off, with no way out', async () => {
+    // This patient unsubscribed from reminder emails above.
+    const marked = await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, {
+      notifications: { alwaysByEmail: ['appointment.reminder'] },
+    })
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200)
+    const mine = (await patient.request('GET', `/api/notifications/preferences?clinic=${world.alpha.id}`)).body
+    expect([topic(mine, 'reminders'), mine.alwaysByEmail]).toEqual([[], ['Reminders before a visit']])
+    const visit = await book()
+    await planned(visit.id)
+    await sendDueNotifications(payload, new Date(Date.parse(visit.start) - 24 * HOUR))
+    const reminder = outbox().find((m) => m.body.includes(`/visits/${visit.id}`) && /remind/i.test(m.subject))!
+    expect(reminder.body).not.toMatch(/List-Unsubscribe|\/unsubscribe\?token=/)
+    // A visit's messages cannot be marked: they always go by email anyway.
+    expect(
+      (await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, { notifications: { alwaysByEmail: ['appointment.cancelled'] } }))
+        .status,
+    ).toBe(400)
+    await admin.request('PATCH', `/api/tenants/${world.alpha.id}`, { notifications: { alwaysByEmail: [] } })
+  })
 })

@@ -2,6 +2,7 @@ import type { Field, FieldAccess } from 'payload'
 import { clinicsOf, isPlatformAdmin, roleOf, userOf } from '../access/roles.ts'
 import { clinicTemplatesField } from './templates/clinicTemplatesField.ts'
 import { EVENT_LABELS, NOTIFICATION_EVENTS } from './templates/index.ts'
+import { ESSENTIAL_EVENTS } from './preferences.ts'
 import { ALWAYS_SENT, DEFAULT_REMINDER_HOURS } from './clinicRules.ts'
 
 const ownClinicAdmins: FieldAccess = ({ req, doc, id }) =>
@@ -41,6 +42,17 @@ export const clinicNotificationsField: Field = {
       admin: {
         description:
           'The messages your clinic does not send, by any channel. A moved or cancelled visit, a password reset and a changed email address are always sent.',
+      },
+    },
+    {
+      name: 'alwaysByEmail',
+      label: 'Always sent by email',
+      type: 'select',
+      hasMany: true,
+      options: NOTIFICATION_EVENTS.filter((e) => !ESSENTIAL_EVENTS.includes(e)).map((value) => ({ value, label: EVENT_LABELS[value] })),
+      admin: {
+        description:
+          'Messages your clinic deems essential: sent by email even to patients who turned that kind of email off, with no unsubscribe link. Messages about visits and accounts always are.',
       },
     },
     clinicTemplatesField,

@@ -6,7 +6,7 @@ import type { NotificationEvent } from './templates/index.ts'
 export const DEFAULT_REMINDER_HOURS = [24, 1]
 
 /** What a clinic decided about its messages (Clinics → Notifications), and when its calls open. */
-export type ClinicRules = { reminderHours: number[]; joinMinutesBefore: number; turnedOff: string[] }
+export type ClinicRules = { reminderHours: number[]; joinMinutesBefore: number; turnedOff: string[]; alwaysByEmail: string[] }
 const rules = publicDataCache<ClinicRules>(30_000)
 
 /** A clinic's rules; kept per process until the clinic changes. */
@@ -18,15 +18,19 @@ export function clinicRules(payload: Payload, tenant: number | string): Promise<
       reminderHours: Array.isArray(hours) ? hours : DEFAULT_REMINDER_HOURS,
       joinMinutesBefore: clinic.video?.joinMinutesBefore ?? 15,
       turnedOff: turnedOffIn(clinic.notifications),
+      alwaysByEmail: alwaysByEmailIn(clinic.notifications),
     }
   })
 }
 
-/** The events a clinic turned off, from its notifications settings as read. */
-export const turnedOffIn = (settings: unknown): string[] => {
-  const off = (settings as { turnedOff?: unknown } | null | undefined)?.turnedOff
-  return Array.isArray(off) ? off.map(String) : []
+const listIn = (settings: unknown, name: 'turnedOff' | 'alwaysByEmail'): string[] => {
+  const list = (settings as Record<string, unknown> | null | undefined)?.[name]
+  return Array.isArray(list) ? list.map(String) : []
 }
+/** The events a clinic turned off, from its notifications settings as read. */
+export const turnedOffIn = (settings: unknown) => listIn(settings, 'turnedOff')
+/** The events a clinic marked essential: sent by email whatever the patient chose, with no unsubscribe. */
+export const alwaysByEmailIn = (settings: unknown) => listIn(settings, 'alwaysByEmail')
 
 /** Messages a clinic cannot turn off: a person must hear that their visit moved or was cancelled, or about their account's keys. */
 export const ALWAYS_SENT: readonly NotificationEvent[] = [

@@ -52,12 +52,15 @@ const PLANNED_SUBJECT: Record<string, string> = {
  * MongoDB, Payload's creates, a duplicate key refused per row.
  */
 export async function planMessages(payload: Payload, messages: PlannedMessage[]): Promise<void> {
-  messages = await keptByClinics(payload, messages)
+  const rules = await rulesOf(payload, messages)
+  messages = messages.filter((m) => !rules.get(String(m.tenant))!.turnedOff.includes(m.event) || ALWAYS_SENT.includes(m.event))
   if (!messages.length) return
   const now = new Date().toISOString()
   const people = await recipientsOf(payload, messages)
   const rows = messages.flatMap((m) =>
-    CHANNELS.filter((channel) => wants(people.get(String(m.recipient)) ?? null, m.tenant, m.event, channel)).map((channel) => ({
+    CHANNELS.filter((channel) =>
+      wants(people.get(String(m.recipient)) ?? null, m.tenant, m.event, channel, rules.get(String(m.tenant))!.alwaysByEmail),
+    ).map((channel) => ({
       tenant: m.tenant,
       recipient: m.recipient,
       channel,
@@ -100,11 +103,10 @@ export async function planMessages(payload: Payload, messages: PlannedMessage[])
   if (messages.some((m) => m.scheduledFor.getTime() <= Date.now())) jobRunnerOf(payload)?.nudge()
 }
 
-/** The messages their clinic sends: one it turned off (Clinics → Notifications) is not planned. */
-async function keptByClinics(payload: Payload, messages: PlannedMessage[]): Promise<PlannedMessage[]> {
+/** Each clinic's rules (Clinics → Notifications): a message it turned off is not planned; one it marked essential goes by email. */
+async function rulesOf(payload: Payload, messages: PlannedMessage[]) {
   const tenants = [...new Set(messages.map((m) => String(m.tenant)))]
-  const rules = new Map(await Promise.all(tenants.map(async (t) => [t, await clinicRules(payload, t)] as const)))
-  return messages.filter((m) => !rules.get(String(m.tenant))!.turnedOff.includes(m.event) || ALWAYS_SENT.includes(m.event))
+  return new Map(await Promise.all(tenants.map(async (t) => [t, await clinicRules(payload, t)] as const)))
 }
 
 /** The recipients' choices of channels and phone numbers, in one read (the platform's own: no audit entry). */

@@ -43,6 +43,9 @@ const TOPIC_OF: Record<NotificationEvent, Topic> = {
 }
 export const topicOf = (event: NotificationEvent): Topic => TOPIC_OF[event] ?? 'news'
 
+/** The events of essential topics: always by email, whatever anyone chose. */
+export const ESSENTIAL_EVENTS = (Object.keys(TOPIC_OF) as NotificationEvent[]).filter((e) => TOPICS[TOPIC_OF[e]].essential)
+
 /** A person's choices, per clinic (accounts can belong to several): the channels wanted per topic. */
 export type ClinicChoices = Partial<Record<Topic, OptionalChannel[]>>
 export type Preferences = Record<string, ClinicChoices>
@@ -59,15 +62,18 @@ export function channelsOf(preferences: unknown, clinic: unknown, topic: Topic):
 
 /**
  * Whether a message of this event may go to this person on this channel from
- * this clinic, by their choices: the inbox always; SMS only with a phone number.
+ * this clinic, by their choices: the inbox always; email always for an event the
+ * clinic marked essential (`alwaysByEmail`); SMS only with a phone number.
  */
 export function wants(
   person: { messagePreferences?: unknown; phone?: string | null } | null,
   clinic: unknown,
   event: NotificationEvent,
   channel: string,
+  alwaysByEmail: readonly string[] = [],
 ): boolean {
   if (channel === 'in-app') return true
+  if (channel === 'email' && alwaysByEmail.includes(event)) return true
   const channels = channelsOf(person?.messagePreferences, clinic, topicOf(event))
   if (channel === 'sms') return channels.includes('sms') && Boolean(person?.phone)
   return channels.includes(channel as OptionalChannel)

@@ -3,6 +3,8 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { clinicsOf, sameId, userOf } from '../access/roles.ts'
 import { json, problem, readBody } from '../http/endpoint.ts'
 import { isTimeZone } from '../collections/Tenants/validation.ts'
+import { clinicRules } from './clinicRules.ts'
+import { EVENT_LABELS, type NotificationEvent } from './templates/index.ts'
 import { channelsOf, readChoices, TOPICS, TOPIC_NAMES, type Preferences, type Topic } from './preferences.ts'
 
 type Id = number | string
@@ -25,9 +27,10 @@ const savePreferences = (req: PayloadRequest, id: Id, preferences: Preferences, 
     req,
   })
 
-/** A person's choices for one clinic, as the profile page shows them. */
-const describe = (person: Person, clinic: Id) => ({
+/** A person's choices for one clinic, as the profile page shows them, with the messages the clinic always sends by email. */
+const describe = async (req: PayloadRequest, person: Person, clinic: Id) => ({
   clinic,
+  alwaysByEmail: (await clinicRules(req.payload, clinic)).alwaysByEmail.map((e) => EVENT_LABELS[e as NotificationEvent] ?? e),
   hasPhone: Boolean(person.patientProfile?.phone),
   timeZone: person.timeZone ?? null,
   topics: TOPIC_NAMES.map((topic) => ({
@@ -61,7 +64,7 @@ export const readPreferences: Endpoint = {
     const clinic = memberOf(req, new URL(req.url!).searchParams.get('clinic'))
     if (clinic instanceof Response) return clinic
     const person = await readPerson(req, req.user!.id)
-    return json(200, describe(person!, clinic))
+    return json(200, await describe(req, person!, clinic))
   },
 }
 
@@ -91,7 +94,10 @@ export const savePreferencesEndpoint: Endpoint = {
     const preferences = { ...((person.messagePreferences as Preferences | null) ?? {}) }
     preferences[String(clinic)] = { ...preferences[String(clinic)], ...choices }
     await savePreferences(req, person.id, preferences, timeZone)
-    return json(200, describe({ ...person, messagePreferences: preferences, ...(timeZone !== undefined ? { timeZone } : {}) }, clinic))
+    return json(
+      200,
+      await describe(req, { ...person, messagePreferences: preferences, ...(timeZone !== undefined ? { timeZone } : {}) }, clinic),
+    )
   },
 }
 

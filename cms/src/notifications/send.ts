@@ -9,7 +9,7 @@ import { sendEmailNow } from '../email/emailAdapter.ts'
 import { env } from '@telemed/config'
 import { channelFor, sendThrough } from './channels.ts'
 import { tellInbox } from '../live/hub.ts'
-import { ALWAYS_SENT, turnedOffIn } from './clinicRules.ts'
+import { ALWAYS_SENT, alwaysByEmailIn, turnedOffIn } from './clinicRules.ts'
 import { TOPICS, topicOf, wants } from './preferences.ts'
 import { unsubscribeToken } from './preferencesEndpoints.ts'
 import { formatWhen, type NotificationEvent, type RenderedMessage } from './templates/index.ts'
@@ -98,7 +98,7 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
   const zone = (recipient?.timeZone as string | null | undefined) || clinicZoneName
   const values: Record<string, unknown> = { recipientName: recipient?.name ?? '', clinicName: clinic.name, link: `${site}/inbox` }
   const topic = topicOf(message.event as NotificationEvent)
-  if (message.channel === 'email' && !TOPICS[topic].essential)
+  if (message.channel === 'email' && offersUnsubscribe(message, clinic))
     values.unsubscribeLink = `${site}/unsubscribe?token=${unsubscribeToken(reads.payload, idOf(message.recipient)!, tenant, topic)}`
   if (visit) {
     const doctor = await reads.doctor(idOf(visit.doctor)!)
@@ -167,7 +167,7 @@ async function turnedOff(reads: Reads, message: Notification): Promise<Outcome |
   if (message.kind && !ALWAYS_SENT.includes(event) && turnedOffIn(clinic.notifications).includes(event))
     return { status: 'skipped', decision: 'Not sent: the clinic turned these messages off (Clinics → Notifications).' }
   const person = await reads.person(idOf(message.recipient)!)
-  if (!wants(person, tenant, event, message.channel))
+  if (!wants(person, tenant, event, message.channel, alwaysByEmailIn(clinic.notifications)))
     return {
       status: 'skipped',
       decision:
@@ -197,14 +197,18 @@ async function deliver(reads: Reads, message: Notification, rendered: RenderedMe
   await sendEmailNow(reads.payload, {
     ...email,
     from: clinicSender(reads.payload, clinic.name),
-    headers: unsubscribeHeaders(reads.payload, message),
+    headers: unsubscribeHeaders(reads.payload, message, clinic),
   })
 }
 
+/** Whether an email offers to unsubscribe: not for an essential topic, nor an event the clinic marked essential. */
+const offersUnsubscribe = (message: Notification, clinic: { notifications?: unknown }) =>
+  !TOPICS[topicOf(message.event as NotificationEvent)].essential && !alwaysByEmailIn(clinic.notifications).includes(message.event)
+
 /** One-click unsubscribe (RFC 8058) for the mail program's own button, on every email that is not essential. */
-function unsubscribeHeaders(payload: Payload, message: Notification): Record<string, string> {
+function unsubscribeHeaders(payload: Payload, message: Notification, clinic: { notifications?: unknown }): Record<string, string> {
+  if (!offersUnsubscribe(message, clinic)) return {}
   const topic = topicOf(message.event as NotificationEvent)
-  if (TOPICS[topic].essential) return {}
   const token = unsubscribeToken(payload, idOf(message.recipient)!, idOf(message.tenant)!, topic)
   return {
     'List-Unsubscribe': `<${env().PUBLIC_URL.replace(/\/$/, '')}/api/notifications/unsubscribe?token=${encodeURIComponent(token)}>`,

@@ -4,6 +4,7 @@ import { requireSignIn } from '$lib/server/session.ts'
 import type { Actions, PageServerLoad } from './$types'
 
 type Choices = {
+  alwaysByEmail: string[]
   clinic: number | string
   hasPhone: boolean
   timeZone: string | null
