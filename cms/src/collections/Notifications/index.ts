@@ -2,6 +2,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { isPlatformAdmin, roleOf } from '../../access/roles.ts'
 import { markRead } from '../../notifications/markRead.ts'
 import { renderedMessage } from '../../notifications/renderedEndpoint.ts'
+import { listOutbox, readOutboxFile } from '../../notifications/outbox.ts'
 import { readPreferences, savePreferencesEndpoint, unsubscribe } from '../../notifications/preferencesEndpoints.ts'
 import { notificationsAccess } from '../../access/notifications.ts'
 import { audited } from '../../hooks/audit.ts'
@@ -32,8 +33,10 @@ export const Notifications: CollectionConfig = audited(
       defaultColumns: ['subject', 'recipient', 'channel', 'status', 'scheduledFor'],
       listSearchableFields: ['subject', 'event'],
       group: 'Clinic',
+      // Platform admins, without SMTP_URL: what the embedded channels wrote to DATA_DIR/outbox.
+      components: { beforeList: ['/admin/outbox/OutboxList#OutboxList'] },
     },
-    endpoints: [markRead, readPreferences, savePreferencesEndpoint, unsubscribe, renderedMessage],
+    endpoints: [markRead, readPreferences, savePreferencesEndpoint, unsubscribe, renderedMessage, listOutbox, readOutboxFile],
     hooks: { beforeChange: [writerBelongsToClinic, recipientBelongsToClinic, guardMessageChanges] },
     fields: [
       { name: 'recipient', type: 'relationship', relationTo: 'users', required: true, index: true },
