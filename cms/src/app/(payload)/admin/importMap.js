@@ -35,6 +35,7 @@ import { ClinicTimeDescription as ClinicTimeDescription_f53d428a4e2d560779ec759c
 import { StatusCell as StatusCell_fb1b9796d067eb419fc7f69cbe53f544 } from '../../../collections/Appointments/admin/StatusCell'
 import { HistoryTimeline as HistoryTimeline_9a50a549365a7977484e961f153251dd } from '../../../collections/Appointments/admin/HistoryTimeline'
 import { RenderedMessage as RenderedMessage_d944a97fc8ef02c6d8a265b07e6afeea } from '../../../admin/notificationPreview/RenderedMessage'
+import { OutboxList as OutboxList_30c0a37ea65ad28143f8344f5d3871d3 } from '../../../admin/outbox/OutboxList'
 import { AccountAvatar as AccountAvatar_c7e2c38a2cce57b595f8fe3b6cf187dd } from '../../../admin/avatar/AccountAvatar'
 import { Icon as Icon_48a75e37b0630d5b8c8066e180c0e6ef } from '../../../admin/graphics/Icon'
 import { Logo as Logo_88541c286955dbac4d90fb5ed606381c } from '../../../admin/graphics/Logo'
@@ -81,6 +82,7 @@ export const importMap = {
   "/collections/Appointments/admin/StatusCell#StatusCell": StatusCell_fb1b9796d067eb419fc7f69cbe53f544,
   "/collections/Appointments/admin/HistoryTimeline#HistoryTimeline": HistoryTimeline_9a50a549365a7977484e961f153251dd,
   "/admin/notificationPreview/RenderedMessage#RenderedMessage": RenderedMessage_d944a97fc8ef02c6d8a265b07e6afeea,
+  "/admin/outbox/OutboxList#OutboxList": OutboxList_30c0a37ea65ad28143f8344f5d3871d3,
   "/admin/avatar/AccountAvatar#AccountAvatar": AccountAvatar_c7e2c38a2cce57b595f8fe3b6cf187dd,
   "/admin/graphics/Icon#Icon": Icon_48a75e37b0630d5b8c8066e180c0e6ef,
   "/admin/graphics/Logo#Logo": Logo_88541c286955dbac4d90fb5ed606381c,
