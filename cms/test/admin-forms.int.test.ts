@@ -413,7 +413,9 @@ describe("a clinic's logo", () => {
     const logoField = page.locator('.field-type.upload').filter({ has: page.getByText('Logo', { exact: true }) })
     await logoField.getByRole('button', { name: 'Create New' }).click()
     const drawer = page.locator('.drawer--is-open')
-    const png = await sharp({ create: { width: 600, height: 600, channels: 4, background: '#c2410c' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 600, height: 600, channels: 4, background: '#c2410c' } })
+      .png()
+      .toBuffer()
     await drawer.locator('input[type=file]').setInputFiles({ name: 'sunrise-mark.png', mimeType: 'image/png', buffer: png })
     await drawer.locator('#field-alt').fill('Sunrise Clinic logo')
     await drawer.getByRole('button', { name: 'Save', exact: true }).click()
@@ -476,6 +478,42 @@ describe("the panel's look", () => {
     for (const [status, text] of shown) expect(text).toBe(STATUS_LABELS[status as keyof typeof STATUS_LABELS])
     expect(await page.getByRole('img', { name: 'Telemed' }).count()).toBeGreaterThan(0)
     await screenshotBoth(page, 'admin-visits-list')
+    await page.close()
+  })
+})
+
+describe("a clinic's messages", () => {
+  it('previews a message as typed, with the email drawn in the clinic’s look, and offers a test and an announcement', async () => {
+    const sunrise = await clinicBySlug('sunrise')
+    const page = await adminPage('admin@sunrise.demo.test', `/admin/collections/tenants/${sunrise.id}`)
+    const preview = page.locator('[data-notification-preview]')
+    // The panel draws the fields below the fold as they scroll into view: scroll down until the preview is drawn.
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 1500)
+        return preview.count()
+      }, WAIT)
+      .toBeGreaterThan(0)
+    await preview.scrollIntoViewIfNeeded()
+    await preview.getByText(/^Subject:/).waitFor()
+    await preview.getByLabel('Message').selectOption('appointment.booked')
+    // Sunrise's theme words the booked subject its own way.
+    await expect.poll(async () => (await preview.locator('p', { hasText: 'Subject:' }).textContent()) ?? '', WAIT).toMatch(/All set/)
+    const email = page.frameLocator('iframe[title="The email as sent"]')
+    await email.getByText('Sunrise Clinic').first().waitFor()
+    expect(await preview.getByRole('button', { name: 'Send me a test' }).count()).toBe(1)
+    expect(await page.locator('[data-announcement]').getByRole('button', { name: 'Preview' }).count()).toBe(1)
+    await preview.screenshot({ path: 'test-results/screenshots/admin-notification-preview-1280.png' })
+    await page.close()
+  })
+
+  it('shows a platform admin the outbox above the list of messages', async () => {
+    const page = await adminPage(PLATFORM_ADMIN.email, '/admin/collections/notifications')
+    const outbox = page.locator('[data-outbox]')
+    await outbox.waitFor()
+    await outbox.locator('summary').click()
+    expect(await outbox.locator('tbody tr').count()).toBeGreaterThan(0)
+    await screenshotBoth(page, 'admin-outbox')
     await page.close()
   })
 })

@@ -57,6 +57,17 @@ async function savedTemplates(req: PayloadRequest, clinic: number | string): Pro
   return ((doc?.notifications as { templates?: TemplateOverride[] } | undefined)?.templates ?? []) as TemplateOverride[]
 }
 
+/** The sample values' links (written for a sample site), moved onto the clinic's own site. */
+const sampleLinksOn = (site: string, event: NotificationEvent) =>
+  Object.fromEntries(
+    (['link', 'unsubscribeLink'] as const)
+      .filter((name) => typeof SAMPLE_VALUES[event][name] === 'string')
+      .map((name) => [
+        name,
+        `${site}${new URL(String(SAMPLE_VALUES[event][name])).pathname}${new URL(String(SAMPLE_VALUES[event][name])).search}`,
+      ]),
+  )
+
 /** The event rendered with sample values (no one's data) in the clinic's look and the given templates. */
 async function render(req: PayloadRequest, { clinic, event, templates }: Asked) {
   const doc = await lookup.byId(req, 'tenants', clinic, { name: true, theme: true, brand: true })
@@ -69,6 +80,8 @@ async function render(req: PayloadRequest, { clinic, event, templates }: Asked) 
     {
       ...SAMPLE_VALUES[event],
       clinicName: doc.name,
+      // The sample's links, on this clinic's own site.
+      ...sampleLinksOn(site, event),
     },
   )
   return { name: String(doc.name), message }

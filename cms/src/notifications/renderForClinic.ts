@@ -3,6 +3,7 @@ import { env } from '@telemed/config'
 import type { Tenant } from '../payload-types.ts'
 import { idOf } from '../access/roles.ts'
 import { lookup } from '../database/index.ts'
+import { brandPalette, themePalette, type BrandColors } from '../collections/Tenants/brand/palette.ts'
 import { renderNotification, type NotificationEvent, type RenderedMessage, type TemplateOverride } from './templates/index.ts'
 
 /** The platform's own look, for messages to someone of no clinic (a platform admin's password reset). */
@@ -21,12 +22,13 @@ export function renderForClinic(
   event: NotificationEvent,
   values: Record<string, unknown>,
 ): Promise<RenderedMessage> {
-  const palette = (clinic?.brand as { palette?: { primary?: string } } | undefined)?.palette
+  // The colour the clinic's site is drawn with: its brand kit's over its theme's.
+  const color = clinic ? brandPalette(themePalette(clinic.theme), (clinic.brand ?? {}) as BrandColors).primary : PLATFORM_LOOK.color
   const overrides = (clinic?.notifications as { templates?: TemplateOverride[] | null } | undefined)?.templates ?? []
   return renderNotification(event, {
     clinic: {
       name: clinic?.name ?? PLATFORM_LOOK.name,
-      color: palette?.primary ?? PLATFORM_LOOK.color,
+      color,
       logoUrl: clinic?.logoUrl ?? null,
       siteUrl: site,
       theme: String(clinic?.theme ?? PLATFORM_LOOK.theme),
