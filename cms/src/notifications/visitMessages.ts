@@ -50,6 +50,14 @@ const now = (
   details: { start: event.start, ...details },
 })
 
+/** A booked visit's messages: "booked" now, then its reminders and "starting". */
+export async function planBooked(payload: Payload, event: AppointmentEvent): Promise<void> {
+  await planMessages(payload, [
+    now(event, 'appointment.booked', `${event.appointment}:booked`),
+    ...(await beforeTheVisit(payload, event, Date.now())),
+  ])
+}
+
 /**
  * Plans the patient's messages as their visit changes, once the change is
  * committed: booked (with its reminders and "starting" message), confirmed,
@@ -67,12 +75,7 @@ export function planVisitMessages(payload: Payload): void {
       return plan(visit).catch((error: unknown) => log(error, type))
     })
 
-  on('appointment.booked', async (event) => {
-    await planMessages(payload, [
-      now(event, 'appointment.booked', `${event.appointment}:booked`),
-      ...(await beforeTheVisit(payload, event, Date.now())),
-    ])
-  })
+  on('appointment.booked', (event) => planBooked(payload, event))
   // A request the clinic confirmed later (a visit booked as confirmed says so in its booked message).
   on('appointment.confirmed', async (event) => {
     await planMessages(payload, [now(event, 'appointment.confirmed', `${event.appointment}:confirmed`)])

@@ -1,6 +1,10 @@
 import type { Payload } from 'payload'
 import { releaseAbandonedJobs } from './abandonedJobs.ts'
 import { sendDueNotifications } from '../../notifications/send.ts'
+import { sweepUnplannedVisits } from '../../notifications/sweep.ts'
+
+/** How often a runner looks for bookings whose messages were never planned. */
+const SWEEP_EVERY_MS = 5 * 60_000
 
 /**
  * The loop that runs the jobs queue: in the server process (unless
@@ -40,6 +44,7 @@ export function startJobRunner(payload: Payload, { pollSeconds }: { pollSeconds:
   if (existing) return existing
   const log = payload.logger.child({ component: 'jobs' })
   let stopped = false
+  let lastSweep = 0
   let woken = false
   let wake: (() => void) | undefined
   let previous: Promise<unknown> = Promise.resolve()
@@ -54,6 +59,11 @@ export function startJobRunner(payload: Payload, { pollSeconds }: { pollSeconds:
       const count = Object.keys(result.jobStatus ?? {}).length
       ran += count
       if (count < BATCH) break
+    }
+    // Bookings whose messages a killed process never planned (notifications/sweep.ts), every few minutes.
+    if (!stopped && Date.now() - lastSweep >= SWEEP_EVERY_MS) {
+      lastSweep = Date.now()
+      await sweepUnplannedVisits(payload).catch((err: unknown) => payload.logger.error({ err }, 'could not sweep for unplanned messages'))
     }
     // The platform's own messages (reminders, changes to visits): see notifications/send.ts.
     while (!stopped) {
