@@ -31,6 +31,10 @@ export function idOf(value: unknown): Id | null {
   return value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : ((value as Id | null | undefined) ?? null)
 }
 
+/** A platform admin, or an admin of this clinic (accounts may admin several clinics). */
+export const adminsClinic = (req: PayloadRequest, clinic: unknown) =>
+  isPlatformAdmin(req) || (roleOf(req) === 'clinic-admin' && clinicsOf(userOf(req)).some((c) => sameId(c, clinic)))
+
 export const inMyClinics = (req: PayloadRequest, field = 'tenant'): Where => ({ [field]: { in: clinicsOf(userOf(req)) } })
 
 /** Memoised per request: the doctor profiles that belong to the signed-in user. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Endpoint, PayloadRequest } from 'payload'
-import { clinicsOf, isPlatformAdmin, roleOf, sameId, userOf } from '../access/roles.ts'
+import { adminsClinic } from '../access/roles.ts'
 import { lookup } from '../database/index.ts'
 import { clinicSite } from '../email/clinicLink.ts'
 import { json, problem, readBody } from '../http/endpoint.ts'
@@ -43,7 +43,7 @@ export const announce: Endpoint = {
   handler: async (req) => {
     const clinic = req.routeParams?.id as string | undefined
     if (!req.user) return problem(401, 'Sign in to write to patients.')
-    const mine = isPlatformAdmin(req) || (roleOf(req) === 'clinic-admin' && clinicsOf(userOf(req)).some((c) => sameId(c, clinic)))
+    const mine = adminsClinic(req, clinic)
     if (!clinic || !mine) return problem(403, "Only this clinic's admins write to its patients.")
     const body = await readBody(req)
     if (body instanceof Response) return body

@@ -1,5 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { clinicsOf, isPlatformAdmin, roleOf, sameId, userOf } from '../access/roles.ts'
+import { adminsClinic } from '../access/roles.ts'
 import { lookup } from '../database/index.ts'
 import { clinicSender, clinicSite } from '../email/clinicLink.ts'
 import { sendEmailNow } from '../email/emailAdapter.ts'
@@ -29,7 +29,7 @@ type Asked = { clinic: number | string; event: NotificationEvent; templates: Tem
 async function readAsk(req: PayloadRequest): Promise<Asked | Response> {
   const clinic = req.routeParams?.id as string | undefined
   if (!req.user) return problem(401, 'Sign in to preview messages.')
-  const mine = isPlatformAdmin(req) || (roleOf(req) === 'clinic-admin' && clinicsOf(userOf(req)).some((c) => sameId(c, clinic)))
+  const mine = adminsClinic(req, clinic)
   if (!clinic || !mine) return problem(403, "Only this clinic's admins preview its messages.")
   const body = await readBody(req)
   if (body instanceof Response) return body
