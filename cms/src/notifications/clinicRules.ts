@@ -40,3 +40,7 @@ export const ALWAYS_SENT: readonly NotificationEvent[] = [
   'appointment.cancelled',
   'announcement',
 ]
+
+/** Whether a clinic sends this event's messages, given the events it turned off (those always sent go regardless). */
+export const clinicSends = (turnedOff: readonly string[], event: string) =>
+  ALWAYS_SENT.includes(event as NotificationEvent) || !turnedOff.includes(event)

@@ -3,7 +3,7 @@ import { eq, sql } from '@payloadcms/db-sqlite/drizzle'
 import type { NotificationEvent } from './templates/index.ts'
 import { drizzleTable } from '../database/index.ts'
 import { jobRunnerOf } from '../plugins/jobs/runner.ts'
-import { ALWAYS_SENT, clinicRules } from './clinicRules.ts'
+import { clinicRules, clinicSends } from './clinicRules.ts'
 import { wants } from './preferences.ts'
 
 type Id = number | string
@@ -53,7 +53,7 @@ const PLANNED_SUBJECT: Record<string, string> = {
  */
 export async function planMessages(payload: Payload, messages: PlannedMessage[]): Promise<void> {
   const rules = await rulesOf(payload, messages)
-  messages = messages.filter((m) => !rules.get(String(m.tenant))!.turnedOff.includes(m.event) || ALWAYS_SENT.includes(m.event))
+  messages = messages.filter((m) => clinicSends(rules.get(String(m.tenant))!.turnedOff, m.event))
   if (!messages.length) return
   const now = new Date().toISOString()
   const people = await recipientsOf(payload, messages)

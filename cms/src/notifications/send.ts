@@ -9,7 +9,7 @@ import { sendEmailNow } from '../email/emailAdapter.ts'
 import { env } from '@telemed/config'
 import { channelFor, sendThrough } from './channels.ts'
 import { tellInbox } from '../live/hub.ts'
-import { ALWAYS_SENT, alwaysByEmailIn, turnedOffIn } from './clinicRules.ts'
+import { alwaysByEmailIn, clinicSends, turnedOffIn } from './clinicRules.ts'
 import { TOPICS, topicOf, wants } from './preferences.ts'
 import { unsubscribeToken } from './preferencesEndpoints.ts'
 import { formatWhen, type NotificationEvent, type RenderedMessage } from './templates/index.ts'
@@ -164,7 +164,7 @@ async function turnedOff(reads: Reads, message: Notification): Promise<Outcome |
   const event = message.event as NotificationEvent
   const tenant = idOf(message.tenant)!
   const clinic = await reads.clinic(tenant)
-  if (message.kind && !ALWAYS_SENT.includes(event) && turnedOffIn(clinic.notifications).includes(event))
+  if (message.kind && !clinicSends(turnedOffIn(clinic.notifications), event))
     return { status: 'skipped', decision: 'Not sent: the clinic turned these messages off (Clinics → Notifications).' }
   const person = await reads.person(idOf(message.recipient)!)
   if (!wants(person, tenant, event, message.channel, alwaysByEmailIn(clinic.notifications)))
