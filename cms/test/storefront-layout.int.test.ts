@@ -37,7 +37,7 @@ const PAGES: Check[] = [
   { name: 'records', who: 'patient', path: () => '/records', screenshot: 'records' },
   { name: 'prescriptions', who: 'patient', path: () => '/prescriptions' },
   { name: 'inbox', who: 'patient', path: () => '/inbox', screenshot: 'inbox' },
-  { name: 'profile', who: 'patient', path: () => '/profile' },
+  { name: 'profile', who: 'patient', path: () => '/profile', screenshot: 'profile' },
   { name: 'messages you get', who: 'patient', path: () => '/profile/messages', screenshot: 'profile-messages' },
   { name: 'unsubscribe', who: 'visitor', path: () => '/unsubscribe?token=x', screenshot: 'unsubscribe' },
   { name: 'doctor today', who: 'doctor', path: () => '/doctor' },
