@@ -78,9 +78,12 @@ export interface Config {
     'visit-messages': VisitMessage
     'visit-attendance': VisitAttendance
     'visit-guests': VisitGuest
+    payments: Payment
+    'payment-events': PaymentEvent
     'audit-log': AuditLog
     'idempotency-records': IdempotencyRecord
     'payload-kv': PayloadKv
+    'payload-jobs': PayloadJob
     'payload-locked-documents': PayloadLockedDocument
     'payload-preferences': PayloadPreference
     'payload-migrations': PayloadMigration
@@ -98,9 +101,12 @@ export interface Config {
     'visit-messages': VisitMessagesSelect<false> | VisitMessagesSelect<true>
     'visit-attendance': VisitAttendanceSelect<false> | VisitAttendanceSelect<true>
     'visit-guests': VisitGuestsSelect<false> | VisitGuestsSelect<true>
+    payments: PaymentsSelect<false> | PaymentsSelect<true>
+    'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
@@ -117,7 +123,14 @@ export interface Config {
   }
   user: User
   jobs: {
-    tasks: unknown
+    tasks: {
+      'payments-apply-event': TaskPaymentsApplyEvent
+      'payments-refund-cancelled': TaskPaymentsRefundCancelled
+      inline: {
+        input: unknown
+        output: unknown
+      }
+    }
     workflows: unknown
   }
 }
@@ -382,6 +395,48 @@ export interface Tenant {
         }[]
       | null
   }
+  paymentPolicy: {
+    /**
+     * The time is held while the patient pays on the provider’s page; the visit is booked only once paid. Off: visits are booked at once and an invoice is due at the clinic.
+     */
+    payWhenBooking?: boolean | null
+    /**
+     * In the clinic’s currency, for doctors without their own fee. Empty or 0: visits are free.
+     */
+    defaultFee?: number | null
+    /**
+     * A patient who cancels earlier gets everything back.
+     */
+    fullRefundHours: number
+    /**
+     * What a patient who cancels after that gets back. Cancellations by the clinic or doctor are refunded in full.
+     */
+    lateRefundPercent: number
+  }
+  /**
+   * Which service this clinic uses where the platform offers several.
+   */
+  providers?: {
+    /**
+     * Empty: Pay at the clinic (invoice), the platform's default.
+     */
+    payments?: ('desk' | 'stripe') | null
+  }
+  /**
+   * What the platform's plugins need to know of this clinic, by plugin. Seen only by this clinic's admins and platform admins.
+   */
+  pluginSettings?: {
+    paymentsStripe?: {
+      /**
+       * The secret key of the clinic’s Stripe account: sk_live_… or sk_test_… (test mode) from the Stripe dashboard (Developers → API keys). Payments go straight to this account. Secret, stored encrypted and never shown: •••••••• means it is set. Type a new value to replace it; empty the field to remove it.
+       */
+      secretKey?: string | null
+      /**
+       * whsec_… of the endpoint https://<clinic site>/api/plugins/payments-stripe/webhook?clinic=<clinic slug>, added in the Stripe dashboard (Developers → Webhooks) with the events listed in the plugin’s README. Secret, stored encrypted and never shown: •••••••• means it is set. Type a new value to replace it; empty the field to remove it.
+       */
+      webhookSecret?: string | null
+    }
+  }
   updatedAt: string
   createdAt: string
 }
@@ -588,9 +643,13 @@ export interface Doctor {
   photo?: (number | null) | Media
   licenceNumber?: string | null
   /**
-   * In the clinic's currency.
+   * A video visit, in the clinic's currency.
    */
   consultationFee?: number | null
+  /**
+   * In the clinic's currency. Empty: the same as a video visit.
+   */
+  chatFee?: number | null
   visitMinutes: number
   timeZone: string
   active?: boolean | null
@@ -869,6 +928,88 @@ export interface VisitGuest {
   createdAt: string
 }
 /**
+ * Payments of visits, in minor units of the clinic’s currency (cents). Refund or mark paid from a payment’s page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number
+  tenant?: (number | null) | Tenant
+  patient: number | User
+  appointment?: (number | null) | Appointment
+  doctor: number | Doctor
+  visitStart: string
+  visitEnd: string
+  visitType: 'video' | 'chat'
+  /**
+   * Minor units (cents).
+   */
+  amount: number
+  currency: string
+  provider: string
+  status: 'open' | 'due' | 'paid' | 'partially-refunded' | 'refunded' | 'expired' | 'failed' | 'cancelled'
+  amountRefunded: number
+  checkoutId?: string | null
+  checkoutUrl?: string | null
+  checkoutExpiresAt?: string | null
+  paymentRef?: string | null
+  paidAt?: string | null
+  /**
+   * The patient’s bank opened a dispute: answer it in the provider’s dashboard.
+   */
+  disputed?: boolean | null
+  refunds?:
+    | {
+        refundId: string
+        key: string
+        amount: number
+        reason: string
+        status: 'pending' | 'succeeded' | 'failed'
+        at: string
+        by?: (number | null) | User
+        id?: string | null
+      }[]
+    | null
+  history?:
+    | {
+        at: string
+        by?: (number | null) | User
+        change: string
+        id?: string | null
+      }[]
+    | null
+  updatedAt: string
+  createdAt: string
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: number
+  /**
+   * <provider>:<event id>
+   */
+  key: string
+  provider: string
+  tenant: number | Tenant
+  type: string
+  event:
+    | {
+        [k: string]: unknown
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null
+  processedAt?: string | null
+  outcome?: string | null
+  updatedAt: string
+  createdAt: string
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
  */
@@ -928,6 +1069,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null
+  taskStatus?:
+    | {
+        [k: string]: unknown
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null
+  completedAt?: string | null
+  totalTried?: number | null
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string
+        completedAt: string
+        taskSlug: 'inline' | 'payments-apply-event' | 'payments-refund-cancelled'
+        taskID: string
+        input?:
+          | {
+              [k: string]: unknown
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null
+        output?:
+          | {
+              [k: string]: unknown
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null
+        state: 'failed' | 'succeeded'
+        error?:
+          | {
+              [k: string]: unknown
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null
+        id?: string | null
+      }[]
+    | null
+  taskSlug?: ('inline' | 'payments-apply-event' | 'payments-refund-cancelled') | null
+  queue?: string | null
+  waitUntil?: string | null
+  processing?: boolean | null
+  updatedAt: string
+  createdAt: string
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -976,6 +1209,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'visit-guests'
         value: number | VisitGuest
+      } | null)
+    | ({
+        relationTo: 'payments'
+        value: number | Payment
+      } | null)
+    | ({
+        relationTo: 'payment-events'
+        value: number | PaymentEvent
       } | null)
     | ({
         relationTo: 'audit-log'
@@ -1128,6 +1369,29 @@ export interface TenantsSelect<T extends boolean = true> {
               id?: T
             }
       }
+  paymentPolicy?:
+    | T
+    | {
+        payWhenBooking?: T
+        defaultFee?: T
+        fullRefundHours?: T
+        lateRefundPercent?: T
+      }
+  providers?:
+    | T
+    | {
+        payments?: T
+      }
+  pluginSettings?:
+    | T
+    | {
+        paymentsStripe?:
+          | T
+          | {
+              secretKey?: T
+              webhookSecret?: T
+            }
+      }
   updatedAt?: T
   createdAt?: T
 }
@@ -1242,6 +1506,7 @@ export interface DoctorsSelect<T extends boolean = true> {
   photo?: T
   licenceNumber?: T
   consultationFee?: T
+  chatFee?: T
   visitMinutes?: T
   timeZone?: T
   active?: T
@@ -1517,6 +1782,67 @@ export interface VisitGuestsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  tenant?: T
+  patient?: T
+  appointment?: T
+  doctor?: T
+  visitStart?: T
+  visitEnd?: T
+  visitType?: T
+  amount?: T
+  currency?: T
+  provider?: T
+  status?: T
+  amountRefunded?: T
+  checkoutId?: T
+  checkoutUrl?: T
+  checkoutExpiresAt?: T
+  paymentRef?: T
+  paidAt?: T
+  disputed?: T
+  refunds?:
+    | T
+    | {
+        refundId?: T
+        key?: T
+        amount?: T
+        reason?: T
+        status?: T
+        at?: T
+        by?: T
+        id?: T
+      }
+  history?:
+    | T
+    | {
+        at?: T
+        by?: T
+        change?: T
+        id?: T
+      }
+  updatedAt?: T
+  createdAt?: T
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events_select".
+ */
+export interface PaymentEventsSelect<T extends boolean = true> {
+  key?: T
+  provider?: T
+  tenant?: T
+  type?: T
+  event?: T
+  processedAt?: T
+  outcome?: T
+  updatedAt?: T
+  createdAt?: T
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1550,6 +1876,37 @@ export interface IdempotencyRecordsSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T
   data?: T
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T
+  taskStatus?: T
+  completedAt?: T
+  totalTried?: T
+  hasError?: T
+  error?: T
+  log?:
+    | T
+    | {
+        executedAt?: T
+        completedAt?: T
+        taskSlug?: T
+        taskID?: T
+        input?: T
+        output?: T
+        state?: T
+        error?: T
+        id?: T
+      }
+  taskSlug?: T
+  queue?: T
+  waitUntil?: T
+  processing?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1592,6 +1949,28 @@ export interface CollectionsWidget {
     [k: string]: unknown
   }
   width: 'full'
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPayments-apply-event".
+ */
+export interface TaskPaymentsApplyEvent {
+  input: {
+    event: number
+  }
+  output?: unknown
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPayments-refund-cancelled".
+ */
+export interface TaskPaymentsRefundCancelled {
+  input: {
+    payment: number
+    byPatient: boolean
+    cancelledAt: string
+  }
+  output?: unknown
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

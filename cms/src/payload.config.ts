@@ -28,6 +28,10 @@ import { closeCallsWhenVisitsEnd } from './video/closeWhenVisitEnds.ts'
 import { planVisitMessages } from './notifications/visitMessages.ts'
 import { planAccountMessages } from './notifications/accountMessages.ts'
 import { videoWebhook } from './video/webhook.ts'
+import { Payments } from './collections/Payments/index.ts'
+import { PaymentEvents } from './collections/PaymentEvents/index.ts'
+import { applyEventTask } from './payments/applyEvent.ts'
+import { refundCancelledTask } from './payments/visitHooks.ts'
 import { guestJoin } from './video/guests/guestJoin.ts'
 import { videoCapabilities } from './video/capabilities.ts'
 import { VisitGuests } from './collections/VisitGuests/index.ts'
@@ -120,6 +124,8 @@ export default buildConfig({
       VisitMessages,
       VisitAttendance,
       VisitGuests,
+      Payments,
+      PaymentEvents,
       AuditLog,
       IdempotencyRecords,
     ]),
@@ -130,7 +136,8 @@ export default buildConfig({
       run: ({ req }) => roleOf(req) === 'platform-admin',
       cancel: ({ req }) => roleOf(req) === 'platform-admin',
     },
-    tasks: [],
+    // The platform's own jobs (plugins add theirs: plugins/jobs): applying payment events, refunds of cancelled visits.
+    tasks: [applyEventTask, refundCancelledTask],
   },
   plugins: [
     // Uploaded files: encrypted on the local disk, or in S3_BUCKET (src/storage/).
@@ -171,6 +178,7 @@ export default buildConfig({
         'visit-messages': clinicScoped,
         'visit-attendance': clinicScoped,
         'visit-guests': clinicScoped,
+        payments: clinicScoped,
       },
     }),
     clinicMemberships,

@@ -149,6 +149,44 @@ const visitChildSpec = (
   },
 })
 
+/** A payment of a visit, as the platform's payment endpoints write it. */
+const paymentFor = async (ctx: Ctx, target: string) => {
+  const c = clinical(ctx, target)
+  const appointment = target === 'own' ? A(ctx).appointment : target === 'sameClinic' ? A(ctx).otherAppointment : B(ctx).appointment
+  const { start, end } = nextSlot()
+  const data = leavingDefaults<'payments', 'amountRefunded'>({
+    ...c,
+    appointment,
+    visitStart: start,
+    visitEnd: end,
+    visitType: 'video',
+    amount: 4500,
+    currency: 'USD',
+    provider: 'desk',
+    status: 'due',
+  })
+  return (await ctx.payload.create({ collection: 'payments', data, ...sys })).id
+}
+
+/** A provider event as the payments webhook stores it. */
+const paymentEventFor = async (ctx: Ctx, target: string) => {
+  const n = ++unique
+  const tenant = target === 'own' ? A(ctx).id : B(ctx).id
+  const event = { id: `evt_${n}`, type: 'checkout.paid', created: 1 }
+  const data = { key: `stripe:evt_${n}`, provider: 'stripe', tenant, type: 'checkout.paid', event }
+  return (await ctx.payload.create({ collection: 'payment-events', data, ...sys })).id
+}
+
+/** A job waiting far in the future, so no runner takes it during the test. */
+const jobFor = async (ctx: Ctx) =>
+  (
+    await ctx.payload.jobs.queue({
+      task: 'payments-apply-event',
+      input: { event: ++unique },
+      waitUntil: new Date(Date.now() + 365 * 24 * 3_600_000),
+    })
+  ).id as Id
+
 const lockOf = async (ctx: Ctx, target: string) => {
   const holder =
     target === 'ownLock' ? (ctx.actorId ?? A(ctx).admin.id) : A(ctx).admin.id === ctx.actorId ? A(ctx).doctorUser.id : A(ctx).admin.id
@@ -187,7 +225,7 @@ const SPECS: Record<string, CollectionSpec> = {
       (
         await ctx.payload.create({
           collection: 'tenants',
-          data: leavingDefaults<'tenants', 'timeZone' | 'locale' | 'currency' | 'video' | 'bookingPolicy'>({
+          data: leavingDefaults<'tenants', 'timeZone' | 'locale' | 'currency' | 'video' | 'bookingPolicy' | 'paymentPolicy'>({
             name: 'Empty',
             slug: `empty-${++unique}`,
             theme: 'default',
@@ -507,6 +545,64 @@ const SPECS: Record<string, CollectionSpec> = {
   'visit-messages': visitChildSpec('visit-messages', { body: (n) => ({ body: `Edited ${n}` }), stuck: (d, n) => d.body === `Edited ${n}` }),
   'visit-attendance': visitChildSpec('visit-attendance', { body: () => ({ seconds: 999_999 }), stuck: (d) => d.seconds === 999_999 }),
   'visit-guests': visitChildSpec('visit-guests', { body: (n) => ({ name: `Renamed ${n}` }), stuck: (d, n) => d.name === `Renamed ${n}` }),
+  payments: {
+    existing: paymentFor,
+    disposable: paymentFor,
+    createBody: (ctx, t) => ({ ...clinical(ctx, t === 'ownClinic' ? 'own' : 'otherClinic'), amount: 1, currency: 'USD', status: 'paid' }),
+    update: { body: (n) => ({ status: 'paid', amount: n }), stuck: (d, n) => d.amount === n },
+    matrix: {
+      read: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: 'y--', doctor: 'y--', 'clinic-admin': 'yy-', 'platform-admin': 'yyy' },
+      },
+      update: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': '---' },
+      },
+      create: {
+        targets: ['ownClinic', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' },
+      },
+      delete: {
+        targets: ['own', 'sameClinic', 'otherClinic'],
+        roles: { anonymous: '---', patient: '---', doctor: '---', 'clinic-admin': '---', 'platform-admin': '---' },
+      },
+    },
+  },
+  'payment-events': {
+    existing: paymentEventFor,
+    disposable: paymentEventFor,
+    createBody: (ctx) => ({ key: `forged-${++unique}`, provider: 'stripe', tenant: A(ctx).id, type: 'checkout.paid', event: {} }),
+    update: { body: () => ({ outcome: 'forged' }), stuck: (d) => d.outcome === 'forged' },
+    matrix: {
+      read: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': 'yy' },
+      },
+      update: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' },
+      },
+      create: { targets: ['new'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': '-' } },
+      delete: {
+        targets: ['own', 'otherClinic'],
+        roles: { anonymous: '--', patient: '--', doctor: '--', 'clinic-admin': '--', 'platform-admin': '--' },
+      },
+    },
+  },
+  // The jobs queue (refunds of cancelled visits, payment events, plugins' jobs): written by the platform's code only.
+  'payload-jobs': {
+    existing: jobFor,
+    disposable: jobFor,
+    createBody: () => ({ taskSlug: 'payments-apply-event', input: { event: 1 } }),
+    update: { body: () => ({ hasError: true }), stuck: (d) => d.hasError === true },
+    matrix: {
+      read: { targets: ['any'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': 'y' } },
+      update: { targets: ['any'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': '-' } },
+      create: { targets: ['any'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': '-' } },
+      delete: { targets: ['any'], roles: { anonymous: '-', patient: '-', doctor: '-', 'clinic-admin': '-', 'platform-admin': '-' } },
+    },
+  },
   'idempotency-records': {
     existing: async (ctx) =>
       (

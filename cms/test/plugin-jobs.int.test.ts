@@ -221,7 +221,7 @@ describe('the jobs endpoints and collection', () => {
       const user = await server.payload.findByID({ collection: 'users', id, depth: 0 })
       const req = await createLocalReq({ user: { ...user, collection: 'users' } }, server.payload)
       await expect(
-        server.payload.jobs.queue({ task: 'jobs-test.note' as never, input: { key: 'local' }, overrideAccess: false, req }),
+        server.payload.jobs.queue({ task: 'jobs-test.note', input: { key: 'local' }, overrideAccess: false, req } as never),
       ).rejects.toThrow(/not allowed/)
     }
     expect(await jobsOf(server.payload, 'local')).toEqual([])

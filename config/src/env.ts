@@ -133,6 +133,8 @@ const schema = z.object({
     .optional(),
   /** Twilio's API address; set only to point at a test double. */
   TWILIO_API_URL: z.url().default('https://api.twilio.com'),
+  /** Stripe's API address; set only to point at a test double (each clinic enters its own Stripe keys). */
+  STRIPE_API_URL: z.url().optional(),
   /**
    * STUN/TURN servers for peer-to-peer video, as RTCIceServer JSON, e.g.
    * [{"urls":"stun:stun.example:3478"},{"urls":"turns:turn.example:443?transport=tcp","username":"u","credential":"p"}].

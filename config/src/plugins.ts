@@ -1,4 +1,5 @@
 import type { Plugin } from 'payload'
+import { paymentsStripePlugin } from '@telemed/plugin-payments-stripe'
 import { smsTwilioPlugin } from '@telemed/plugin-sms-twilio'
 import { videoOpenViduPlugin } from '@telemed/plugin-video-openvidu'
 import { env } from './env.ts'
@@ -25,5 +26,8 @@ export const plugins: Plugin[] = [
         }),
       ]
     : []),
+  // Card payments through Stripe, for the clinics that choose it and enter their own keys (Clinics → Providers,
+  // Clinics → Plugin settings); the others take payment at the clinic, the embedded default.
+  paymentsStripePlugin({ apiUrl: settings.STRIPE_API_URL }),
   // plugin:new adds entries above this line
 ]

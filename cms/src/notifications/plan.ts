@@ -39,6 +39,8 @@ const PLANNED_SUBJECT: Record<string, string> = {
   'appointment.cancelled': 'Visit cancelled',
   'record.shared': 'A document was shared with you',
   'prescription.signed': 'A new prescription',
+  'payment.receipt': 'Payment receipt',
+  'payment.refund': 'Refund',
 }
 
 /**

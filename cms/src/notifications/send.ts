@@ -1,3 +1,4 @@
+import { formatMoney } from '../payments/money.ts'
 import { createLocalReq, type Payload } from 'payload'
 import type { Notification } from '../payload-types.ts'
 import { and, eq, inArray } from '@payloadcms/db-sqlite/drizzle'
@@ -119,6 +120,10 @@ async function render(reads: Reads, message: Notification, visit: Visit | null):
     values.link = `${site}/prescriptions`
     const doctor = idOf(details.doctor)
     if (doctor !== null) values.doctorName = (await reads.doctor(doctor)).displayName
+  }
+  if (message.event === 'payment.receipt' || message.event === 'payment.refund') {
+    values.link = `${site}/payments/${details.payment}`
+    values.amount = formatMoney(Number(details.amount), String(details.currency))
   }
   // A message a clinic's admin wrote (no kind: the platform did not plan it) goes as written, as an announcement.
   const event = message.kind ? (message.event as NotificationEvent) : 'announcement'

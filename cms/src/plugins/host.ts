@@ -4,9 +4,10 @@ import { clinicAdminsOnly } from '../access/clinicAdmins.ts'
 import { onDomainEvent } from '../events/domainEvents.ts'
 import { contextFor } from './context.ts'
 import { withPluginJobs } from './jobs/index.ts'
-import { offersFor } from './providers.ts'
+import { defaultOffer, offersFor } from './providers.ts'
 import { withClinicSettings } from './settings/index.ts'
 import { withSiteSteps } from './siteSteps/index.ts'
+import { withPaymentWebhooks } from '../payments/webhook.ts'
 
 const SLOT_LABELS: Record<ProviderSlot, string> = { video: 'Video', payments: 'Payments', ehr: 'EHR', pharmacy: 'Pharmacy' }
 
@@ -21,7 +22,7 @@ function providerChoice(config: Config): Field | null {
         type: 'select',
         label: SLOT_LABELS[slot],
         options: offers.map((o) => ({ label: o.label, value: o.name })),
-        admin: { description: `Empty: ${offers[offers.length - 1]!.label}, the platform's default.` },
+        admin: { description: `Empty: ${defaultOffer(slot, offers).label}, the platform's default.` },
       } satisfies Field,
     ]
   })
@@ -65,6 +66,7 @@ export const pluginHost: Plugin = (incoming: Config): Config => {
   config = withClinicSettings(config, plugins)
   config = withPluginJobs(config, plugins)
   config = withSiteSteps(config, plugins)
+  config = withPaymentWebhooks(config, plugins)
   const onInit = config.onInit
   return {
     ...config,

@@ -1,18 +1,31 @@
 import type { Payload } from 'payload'
 import { pluginsOf, type ProviderOffer, type ProviderSlot, type ProviderSlots, type TelemedPlugin } from '@telemed/plugin-sdk'
 import { peerToPeerProvider } from '../video/provider.ts'
+import { DeskPayments } from '../payments/desk.ts'
 import { contextFor } from './context.ts'
 
 type Offer<S extends ProviderSlot> = ProviderOffer<S> & { plugin: TelemedPlugin | null }
 
+/** An embedded default: like a plugin's offer, made with the platform itself at hand. */
+type EmbeddedOffer<S extends ProviderSlot> = Omit<ProviderOffer<S>, 'create'> & { create(payload: Payload): ProviderSlots[S] }
+
 /** The embedded defaults, offered like a plugin's providers: a fresh install needs no outside service. */
-const EMBEDDED: { [S in ProviderSlot]?: ProviderOffer<S> } = {
+const EMBEDDED: { [S in ProviderSlot]?: EmbeddedOffer<S> } = {
   video: { name: 'p2p', label: 'Built-in video (peer to peer)', create: () => peerToPeerProvider },
+  payments: { name: 'desk', label: 'Pay at the clinic (invoice)', create: (payload) => new DeskPayments(payload) },
 }
+
+/**
+ * The provider used where a clinic chose none: the last plugin's, else the
+ * embedded one. Payments excepted: money goes to a clinic's own account, which
+ * each clinic connects itself, so until it chooses it takes payment at the desk.
+ */
+export const defaultOffer = <O extends { plugin: unknown }>(slot: ProviderSlot, offers: O[]): O =>
+  (slot === 'payments' ? offers.find((o) => !o.plugin) : undefined) ?? offers[offers.length - 1]!
 
 /** Every provider offered for a slot: the embedded default first, then the plugins' in their order. */
 export function offersFor<S extends ProviderSlot>(config: { custom?: Record<string, unknown> }, slot: S): Offer<S>[] {
-  const embedded = EMBEDDED[slot] as ProviderOffer<S> | undefined
+  const embedded = EMBEDDED[slot] as unknown as ProviderOffer<S> | undefined
   const fromPlugins = pluginsOf(config).flatMap((plugin) => {
     const offer = plugin.providers?.[slot] as ProviderOffer<S> | undefined
     return offer ? [{ ...offer, plugin }] : []
@@ -22,7 +35,7 @@ export function offersFor<S extends ProviderSlot>(config: { custom?: Record<stri
 
 /**
  * The provider a clinic uses for a slot: the one its admins chose (Clinics →
- * Providers), else the last plugin's that offers one, else the embedded default.
+ * Providers), else the default (defaultOffer).
  * A choice whose plugin was turned off falls back the same way.
  */
 export async function providerFor<S extends ProviderSlot>(
@@ -34,8 +47,8 @@ export async function providerFor<S extends ProviderSlot>(
   if (!offers.length) throw new Error(`No ${slot} provider is offered: turn a ${slot} plugin on in config/src/plugins.ts.`)
   // One offer (the usual case): nothing to choose, nothing to read.
   const chosen = clinicId && offers.length > 1 ? await chosenName(payload, slot, clinicId) : null
-  const offer = offers.find((o) => o.name === chosen) ?? offers[offers.length - 1]!
-  if (!offer.plugin) return offer.create({ id: String(clinicId ?? ''), slug: '', settings: {} })
+  const offer = offers.find((o) => o.name === chosen) ?? defaultOffer(slot, offers)
+  if (!offer.plugin) return (offer as unknown as EmbeddedOffer<S>).create(payload)
   const scope = clinicId ? await contextFor(payload, offer.plugin).clinic(clinicId) : { id: '', slug: '', settings: {} }
   return offer.create(scope)
 }

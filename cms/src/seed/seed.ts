@@ -54,7 +54,7 @@ export async function seedDemo(payload: Payload): Promise<number> {
         payload,
         'tenants',
         { slug: { equals: clinic.slug } },
-        leavingDefaults<'tenants', 'video'>({
+        leavingDefaults<'tenants', 'video' | 'paymentPolicy'>({
           name: clinic.name,
           slug: clinic.slug,
           theme: clinic.theme,

@@ -106,7 +106,7 @@ export async function createPrescription(payload: Payload, tenant: Id, patient: 
 async function createClinic(payload: Payload, slug: string): Promise<ClinicWorld> {
   const tenant = await payload.create({
     collection: 'tenants',
-    data: leavingDefaults<'tenants', 'locale' | 'video' | 'bookingPolicy'>({
+    data: leavingDefaults<'tenants', 'locale' | 'video' | 'bookingPolicy' | 'paymentPolicy'>({
       name: `Clinic ${slug}`,
       slug,
       theme: 'default',

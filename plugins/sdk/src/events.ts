@@ -1,5 +1,3 @@
-import type { PaymentStatus } from './payments.ts'
-
 type Id = number | string
 
 /** What every domain event carries: which clinic, who caused it (null for the platform itself), when. */
@@ -34,8 +32,8 @@ export type DomainEvents = {
   'record.shared': EventBase & { record: Id; patient: Id }
   /** A doctor signed a prescription: it can no longer change and may go to a pharmacy. */
   'prescription.signed': EventBase & { prescription: Id; patient: Id; doctor: Id; appointment: Id | null }
-  /** A payment of a visit changed state, as its payments provider reports it. */
-  'payment.changed': EventBase & { appointment: Id; provider: string; intent: string; status: PaymentStatus }
+  /** A payment of a visit changed state (paid, refunded in part or in full, failed, disputed), once saved. */
+  'payment.changed': EventBase & { payment: Id; appointment: Id | null; patient: Id; provider: string; status: string }
 }
 
 export type DomainEventType = keyof DomainEvents

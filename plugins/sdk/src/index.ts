@@ -9,7 +9,16 @@
  * Contract suites every provider runs: `@telemed/plugin-sdk/testing`.
  */
 export type { VideoProvider, VideoSession, JoinGrant, ParticipantRole, AttendanceEvent } from './video.ts'
-export type { PaymentProvider, PaymentIntent, PaymentStatus } from './payments.ts'
+export type {
+  PaymentProvider,
+  Checkout,
+  CheckoutInput,
+  CheckoutStatus,
+  ProviderEvent,
+  Refund,
+  RefundInput,
+  RefundStatus,
+} from './payments.ts'
 export type { EhrConnector } from './ehr.ts'
 export type { PharmacyConnector, PrescriptionOrder, PharmacyOrderStatus } from './pharmacy.ts'
 export type { NotificationChannel, OutgoingMessage, DeliveryResult } from './notifications.ts'

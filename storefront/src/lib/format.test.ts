@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTimeLabel, dayLabel, dayOf, isTimeZone, timeLabel, zoneLabel, zoneName } from './format.ts'
+import { dateTimeLabel, dayLabel, dayOf, formatMoney, isTimeZone, timeLabel, zoneLabel, zoneName } from './format.ts'
 
 describe('dates and times for people', () => {
   it("labels an instant in each person's own zone, also across a daylight-saving change, and the same way every time", () => {
@@ -40,5 +40,30 @@ describe('dates and times for people', () => {
     expect(zoneName('UTC')).toBe('UTC')
     expect(zoneName('Etc/GMT+5')).toBe('Etc/GMT+5')
     expect(zoneLabel('America/New_York', Date.parse('2026-01-15T12:00:00Z'))).toBe('America/New_York, EST')
+  })
+})
+
+describe('money for people', () => {
+  /** What Intl itself writes for an amount in the main unit: its spacing (a no-break space before KWD's digits) varies by runtime. */
+  const intl = (major: number, currency: string, locale: string) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major)
+
+  it("reads minor units by the currency's own decimals: cents, yen without any, dinars with three", () => {
+    expect(formatMoney(4500, 'USD', 'en-US')).toBe('$45.00')
+    expect(formatMoney(4500, 'JPY', 'en-US')).toBe('¥4,500')
+    expect(formatMoney(12345, 'KWD', 'en-US')).toBe(intl(12.345, 'KWD', 'en-US'))
+    expect(formatMoney(12345, 'KWD', 'en-US')).toMatch(/^KWD\s12\.345$/)
+    expect(formatMoney(5, 'USD', 'en-US')).toBe('$0.05')
+    expect(formatMoney(0, 'EUR', 'en-US')).toBe(intl(0, 'EUR', 'en-US'))
+  })
+
+  it("writes them the way the clinic's country does, the same way every time", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(formatMoney(4500, 'USD', 'en-GB')).toBe(intl(45, 'USD', 'en-GB'))
+      expect(formatMoney(123456, 'EUR', 'de-DE')).toBe(intl(1234.56, 'EUR', 'de-DE'))
+    }
+    // Without a locale: the default (en-GB) format, as the dates; an unknown locale writes it too.
+    expect(formatMoney(4500, 'USD')).toBe(intl(45, 'USD', 'en-GB'))
+    expect(formatMoney(4500, 'USD', 'xx-not-a-locale-$$')).toBe(formatMoney(4500, 'USD'))
   })
 })

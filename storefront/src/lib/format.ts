@@ -106,3 +106,31 @@ export const zoneLabel = (zone: string, at: number = Date.now()) => {
     .find((p) => p.type === 'timeZoneName')
   return short ? `${zone}, ${short.value}` : zone
 }
+
+/** Digits after the decimal point in `currency`, as ISO 4217 and Intl say: USD 2, JPY 0, KWD 3. */
+const minorDigits = (currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+
+/** Money formatters by locale and currency (a receipt or a list writes the same few many times). */
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>()
+
+/**
+ * An amount in the currency's minor unit (cents; yen have none, Kuwaiti dinars
+ * three), as payments store it, written the clinic's way: 4500 USD → `$45.00`
+ * (en-US), `US$45.00` (en-GB); 4500 JPY → `¥4,500`; 12345 KWD → `KWD 12.345`.
+ * Prices typed in the main unit (a doctor's fee) are not minor units: see the doctor's page.
+ */
+export function formatMoney(minor: number, currency: string, locale = DEFAULT_LOCALE): string {
+  const usable = usableLocale(locale)
+  const key = `${usable}|${currency}`
+  let money = moneyFormats.get(key)
+  if (!money) {
+    const digits = minorDigits(currency)
+    money = {
+      format: new Intl.NumberFormat(usable, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      digits,
+    }
+    if (moneyFormats.size < 200) moneyFormats.set(key, money)
+  }
+  return money.format.format(minor / 10 ** money.digits)
+}

@@ -9,6 +9,7 @@ import { completeVisit, confirmVisit, markNoShow } from '../../scheduling/endpoi
 import { doctorCheckedByOwnership, enforceClinicalOwnership } from '../../hooks/ownership.ts'
 import { computeBlockedTime } from './hooks/computeBlockedTime.ts'
 import { emitEvents } from './hooks/emitEvents.ts'
+import { paymentOnVisitChange } from '../../payments/visitHooks.ts'
 import { overlapAsConflict } from './hooks/overlapAsConflict.ts'
 import { recordChanges } from './hooks/recordChanges.ts'
 import { clearRunningLate } from './hooks/clearRunningLate.ts'
@@ -55,7 +56,7 @@ export const Appointments: CollectionConfig = audited({
   ],
   hooks: {
     beforeChange: [enforceClinicalOwnership({ doctorNeedsExistingPatient: true }), validateTimes, computeBlockedTime, refuseOverlap, recordChanges, clearRunningLate],
-    afterChange: [emitEvents, closeRoomOnNewParticipants],
+    afterChange: [emitEvents, closeRoomOnNewParticipants, paymentOnVisitChange],
     afterError: [overlapAsConflict],
   },
   // The overlap checks (database guard, refuseOverlap, busy times for slots) look for a person's visits that end

@@ -1,3 +1,4 @@
+import { clinicPaymentsField } from '../../payments/clinicFields.ts'
 import { clinicNotificationsField } from '../../notifications/clinicFields.ts'
 import { previewNotification, sendTestNotification } from '../../notifications/preview.ts'
 import { announce } from '../../notifications/announcement.ts'
@@ -136,6 +137,7 @@ export const Tenants: CollectionConfig = audited(
         fields: bookingPolicyFields,
       },
       clinicNotificationsField,
+      clinicPaymentsField,
     ],
   },
   { reads: false, tenantOf: (doc, operation) => (operation === 'delete' ? null : (doc.id as number | string)) },

@@ -2,6 +2,7 @@ import * as migration_20261203_083401_initial from './20261203_083401_initial';
 import * as migration_20261203_094519_upload_storage_fields from './20261203_094519_upload_storage_fields';
 import * as migration_20261203_160306_notifications from './20261203_160306_notifications';
 import * as migration_20261203_202456_message_preferences from './20261203_202456_message_preferences';
+import * as migration_20261203_225620_payments from './20261203_225620_payments';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261203_202456_message_preferences.up,
     down: migration_20261203_202456_message_preferences.down,
-    name: '20261203_202456_message_preferences'
+    name: '20261203_202456_message_preferences',
+  },
+  {
+    up: migration_20261203_225620_payments.up,
+    down: migration_20261203_225620_payments.down,
+    name: '20261203_225620_payments'
   },
 ];

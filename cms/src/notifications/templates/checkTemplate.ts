@@ -104,7 +104,8 @@ function checkCall(call: CallNode): string | null {
   const name = call.path.original ?? ''
   const hasArguments = call.params.length > 0 || Boolean(call.hash)
   const isHelper = (HELPERS as readonly string[]).includes(name)
-  if (name === 'each' || name === 'with') return `{{#${name}}} is not available in notification templates: values are plain text, write them by name`
+  if (name === 'each' || name === 'with')
+    return `{{#${name}}} is not available in notification templates: values are plain text, write them by name`
   if (hasArguments && !isHelper) return `there is no helper called "${name}" (available: ${HELPERS.join(', ')})`
   if (ONE_VALUE.has(name) && call.params.length !== 1) return `{{#${name}}} takes exactly one value, e.g. {{#${name} doctorName}}`
   if (name === 'button' && (call.type !== 'MustacheStatement' || call.params.length < 1 || call.params.length > 2))

@@ -141,7 +141,7 @@ export async function queueJob(
   await initTransaction(req)
   try {
     // The task's slug is the plugin's (`<plugin>.<slug>`), unknown to the generated types.
-    await payload.jobs.queue({ task: taskSlugOf(plugin, slug) as never, input, waitUntil, req })
+    await payload.jobs.queue({ task: taskSlugOf(plugin, slug), input, waitUntil, req } as never)
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)

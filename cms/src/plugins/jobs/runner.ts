@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { releaseAbandonedJobs } from './abandonedJobs.ts'
 import { sendDueNotifications } from '../../notifications/send.ts'
 import { sweepUnplannedVisits } from '../../notifications/sweep.ts'
+import { reconcileOpenCheckouts } from '../../payments/reconcile.ts'
 
 /** How often a runner looks for bookings whose messages were never planned. */
 const SWEEP_EVERY_MS = 5 * 60_000
@@ -64,6 +65,8 @@ export function startJobRunner(payload: Payload, { pollSeconds }: { pollSeconds:
     if (!stopped && Date.now() - lastSweep >= SWEEP_EVERY_MS) {
       lastSweep = Date.now()
       await sweepUnplannedVisits(payload).catch((err: unknown) => payload.logger.error({ err }, 'could not sweep for unplanned messages'))
+      // Checkouts whose webhook never came: settled from the provider's own state (payments/reconcile.ts).
+      await reconcileOpenCheckouts(payload).catch((err: unknown) => payload.logger.error({ err }, 'could not reconcile open checkouts'))
     }
     // The platform's own messages (reminders, changes to visits): see notifications/send.ts.
     while (!stopped) {

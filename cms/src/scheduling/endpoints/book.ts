@@ -14,6 +14,7 @@ import { DOCTOR_FACTS } from '../../hooks/ownership.ts'
 import { LimitReached, oneBookingAtATime, refuseHoarding } from '../bookingLimits.ts'
 import { clinicBookingPolicy, doctorForBooking } from '../bookingFacts.ts'
 import { bookingOutcome, countBooking, type BookingOutcome } from '../../metrics/bookings.ts'
+import { PAY_FIRST, paymentRequired } from '../../payments/requiredAtBooking.ts'
 
 type BookingRequest = { doctor?: unknown; start?: unknown; reason?: unknown; visitType?: unknown; hold?: unknown }
 const answer = (status: number, body: unknown): StoredAnswer => ({ status, body })
@@ -26,7 +27,8 @@ type Mode = 'book' | 'hold'
  * `{ hold, reason?, visitType? }` with an `Idempotency-Key` header. A patient books one of the
  * doctor's free slots (or turns their hold into a booking); the clinic's policy
  * decides whether it is confirmed at once or waits for the doctor.
- * 201 with the appointment; 409 when the time is taken; 400/422 for bad input.
+ * 201 with the appointment; 409 when the time is taken; 400/422 for bad input;
+ * 402 where the clinic takes payment when booking (see payments/requiredAtBooking.ts).
  *
  * `POST /api/appointments/hold` `{ doctor, start }` keeps a free slot for the
  * patient for HOLD_MINUTES while they finish (e.g. pay); it then frees itself.
@@ -61,6 +63,9 @@ const bookingEndpoint = (mode: Mode): Endpoint => ({
       if (earlier) return counted(mode, 'replayed', json(earlier.status, earlier.body))
       return counted(mode, bookingOutcome(plan.status, fieldOf(plan)), json(plan.status, plan.body))
     }
+    // Booked only once paid: the site opens the checkout of the patient's hold instead (POST /api/payments/checkout).
+    if (mode === 'book' && (await paymentRequired(req, plan.tenant, plan.doctor, plan.visitType ?? 'video')))
+      return counted(mode, 'invalid', json(402, { errors: [{ message: PAY_FIRST }], paymentRequired: true }))
     const shouldCommit = await initTransaction(req)
     try {
       const answer = await writeBooking(req, plan)

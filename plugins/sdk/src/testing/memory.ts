@@ -1,6 +1,6 @@
 import type { EhrConnector } from '../ehr.ts'
 import type { NotificationChannel, OutgoingMessage } from '../notifications.ts'
-import type { PaymentIntent, PaymentProvider } from '../payments.ts'
+import type { Checkout, PaymentProvider, Refund } from '../payments.ts'
 import type { PharmacyConnector, PharmacyOrderStatus } from '../pharmacy.ts'
 
 /**
@@ -8,35 +8,61 @@ import type { PharmacyConnector, PharmacyOrderStatus } from '../pharmacy.ts'
  * way, so a plugin that depends on a slot can be tested without a service, and
  * the contract suites are known to be satisfiable.
  */
-export function memoryPayments(): PaymentProvider & { pay(intentId: string): void } {
-  const intents = new Map<string, PaymentIntent>()
-  const byVisit = new Map<string, string>()
+export function memoryPayments(): PaymentProvider & { pay(checkoutId: string): void } {
+  const checkouts = new Map<string, Checkout & { refunded: number }>()
+  const byKey = new Map<string, string>()
+  const refunds = new Map<string, Refund>()
   const known = (id: string) => {
-    const intent = intents.get(id)
-    if (!intent) throw new Error(`No payment intent ${id}.`)
-    return intent
+    const checkout = checkouts.get(id)
+    if (!checkout) throw new Error(`No checkout ${id}.`)
+    return checkout
   }
+  const view = ({ refunded: _, ...checkout }: Checkout & { refunded: number }): Checkout => ({ ...checkout })
   return {
     name: 'memory',
-    async createIntent({ appointmentId, amount, currency }) {
-      const existing = byVisit.get(appointmentId)
-      if (existing) return known(existing)
-      const intent: PaymentIntent = { id: `pi_${intents.size + 1}`, appointmentId, amount, currency, status: 'requires_payment' }
-      intents.set(intent.id, intent)
-      byVisit.set(appointmentId, intent.id)
-      return intent
+    async createCheckout(input) {
+      const existing = byKey.get(input.idempotencyKey)
+      if (existing) return view(known(existing))
+      const checkout = {
+        id: `cs_${checkouts.size + 1}`,
+        url: `https://pay.example/cs_${checkouts.size + 1}`,
+        status: 'open' as const,
+        amount: input.amount,
+        currency: input.currency,
+        reference: input.reference,
+        paymentRef: null,
+        expiresAt: input.expiresAt.toISOString(),
+        refunded: 0,
+      }
+      checkouts.set(checkout.id, checkout)
+      byKey.set(input.idempotencyKey, checkout.id)
+      return view(checkout)
     },
-    retrieve: async (id) => ({ ...known(id) }),
-    async refund(id) {
-      const intent = known(id)
-      if (intent.status !== 'succeeded' && intent.status !== 'refunded')
-        throw new Error(`Payment ${id} is ${intent.status}: nothing to refund.`)
-      intent.status = 'refunded'
-      return { ...intent }
+    retrieveCheckout: async (id) => view(known(id)),
+    async expireCheckout(id) {
+      const checkout = known(id)
+      if (checkout.status === 'open') checkout.status = 'expired'
+      return view(checkout)
     },
-    parseWebhook: async () => null,
+    async refund({ checkoutId, amount, idempotencyKey }) {
+      const earlier = refunds.get(idempotencyKey)
+      if (earlier) return { ...earlier }
+      const checkout = known(checkoutId)
+      if (checkout.status !== 'paid') throw new Error(`Checkout ${checkoutId} is ${checkout.status}: nothing to refund.`)
+      if (amount <= 0 || checkout.refunded + amount > checkout.amount)
+        throw new Error(`Refund of ${amount} exceeds the ${checkout.amount - checkout.refunded} left of checkout ${checkoutId}.`)
+      checkout.refunded += amount
+      const refund: Refund = { id: `re_${refunds.size + 1}`, amount, status: 'succeeded' }
+      refunds.set(idempotencyKey, refund)
+      return { ...refund }
+    },
+    async parseWebhook() {
+      throw new Error('The in-memory provider sends no webhooks.')
+    },
     pay(id) {
-      known(id).status = 'succeeded'
+      const checkout = known(id)
+      checkout.status = 'paid'
+      checkout.paymentRef = `pi_${id.slice(3)}`
     },
   }
 }

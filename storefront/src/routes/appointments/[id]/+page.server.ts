@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit'
 import { api, ApiError } from '$lib/server/api.ts'
 import { freeSlots } from '$lib/server/doctors.ts'
 import { visitOr404 } from '$lib/server/visits.ts'
+import { visitPayment } from '$lib/server/payments.ts'
 import { slotDays } from '$lib/slotDays.ts'
 import { ACTIVE } from '$lib/visitStatus.ts'
 import type { Actions, PageServerLoad } from './$types'
@@ -35,11 +36,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const moving = changeable && url.searchParams.has('move')
   // Cancelling is two steps: the patient sees what they are about to cancel, then confirms with a reason.
   const cancelling = changeable && !moving && url.searchParams.has('cancel')
-  const booked = url.searchParams.has('booked')
-  const [panels, bookingSteps] = await Promise.all([
+  // Just booked; or just paid for, on the payment page (payments/[id]/return): booked too.
+  const booked = url.searchParams.has('booked') || url.searchParams.has('paid')
+  const [panels, bookingSteps, payment] = await Promise.all([
     siteSteps(locals, 'visit.panel', visit.id),
     // The steps plugins added to this booking, for the booking steps above the confirmation.
     booked ? siteSteps(locals, 'booking.afterTime', visit.id) : [],
+    visitPayment(locals, visit.id),
   ])
   const days = moving
     ? slotDays(await freeSlots(locals, visit.doctor.id), locals.timeZone, visit.doctor.timeZone, locals.clinic!.locale)
@@ -50,6 +53,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     cutoffAt: new Date(cutoffAt).toISOString(),
     changeable,
     booked,
+    // What was paid (or is due) for it, in one line: only what that line shows.
+    payment: payment && {
+      id: payment.id,
+      status: payment.status,
+      amount: payment.amount,
+      amountRefunded: payment.amountRefunded,
+      currency: payment.currency,
+      checkoutUrl: payment.status === 'open' ? (payment.checkoutUrl ?? null) : null,
+    },
+    // "Payment received": only once it really is.
+    paid: url.searchParams.has('paid') && payment?.status === 'paid',
     panels: panels.map(asCard).filter((c) => c !== null),
     bookingSteps: bookingSteps.map((s) => ({ id: stepKey(s), label: s.title })),
     moved: url.searchParams.has('moved'),

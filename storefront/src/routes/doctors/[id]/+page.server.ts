@@ -9,6 +9,7 @@ import type { Actions, PageServerLoad } from './$types'
 import type { Appointment } from '$documents'
 import { requireSignIn } from '$lib/server/session.ts'
 import { nextBookingPath, siteSteps } from '$lib/server/siteSteps.ts'
+import { openCheckout, visitStatusOf } from '$lib/server/payments.ts'
 
 /** The days of free times the page offers (see freeSlots). */
 const DAYS_AHEAD = 14
@@ -35,6 +36,28 @@ async function myHolds(locals: App.Locals, doctor: number | string): Promise<Hol
 }
 
 const at = (instant: string) => Date.parse(instant)
+
+/** A payment page opened for a held time: `url` null when there is none to pay on (see openCheckout). */
+type Checkout = Awaited<ReturnType<typeof openCheckout>>
+
+/**
+ * At a clinic that takes payment when booking (the booking endpoint answers 402):
+ * the time held for the patient while they pay (their own hold, else one made now
+ * with the form's choices, which the visit keeps), and its payment page opened.
+ * The booking form's key makes a resent form hold once and open one payment page.
+ * Throws the API's refusals, e.g. the time taken meanwhile.
+ */
+async function payForTime(
+  locals: App.Locals,
+  hold: number | string | undefined,
+  time: Record<string, unknown>,
+  key: string,
+): Promise<Checkout> {
+  const held =
+    hold ?? (await api<{ doc: Hold }>(locals, '/api/appointments/hold', { body: time, headers: { 'Idempotency-Key': key } })).doc.id
+  // The form's reason and kind of visit go on the hold, as a booking would have kept them.
+  return openCheckout(locals, held, key, { reason: time.reason, visitType: time.visitType })
+}
 
 /**
  * The time chosen before signing in, registering or joining (`?start=`, see
@@ -132,21 +155,48 @@ export const actions: Actions = {
         body: { ...body, reason, visitType },
         headers: { 'Idempotency-Key': key },
       })
-    let booked: { doc: { id: number | string } }
-    try {
+    /**
+     * Books the time: from the hold (when it ran out a moment ago, the time itself:
+     * it may still be free). At a clinic that takes payment when booking, the visit
+     * is booked once paid: its payment page is opened instead.
+     */
+    const bookOrPay = async (): Promise<{ booked: number | string } | { paying: Checkout }> => {
+      let held = hold?.id
       try {
-        booked = await book(hold ? { hold: hold.id } : { doctor: params.id, start })
+        try {
+          return { booked: (await book(held !== undefined ? { hold: held } : { doctor: params.id, start })).doc.id }
+        } catch (e) {
+          // The hold ran out a moment ago: the time may still be free.
+          if (!(held !== undefined && e instanceof ApiError && e.field === 'hold')) throw e
+          held = undefined
+          return { booked: (await book({ doctor: params.id, start })).doc.id }
+        }
       } catch (e) {
-        // The hold ran out a moment ago: the time may still be free.
-        if (!(hold && e instanceof ApiError && e.field === 'hold')) throw e
-        booked = await book({ doctor: params.id, start })
+        // 402: the clinic takes payment when booking.
+        if (!(e instanceof ApiError && e.status === 402)) throw e
+        return { paying: await payForTime(locals, held, { doctor: params.id, start, reason, visitType }, key) }
       }
+    }
+    let outcome: Awaited<ReturnType<typeof bookOrPay>>
+    try {
+      outcome = await bookOrPay()
     } catch (e) {
       if (!(e instanceof ApiError)) throw e
       const field = e.field === 'reason' || e.field === 'visitType' ? e.field : e.field === 'start' ? 'start' : 'form'
       return fail(e.status, { values, errors: { [field]: e.message } })
     }
+    let visit: number | string
+    if ('paying' in outcome) {
+      const { doc, url } = outcome.paying
+      // To the payment page; it sends the patient back to payments/<id>/return (paid: booked) or …/cancelled.
+      if (url) redirect(303, url)
+      // No page to pay on (the clinic takes the money at the desk, or it is paid already): the visit is booked as it is.
+      const status = doc.appointment === null ? null : await visitStatusOf(locals, doc.appointment)
+      if (doc.appointment === null || !status || status === 'held')
+        return fail(409, { values, errors: { form: 'Your time is held, but we could not finish booking it. Try again in a moment.' } })
+      visit = doc.appointment
+    } else visit = outcome.booked
     // The steps plugins add after the time (pay, a few questions), then the confirmation.
-    redirect(303, nextBookingPath(locals, booked.doc.id, await siteSteps(locals, 'booking.afterTime', booked.doc.id)))
+    redirect(303, nextBookingPath(locals, visit, await siteSteps(locals, 'booking.afterTime', visit)))
   },
 }
