@@ -1,4 +1,4 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { APIError, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import type { Checkout } from '@telemed/plugin-sdk'
 import type { Payment } from '../payload-types.ts'
 import { idOf, sameId } from '../access/roles.ts'
@@ -107,7 +107,8 @@ async function bookPaidVisit(req: PayloadRequest, payment: Payment): Promise<Pay
     return changePayment(req, payment, { appointment: visit.id }, 'The time was booked again after its hold ran out')
   } catch (error) {
     await killTransaction(booking)
-    if (!overlapKind(error)) throw error
+    // Refused by the overlap check of the visit's hooks, or by the database's guard under a race.
+    if (!overlapKind(error) && !(error instanceof APIError && error.status === 409)) throw error
     return refundPayment(req, payment.id, {
       amount: payment.amount - (payment.amountRefunded ?? 0),
       reason: 'The time was taken by someone else while you paid.',
