@@ -13,7 +13,7 @@ export const PAY_FIRST = 'This clinic takes payment when you book: pay to book t
  * the site opens the checkout of the patient's hold instead.
  */
 export async function paymentRequired(req: PayloadRequest, tenant: number | string, doctor: unknown, visitType: string): Promise<boolean> {
-  const clinic = await lookup.byId(req, 'tenants', tenant, { paymentPolicy: true })
+  const clinic = await lookup.byIdOnce(req, 'tenants', tenant, { currency: true, paymentPolicy: true })
   if (!clinic?.paymentPolicy?.payWhenBooking) return false
   if (!(await priceOf(req, doctor, visitType))) return false
   return (await paymentsFor(req.payload, tenant)).name !== 'desk'

@@ -23,10 +23,11 @@ export const paymentOnVisitChange: CollectionAfterChangeHook<Appointment> = asyn
   const booked = BOOKED.includes(doc.status) && (operation === 'create' || previousDoc?.status === 'held')
   const cancelled = doc.status === 'cancelled' && operation === 'update' && blocksTime(previousDoc?.status ?? '')
   if (!booked && !cancelled) return doc
+  // A free visit has no payment: its booking reads nothing more.
+  const price = booked ? await priceOf(req, idOf(doc.doctor), doc.visitType ?? 'video') : null
+  if (booked && !price) return doc
   const [payment] = await lookup.all(req, 'payments', { appointment: { equals: doc.id } }, { status: true, amount: true })
-  if (booked && !payment) {
-    const price = await priceOf(req, idOf(doc.doctor), doc.visitType ?? 'video')
-    if (!price) return doc
+  if (booked && price && !payment) {
     await req.payload.create({
       collection: 'payments',
       data: leavingDefaults<'payments', 'amountRefunded'>({
