@@ -9,6 +9,8 @@ import type { Payload } from 'payload'
 import { paymentProviderContract } from '@telemed/plugin-sdk/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DeskPayments } from '../src/payments/desk.ts'
+import { sendDueNotifications } from '../src/notifications/send.ts'
+import { emailTo } from './support/outbox.ts'
 import { signIn, type Client } from './support/http.ts'
 import { startWorld, type TestServer } from './support/testServer.ts'
 import { openAllWeek, PASSWORD, type World } from './support/world.ts'
@@ -125,6 +127,12 @@ describe('marking paid and refunding by hand', () => {
     expect(paid.status).toBe(200)
     expect(paid.body.doc).toMatchObject({ status: 'paid', paidAt: expect.any(String) })
     expect((await messages('payment.receipt')).length).toBe(before + 1)
+    // By email too: the clinic, the amount and a link to the receipt, nothing of the visit.
+    await sendDueNotifications(payload)
+    const email = await emailTo(world.alpha.patient.email, /receipt/i)
+    expect(email.body).toContain('$45.00')
+    expect(email.body).toMatch(/\/payments\/\d+/)
+    expect(email.body).not.toMatch(/video visit|reason/i)
   })
 
   it('refunds in part once per key, never more than was paid, and says how much is left', async () => {
