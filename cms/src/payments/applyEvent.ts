@@ -1,7 +1,7 @@
 import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 import type { ProviderEvent } from '@telemed/plugin-sdk'
 import type { Payment } from '../payload-types.ts'
-import { changePayment, paymentOfCheckout, paymentOfRef, recordRefund } from './record.ts'
+import { changePayment, paymentNamed, recordRefund } from './record.ts'
 import { settlePayment } from './settle.ts'
 
 export const APPLY_EVENT_TASK = 'payments-apply-event'
@@ -21,9 +21,9 @@ export async function applyProviderEvent(payload: Payload, eventId: number | str
   const event = row.event as unknown as ProviderEvent
   const provider = row.provider
   const payment: Payment | null = event.checkoutId
-    ? await paymentOfCheckout(payload, provider, event.checkoutId)
+    ? await paymentNamed(payload, provider, 'checkoutId', event.checkoutId)
     : event.paymentRef
-      ? await paymentOfRef(payload, provider, event.paymentRef)
+      ? await paymentNamed(payload, provider, 'paymentRef', event.paymentRef)
       : null
   let outcome: string
   if (!payment) {

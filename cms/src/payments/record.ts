@@ -11,23 +11,16 @@ export type RefundEntry = NonNullable<Payment['refunds']>[number]
 export const readPayment = (payload: Payload, id: Id, req?: PayloadRequest): Promise<Payment | null> =>
   payload.findByID({ collection: 'payments', id, depth: 0, overrideAccess: true, disableErrors: true, req }).catch(() => null)
 
-/** The payment whose checkout a provider names, if any. */
-export async function paymentOfCheckout(payload: Payload, provider: string, checkoutId: string): Promise<Payment | null> {
+/** The payment a provider names by its checkout (`checkoutId`) or by the money taken (`paymentRef`), if any. */
+export async function paymentNamed(
+  payload: Payload,
+  provider: string,
+  field: 'checkoutId' | 'paymentRef',
+  value: string,
+): Promise<Payment | null> {
   const { docs } = await payload.find({
     collection: 'payments',
-    where: { and: [{ provider: { equals: provider } }, { checkoutId: { equals: checkoutId } }] },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-  })
-  return docs[0] ?? null
-}
-
-/** The payment of a provider's payment reference (Stripe's PaymentIntent), if any. */
-export async function paymentOfRef(payload: Payload, provider: string, paymentRef: string): Promise<Payment | null> {
-  const { docs } = await payload.find({
-    collection: 'payments',
-    where: { and: [{ provider: { equals: provider } }, { paymentRef: { equals: paymentRef } }] },
+    where: { and: [{ provider: { equals: provider } }, { [field]: { equals: value } }] },
     depth: 0,
     limit: 1,
     overrideAccess: true,
