@@ -1,7 +1,8 @@
 import type { CollectionAfterChangeHook, TaskConfig } from 'payload'
 import type { Appointment, Payment } from '../payload-types.ts'
 import { idOf, roleOf } from '../access/roles.ts'
-import { lookup } from '../database/index.ts'
+import { afterCommit, lookup } from '../database/index.ts'
+import { jobRunnerOf } from '../plugins/jobs/runner.ts'
 import { leavingDefaults } from '../collections/leavingDefaults.ts'
 import { blocksTime } from '../scheduling/occupancy.ts'
 import { priceOf } from './price.ts'
@@ -57,6 +58,8 @@ export const paymentOnVisitChange: CollectionAfterChangeHook<Appointment> = asyn
         input: { payment: full.id, byPatient: roleOf(req) === 'patient', cancelledAt: new Date().toISOString() },
         req,
       })
+    // Run it once the cancellation is committed, not at the next poll.
+    await afterCommit(req, async () => jobRunnerOf(req.payload)?.nudge())
   }
   return doc
 }

@@ -46,7 +46,7 @@ describe('dates and times for people', () => {
 describe('money for people', () => {
   /** What Intl itself writes for an amount in the main unit: its spacing (a no-break space before KWD's digits) varies by runtime. */
   const intl = (major: number, currency: string, locale: string) =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major)
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(major)
 
   it("reads minor units by the currency's own decimals: cents, yen without any, dinars with three", () => {
     expect(formatMoney(4500, 'USD', 'en-US')).toBe('$45.00')
@@ -65,5 +65,7 @@ describe('money for people', () => {
     // Without a locale: the default (en-GB) format, as the dates; an unknown locale writes it too.
     expect(formatMoney(4500, 'USD')).toBe(intl(45, 'USD', 'en-GB'))
     expect(formatMoney(4500, 'USD', 'xx-not-a-locale-$$')).toBe(formatMoney(4500, 'USD'))
+    // The symbol the clinic's patients write, as on the doctor's page: $45.00, not US$45.00.
+    expect(formatMoney(4500, 'USD', 'en-GB')).toBe('$45.00')
   })
 })

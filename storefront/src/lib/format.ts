@@ -127,7 +127,14 @@ export function formatMoney(minor: number, currency: string, locale = DEFAULT_LO
   if (!money) {
     const digits = minorDigits(currency)
     money = {
-      format: new Intl.NumberFormat(usable, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      // The clinic's own currency as its patients write it ($45.00, ¥4,500), as on the doctor's page and the payment page: not US$ in en-GB.
+      format: new Intl.NumberFormat(usable, {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
       digits,
     }
     if (moneyFormats.size < 200) moneyFormats.set(key, money)

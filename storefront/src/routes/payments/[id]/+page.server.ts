@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       visitType: p.visitType,
       refunds: (p.refunds ?? []).map((r) => ({ id: r.id, amount: r.amount, reason: r.reason, status: r.status, at: r.at })),
       checkoutUrl: p.status === 'open' ? (p.checkoutUrl ?? null) : null,
+      provider: p.provider,
     },
   }
 }

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       id: payment.id,
       status: payment.status,
       doctor: payment.doctor,
+      visitStart: payment.visitStart,
       checkoutUrl: payment.status === 'open' ? (payment.checkoutUrl ?? null) : null,
     },
   }
