@@ -99,6 +99,7 @@ describe('an invoice due at the clinic', () => {
     const asDoctor = await (await signIn(server.url, world.alpha.doctorUser.email, PASSWORD)).request('GET', `/api/payments/${id}`)
     expect(asDoctor.body.status).toBe('partially-refunded')
     expect(asDoctor.body.refunds ?? []).toEqual([])
+    expect(asDoctor.body.history ?? []).toEqual([])
     expect(asDoctor.body).not.toHaveProperty('checkoutUrl')
     expect((await patient.request('GET', `/api/payments/${id}`)).body.refunds).toMatchObject([{ amount: 500, reason: 'Late start' }])
   })

@@ -1,6 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import type { Checkout, PaymentProvider, Refund } from '@telemed/plugin-sdk'
 import type { Payment } from '../payload-types.ts'
+import { formatMoney } from './money.ts'
 import { readPayment, recordRefund, refundable } from './record.ts'
 
 const PREFIX = 'desk_'
@@ -85,7 +86,7 @@ export class DeskPayments implements PaymentProvider {
     // Handed back at the desk: done as soon as it is recorded.
     const req = await createLocalReq({}, this.payload)
     const entry = { refundId, key: idempotencyKey, amount, reason, status: 'succeeded' as const, at: new Date().toISOString() }
-    await recordRefund(req, payment.id, entry, `Refund of ${amount} recorded at the desk`)
+    await recordRefund(req, payment.id, entry, `Refund of ${formatMoney(amount, payment.currency)} handed back at the desk`)
     return { id: refundId, amount, status: 'succeeded' }
   }
 

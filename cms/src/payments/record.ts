@@ -78,8 +78,11 @@ export async function recordRefund(req: PayloadRequest, paymentId: Id, entry: Re
   const refunds = [...(payment.refunds ?? [])]
   const at = refunds.findIndex((r) => r.refundId === entry.refundId)
   if (at >= 0) {
-    if (refunds[at]!.status === entry.status) return payment
-    refunds[at] = { ...refunds[at]!, status: entry.status }
+    const known = refunds[at]!
+    // Recorded first by the provider itself (the desk's): the request's person is added, as who refunded.
+    const by = known.by ?? entry.by ?? null
+    if (known.status === entry.status && by === (known.by ?? null)) return payment
+    refunds[at] = { ...known, status: entry.status, by }
   } else refunds.push(entry)
   const amountRefunded = refunds.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amount, 0)
   return changePayment(req, payment, { refunds, amountRefunded, status: statusAfterRefunds(payment.amount, amountRefunded) }, change)

@@ -3,6 +3,10 @@ import { notForDoctors, paymentsAccess } from '../../access/payments.ts'
 import { audited } from '../../hooks/audit.ts'
 import { CLINIC_TIME_CELL } from '../../admin/clinicTime/fields.ts'
 import { paymentEndpoints } from '../../payments/endpoints/index.ts'
+import { PAYMENT_STATUS_LABELS } from '../../admin/payments/labels.ts'
+
+/** A payment's money in the list, in its currency's decimals (see AmountCell). */
+const AMOUNT_CELL = '/admin/payments/AmountCell#AmountCell'
 
 /**
  * - `open`: a checkout waits for the patient (the time is held meanwhile);
@@ -28,10 +32,14 @@ export const Payments: CollectionConfig = audited({
     defaultColumns: ['id', 'patient', 'visitStart', 'amount', 'status', 'provider', 'createdAt'],
     group: 'Clinic',
     description: 'Payments of visits, in minor units of the clinic’s currency (cents). Refund or mark paid from a payment’s page.',
+    // Above the list: what the clinic took between two dates (paid, refunded, net), per currency.
+    components: { beforeList: ['/admin/payments/PaymentTotals#PaymentTotals'] },
   },
   endpoints: paymentEndpoints,
   indexes: [{ fields: ['provider', 'checkoutId'] }, { fields: ['status', 'checkoutExpiresAt'] }],
   fields: [
+    // At the top of a payment's page, for its clinic's admins: the money in words, "Mark paid", a refund form.
+    { name: 'actions', type: 'ui', admin: { components: { Field: '/admin/payments/PaymentActions#PaymentActions' } } },
     { name: 'patient', type: 'relationship', relationTo: 'users', required: true, index: true, access: readOnly },
     { name: 'appointment', type: 'relationship', relationTo: 'appointments', index: true, access: readOnly },
     { name: 'doctor', type: 'relationship', relationTo: 'doctors', required: true, index: true, access: readOnly },
@@ -39,11 +47,33 @@ export const Payments: CollectionConfig = audited({
     { name: 'visitStart', type: 'date', required: true, access: readOnly, admin: { components: { Cell: CLINIC_TIME_CELL } } },
     { name: 'visitEnd', type: 'date', required: true, access: readOnly, admin: { hidden: true } },
     { name: 'visitType', type: 'select', required: true, options: ['video', 'chat'], access: readOnly },
-    { name: 'amount', type: 'number', required: true, min: 0, access: readOnly, admin: { description: 'Minor units (cents).' } },
+    {
+      name: 'amount',
+      type: 'number',
+      required: true,
+      min: 0,
+      access: readOnly,
+      admin: { description: 'Minor units (cents).', components: { Cell: AMOUNT_CELL } },
+    },
     { name: 'currency', type: 'text', required: true, maxLength: 3, access: readOnly },
     { name: 'provider', type: 'text', required: true, access: readOnly },
-    { name: 'status', type: 'select', required: true, index: true, options: [...PAYMENT_STATUSES], access: readOnly },
-    { name: 'amountRefunded', type: 'number', required: true, defaultValue: 0, min: 0, access: readOnly },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      options: PAYMENT_STATUSES.map((value) => ({ value, label: PAYMENT_STATUS_LABELS[value] })),
+      access: readOnly,
+    },
+    {
+      name: 'amountRefunded',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      min: 0,
+      access: readOnly,
+      admin: { components: { Cell: AMOUNT_CELL } },
+    },
     { name: 'checkoutId', type: 'text', access: readOnly, admin: { readOnly: true } },
     { name: 'checkoutUrl', type: 'text', access: { read: notForDoctors, ...readOnly }, admin: { readOnly: true } },
     { name: 'checkoutExpiresAt', type: 'date', access: readOnly, admin: { readOnly: true } },
@@ -73,7 +103,8 @@ export const Payments: CollectionConfig = audited({
     {
       name: 'history',
       type: 'array',
-      access: readOnly,
+      // Its lines name refunds and their reasons: the patient's and the clinic admins', not the doctor's.
+      access: { read: notForDoctors, ...readOnly },
       admin: { readOnly: true },
       fields: [
         { name: 'at', type: 'date', required: true },

@@ -36,6 +36,9 @@ import { StatusCell as StatusCell_fb1b9796d067eb419fc7f69cbe53f544 } from '../..
 import { HistoryTimeline as HistoryTimeline_9a50a549365a7977484e961f153251dd } from '../../../collections/Appointments/admin/HistoryTimeline'
 import { RenderedMessage as RenderedMessage_d944a97fc8ef02c6d8a265b07e6afeea } from '../../../admin/notificationPreview/RenderedMessage'
 import { OutboxList as OutboxList_30c0a37ea65ad28143f8344f5d3871d3 } from '../../../admin/outbox/OutboxList'
+import { PaymentActions as PaymentActions_37432a50dae3292b91af9628619e91b9 } from '../../../admin/payments/PaymentActions'
+import { AmountCell as AmountCell_00bbf4acfc309478e031fb6124284dc2 } from '../../../admin/payments/AmountCell'
+import { PaymentTotals as PaymentTotals_501791649482df323b6ca28539b4f3f8 } from '../../../admin/payments/PaymentTotals'
 import { AccountAvatar as AccountAvatar_c7e2c38a2cce57b595f8fe3b6cf187dd } from '../../../admin/avatar/AccountAvatar'
 import { Icon as Icon_48a75e37b0630d5b8c8066e180c0e6ef } from '../../../admin/graphics/Icon'
 import { Logo as Logo_88541c286955dbac4d90fb5ed606381c } from '../../../admin/graphics/Logo'
@@ -83,6 +86,9 @@ export const importMap = {
   "/collections/Appointments/admin/HistoryTimeline#HistoryTimeline": HistoryTimeline_9a50a549365a7977484e961f153251dd,
   "/admin/notificationPreview/RenderedMessage#RenderedMessage": RenderedMessage_d944a97fc8ef02c6d8a265b07e6afeea,
   "/admin/outbox/OutboxList#OutboxList": OutboxList_30c0a37ea65ad28143f8344f5d3871d3,
+  "/admin/payments/PaymentActions#PaymentActions": PaymentActions_37432a50dae3292b91af9628619e91b9,
+  "/admin/payments/AmountCell#AmountCell": AmountCell_00bbf4acfc309478e031fb6124284dc2,
+  "/admin/payments/PaymentTotals#PaymentTotals": PaymentTotals_501791649482df323b6ca28539b4f3f8,
   "/admin/avatar/AccountAvatar#AccountAvatar": AccountAvatar_c7e2c38a2cce57b595f8fe3b6cf187dd,
   "/admin/graphics/Icon#Icon": Icon_48a75e37b0630d5b8c8066e180c0e6ef,
   "/admin/graphics/Logo#Logo": Logo_88541c286955dbac4d90fb5ed606381c,
