@@ -8,12 +8,11 @@
  * again; a clinic in yen (no minor unit) shows ¥4,500 throughout. Screenshots at
  * 390 and 1280 px.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { mkdirSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startStripeDouble, type StripeDouble } from '@telemed/plugin-payments-stripe/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCuttableLink } from './support/cuttableLink.ts'
 import { signIn } from './support/http.ts'
 import { expectAccessible, sidewaysSpill, signInOn, windowIn } from './support/pageChecks.ts'
 import { CHROMIUM_ARGS, screenshotBoth, SCREENSHOTS } from './support/seededProduct.ts'
@@ -28,31 +27,9 @@ const REASON = 'Recurring migraines since the spring'
  * A TCP port that forwards to the test server once it listens. The platform
  * sends the patient back from the payment page to the clinic's site at
  * PUBLIC_URL's port, which has to be known before the server (on a random port)
- * starts: this port is it.
+ * starts: this port is it (a link never cut).
  */
-async function forwardingPort() {
-  let target = 0
-  const open = new Set<Socket>()
-  const server: Server = createServer((client) => {
-    const upstream = connect(target, '127.0.0.1')
-    for (const socket of [client, upstream]) {
-      open.add(socket)
-      socket.on('close', () => open.delete(socket))
-      socket.on('error', () => undefined)
-    }
-    client.pipe(upstream).pipe(client)
-  })
-  server.listen(0, '127.0.0.1')
-  await new Promise((ok) => server.once('listening', ok))
-  return {
-    port: (server.address() as AddressInfo).port,
-    to: (port: number) => void (target = port),
-    close: () => {
-      for (const socket of open) socket.destroy()
-      return new Promise<void>((ok) => server.close(() => ok()))
-    },
-  }
-}
+const forwardingPort = () => startCuttableLink()
 
 let double: StripeDouble
 let forward: Awaited<ReturnType<typeof forwardingPort>>

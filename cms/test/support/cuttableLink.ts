@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net'
 /**
  * A TCP link to the server that a test can cut, as a patient's Wi-Fi or mobile
  * network drops: while cut, open connections are broken and new ones refused.
+ * Its port can be known before the server's: start it with none and point it with `to`.
  */
-export async function startCuttableLink(targetPort: number) {
+export async function startCuttableLink(targetPort = 0) {
   const open = new Set<Socket>()
   let cut = false
   const server = createServer((client) => {
@@ -22,6 +23,7 @@ export async function startCuttableLink(targetPort: number) {
   await new Promise((ok) => server.once('listening', ok))
   return {
     port: (server.address() as AddressInfo).port,
+    to: (port: number) => void (targetPort = port),
     cut() {
       cut = true
       for (const socket of open) socket.destroy()
