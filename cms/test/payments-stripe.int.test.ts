@@ -252,6 +252,16 @@ describe('money never lost, never taken twice', () => {
     expect(told.docs.some((m) => (m.details as { payment?: number }).payment === first.payment.id)).toBe(true)
   })
 
+  it('refunds in full a payment made after its held visit was cancelled, and books nothing', async () => {
+    const { hold, payment } = await holdAndCheckout()
+    expect((await patient.request('POST', `/api/appointments/${hold}/cancel`, { reason: 'Changed my mind' })).status).toBe(200)
+    // The payment page was still open in another tab.
+    await double.pay(payment.checkoutId)
+    await runJobs()
+    expect(await paymentById(payment.id)).toMatchObject({ status: 'refunded', amountRefunded: 4500 })
+    expect((await visit(hold))!.status).toBe('cancelled')
+  })
+
   it('settles a paid checkout whose webhook never came, by reconciling with Stripe', async () => {
     double.holdWebhooks()
     const { hold, payment } = await holdAndCheckout()

@@ -6,7 +6,7 @@ import { lookup } from '../database/index.ts'
 import { overlapKind } from '../scheduling/bookingGuard.ts'
 import { formatMoney } from './money.ts'
 import { paymentsFor } from './provider.ts'
-import { changePayment, readPayment } from './record.ts'
+import { changePayment, readPayment, refundable } from './record.ts'
 import { refundPayment } from './refunds.ts'
 import { tellPatient } from './messages.ts'
 
@@ -83,6 +83,13 @@ async function bookPaidVisit(req: PayloadRequest, payment: Payment): Promise<Pay
         req,
       })
     }
+    // Cancelled while its payment page was still open (only then is a cancelled visit paid for now): all of it back.
+    if (hold.status === 'cancelled' && refundable(payment) > 0)
+      return refundPayment(req, payment.id, {
+        amount: refundable(payment),
+        reason: 'The visit was cancelled before the payment went through.',
+        key: 'cancelled-before-paid',
+      })
     return payment
   }
   const booking = await createLocalReq({}, req.payload)
