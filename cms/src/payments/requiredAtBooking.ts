@@ -1,6 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { lookup } from '../database/index.ts'
-import { priceOf } from './price.ts'
+import { priceOf, pricingOf } from './price.ts'
 import { paymentsFor } from './provider.ts'
 
 /** What the booking endpoint answers (402) where the visit is booked only once paid. */
@@ -13,8 +12,7 @@ export const PAY_FIRST = 'This clinic takes payment when you book: pay to book t
  * the site opens the checkout of the patient's hold instead.
  */
 export async function paymentRequired(req: PayloadRequest, tenant: number | string, doctor: unknown, visitType: string): Promise<boolean> {
-  const clinic = await lookup.byIdOnce(req, 'tenants', tenant, { currency: true, paymentPolicy: true })
-  if (!clinic?.paymentPolicy?.payWhenBooking) return false
+  if (!(await pricingOf(req, doctor))?.payWhenBooking) return false
   if (!(await priceOf(req, doctor, visitType))) return false
   return (await paymentsFor(req.payload, tenant)).name !== 'desk'
 }
