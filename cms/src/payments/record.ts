@@ -81,7 +81,12 @@ export async function recordRefund(req: PayloadRequest, paymentId: Id, entry: Re
     const known = refunds[at]!
     // Recorded first by the provider itself (the desk's): the request's person is added, as who refunded.
     const by = known.by ?? entry.by ?? null
-    if (known.status === entry.status && by === (known.by ?? null)) return payment
+    if (known.status === entry.status) {
+      if (by === (known.by ?? null)) return payment
+      // Only who made it: no new line in the history, the refund already has its own.
+      refunds[at] = { ...known, by }
+      return req.payload.update({ collection: 'payments', id: payment.id, data: { refunds }, depth: 0, overrideAccess: true, req })
+    }
     refunds[at] = { ...known, status: entry.status, by }
   } else refunds.push(entry)
   const amountRefunded = refunds.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amount, 0)

@@ -20,6 +20,9 @@ export type PaymentStatusValue = (typeof PAYMENT_STATUSES)[number]
 
 const readOnly = { create: () => false, update: () => false }
 
+/** The provider's references, shown for payments through a provider (not at the desk, which has none of its own). */
+const throughAProvider = (data: { provider?: string } | undefined) => !!data?.provider && data.provider !== 'desk'
+
 /**
  * One visit's payment, in the clinic's currency and integer minor units. No card
  * data: the provider's hosted page takes the card, and the platform keeps its
@@ -74,16 +77,25 @@ export const Payments: CollectionConfig = audited({
       access: readOnly,
       admin: { components: { Cell: AMOUNT_CELL } },
     },
-    { name: 'checkoutId', type: 'text', access: readOnly, admin: { readOnly: true } },
-    { name: 'checkoutUrl', type: 'text', access: { read: notForDoctors, ...readOnly }, admin: { readOnly: true } },
-    { name: 'checkoutExpiresAt', type: 'date', access: readOnly, admin: { readOnly: true } },
-    { name: 'paymentRef', type: 'text', index: true, access: readOnly, admin: { readOnly: true } },
+    { name: 'checkoutId', type: 'text', access: readOnly, admin: { readOnly: true, condition: throughAProvider } },
+    {
+      name: 'checkoutUrl',
+      type: 'text',
+      access: { read: notForDoctors, ...readOnly },
+      admin: { readOnly: true, condition: throughAProvider },
+    },
+    { name: 'checkoutExpiresAt', type: 'date', access: readOnly, admin: { readOnly: true, condition: throughAProvider } },
+    { name: 'paymentRef', type: 'text', index: true, access: readOnly, admin: { readOnly: true, condition: throughAProvider } },
     { name: 'paidAt', type: 'date', access: readOnly, admin: { readOnly: true } },
     {
       name: 'disputed',
       type: 'checkbox',
       access: readOnly,
-      admin: { readOnly: true, description: 'The patient’s bank opened a dispute: answer it in the provider’s dashboard.' },
+      admin: {
+        readOnly: true,
+        condition: (data) => !!data?.disputed,
+        description: 'The patient’s bank opened a dispute: answer it in the provider’s dashboard.',
+      },
     },
     {
       name: 'refunds',
