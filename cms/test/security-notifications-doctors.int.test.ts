@@ -91,6 +91,7 @@ describe('public doctor data', () => {
     'bio',
     'photo',
     'consultationFee',
+    'chatFee',
     'visitMinutes',
     'timeZone',
     'createdAt',
