@@ -265,9 +265,35 @@ describe('a new patient on Northwind', () => {
     await patient.goto(`${site}${path}`)
     await patient.getByText(/The Join button appears here when the call opens/).waitFor()
     const badge = patient.getByRole('link', { name: /^Inbox/ })
-    // The booking's own message reaches the inbox first (live too): wait for it before the doctor acts.
-    await expect.poll(async () => await badge.textContent(), { timeout: 15_000 }).toMatch(/\d+\s*unread/)
-    const before = Number(/(\d+)\s*unread/.exec((await badge.textContent()) ?? '')?.[1])
+    const shown = async () => Number(/(\d+)\s*unread/.exec((await badge.textContent()) ?? '')?.[1] ?? 0)
+    // What the server holds, as the clinic's admin reads it: this visit's messages sent, the patient's unread ones.
+    const adminToken = await apiToken(product, 'admin@northwind.demo.test')
+    const count = async (query: string) =>
+      (
+        (await (
+          await fetch(`${product.server.url}/api/notifications?limit=1&depth=0&${query}`, {
+            headers: { Authorization: `JWT ${adminToken}` },
+          })
+        ).json()) as { totalDocs: number }
+      ).totalDocs
+    const visitId = path.split('/').pop()
+    const patientId = (
+      (await (
+        await fetch(`${product.server.url}/api/users?where[email][equals]=${encodeURIComponent(newPatient.email)}&depth=0`, {
+          headers: { Authorization: `JWT ${adminToken}` },
+        })
+      ).json()) as { docs: { id: number }[] }
+    ).docs[0]!.id
+    const unreadOnServer = () =>
+      count(`where[recipient][equals]=${patientId}&where[channel][equals]=in-app&where[status][equals]=sent&where[readAt][exists]=false`)
+    // The booking's own message reaches the inbox first (live too): wait for it, and for the page to show it, before the doctor acts.
+    await expect
+      .poll(() => count(`where[appointment][equals]=${visitId}&where[channel][equals]=in-app&where[status][equals]=sent`), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0)
+    const before = await unreadOnServer()
+    await expect.poll(shown, { timeout: 15_000 }).toBe(before)
     const doctorToken = await apiToken(product, 'ana.ruiz@northwind.demo.test')
     const cancelled = await fetch(`${product.server.url}/api/appointments${path.replace('/visits', '')}/cancel`, {
       method: 'POST',
@@ -277,9 +303,8 @@ describe('a new patient on Northwind', () => {
     expect(cancelled.status).toBe(200)
     // No reload: the visit page hears it, and so does the inbox count.
     await patient.getByText('This visit was cancelled.').waitFor()
-    await expect
-      .poll(async () => Number(/(\d+)\s*unread/.exec((await badge.textContent()) ?? '')?.[1]), { timeout: 15_000 })
-      .toBe(before + 1)
+    await expect.poll(shown, { timeout: 15_000 }).toBe(before + 1)
+    expect(await unreadOnServer()).toBe(before + 1)
     await expect.poll(() => subjectsTo(newPatient.email), { timeout: 15_000 }).toContain('Your visit with Dr. Ana Ruiz is cancelled')
   })
 })
